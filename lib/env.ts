@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * The environment, read and validated once. Everything else imports `env` instead of
+ * reading process.env, so a misconfiguration fails at start with a clear message.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** PostgreSQL connection string. Unset: the embedded PGlite database under PGLITE_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  /** Public base URL used in tracking links, e.g. https://complaints.example.com */
+  APP_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.com:587. Unset: emails wait in the outbox (Settings → Outbox). */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of every email, e.g. "Harbour & Hearth <complaints@example.com>". */
+  MAIL_FROM: z.string().min(3).default("CaseRoot <no-reply@localhost>"),
+  /** "off" when separate `npm run worker` processes deliver the outbox instead of the app itself. */
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+});
+
+function readEnv() {
+  const raw = { ...process.env };
+  // An empty DATABASE_URL means "not set" (common in .env templates and CI matrices).
+  if (raw.DATABASE_URL === "") delete raw.DATABASE_URL;
+  if (raw.SMTP_URL === "") delete raw.SMTP_URL;
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+export type Env = typeof env;
