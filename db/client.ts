@@ -1,0 +1,57 @@
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the app codes against, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+/** Opens a database: postgres.js for a URL, otherwise PGlite in a directory (or in memory for "memory://"). */
+export async function openDatabase(options: { url?: string; pgliteDir?: string }): Promise<Handle> {
+  if (options.url) {
+    const postgres = (await import("postgres")).default;
+    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const dir = options.pgliteDir ?? env.PGLITE_DIR;
+  const client = dir === "memory://" ? new PGlite() : new PGlite(dir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+// One handle per process, kept on globalThis so dev hot reloads do not open PGlite's directory twice.
+const globalForDb = globalThis as unknown as { caserootDb?: Promise<Handle> };
+
+function handle(): Promise<Handle> {
+  globalForDb.caserootDb ??= openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+  return globalForDb.caserootDb;
+}
+
+/** The app's database. Await it once per request: `const db = await getDb()`. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function databaseKind(): Promise<Handle["kind"]> {
+  return (await handle()).kind;
+}
+
+export { schema };
+
+/**
+ * Runs raw SQL and returns its rows. The two drivers shape `execute` results differently
+ * (PGlite: `{ rows }`, postgres.js: an array); this hides that.
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}

@@ -1,0 +1,117 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+import {
+  caseStatus,
+  customerAgreement,
+  faultAttribution,
+  intakeChannel,
+  requestJudgement,
+  resolutionSource,
+  resolutionType,
+  severity,
+} from "./enums";
+import { staffUsers } from "./staff";
+import { processes, rootCauses } from "./taxonomy";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * One complaint and the current state of all the work on it. The history lives in
+ * complaint_events; the columns here are the latest values, kept for the queue and analytics.
+ * `description` and `desired_outcome` are the customer's own words and are never updated.
+ */
+export const complaints = pgTable(
+  "complaints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull(),
+    /** SHA-256 (hex) of the customer's tracking token; the token itself is never stored. */
+    trackingTokenHash: text("tracking_token_hash").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "restrict" }),
+    /** Null when the customer was "not sure" and staff have not set it yet. */
+    processId: uuid("process_id").references(() => processes.id, { onDelete: "restrict" }),
+    channel: intakeChannel("channel").notNull().default("web"),
+    orderReference: text("order_reference"),
+    occurredOn: date("occurred_on"),
+    description: text("description").notNull(),
+    desiredOutcome: text("desired_outcome"),
+    status: caseStatus("status").notNull().default("new"),
+    severity: severity("severity"),
+    assigneeId: uuid("assignee_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalationReason: text("escalation_reason"),
+    reopenedCount: integer("reopened_count").notNull().default(0),
+    // Root cause, fault and the request's judgement: set by staff, required to resolve.
+    rootCauseId: uuid("root_cause_id").references(() => rootCauses.id, { onDelete: "restrict" }),
+    faultAttribution: faultAttribution("fault_attribution"),
+    faultConfirmedById: uuid("fault_confirmed_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    faultConfirmedAt: timestamp("fault_confirmed_at", { withTimezone: true }),
+    /** The staff member whose conduct caused the complaint, when that is the cause. */
+    responsibleStaffId: uuid("responsible_staff_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    requestJudgement: requestJudgement("request_judgement"),
+    requestJudgementReason: text("request_judgement_reason"),
+    resolutionType: resolutionType("resolution_type"),
+    resolutionDescription: text("resolution_description"),
+    resolutionSource: resolutionSource("resolution_source"),
+    goodwillDescription: text("goodwill_description"),
+    goodwillCostCents: integer("goodwill_cost_cents"),
+    customerAgreement: customerAgreement("customer_agreement"),
+    satisfaction: smallint("satisfaction"),
+    satisfactionComment: text("satisfaction_comment"),
+    /** Staff minutes recorded on this case's events, kept as a running total. */
+    minutesSpent: integer("minutes_spent").notNull().default(0),
+    /** Id in the system a complaint was imported from; re-importing the same file skips it. */
+    externalId: text("external_id"),
+    /** Client-supplied key: a retried or double-clicked submit creates one complaint. */
+    idempotencyKey: text("idempotency_key"),
+    /** Optimistic concurrency: every update bumps it and checks the version it read. */
+    version: integer("version").notNull().default(1),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('english', coalesce(${complaints.description}, '') || ' ' || coalesce(${complaints.desiredOutcome}, '') || ' ' || coalesce(${complaints.orderReference}, ''))`,
+    ),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("complaints_reference_key").on(t.reference),
+    uniqueIndex("complaints_tracking_token_hash_key").on(t.trackingTokenHash),
+    uniqueIndex("complaints_external_id_key").on(t.externalId),
+    uniqueIndex("complaints_idempotency_key").on(t.idempotencyKey),
+    index("complaints_received_at_idx").on(t.receivedAt.desc(), t.id.desc()),
+    index("complaints_status_received_idx").on(t.status, t.receivedAt.desc()),
+    index("complaints_assignee_status_idx").on(t.assigneeId, t.status),
+    index("complaints_customer_idx").on(t.customerId, t.receivedAt),
+    index("complaints_process_received_idx").on(t.processId, t.receivedAt),
+    index("complaints_root_cause_received_idx").on(t.rootCauseId, t.receivedAt),
+    index("complaints_last_activity_idx").on(t.lastActivityAt.desc()),
+    index("complaints_search_idx").using("gin", t.searchVector),
+    check("complaints_satisfaction_range", sql`${t.satisfaction} between 1 and 5`),
+    check("complaints_minutes_nonnegative", sql`${t.minutesSpent} >= 0`),
+    check("complaints_goodwill_cost_nonnegative", sql`${t.goodwillCostCents} >= 0`),
+    check("complaints_description_not_blank", sql`length(btrim(${t.description})) > 0`),
+  ],
+);
+
+export type Complaint = typeof complaints.$inferSelect;
