@@ -1,0 +1,203 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
+import type { IntakeField } from "@/lib/complaints/intake-schema";
+import { submitComplaintAction } from "../actions";
+import type { ComplaintFormState } from "./form-state";
+
+type ProcessOption = { id: string; name: string };
+
+/** Where each field's error links to in the summary (radio groups link to their first option). */
+const FIELD_TARGETS: Record<IntakeField, { id: string; label: string }> = {
+  name: { id: "name", label: "Your name" },
+  email: { id: "email", label: "Email" },
+  phone: { id: "phone", label: "Phone" },
+  preferredContact: { id: "preferredContact-email", label: "How to contact you" },
+  processId: { id: "processId", label: "What it is about" },
+  orderReference: { id: "orderReference", label: "Order or booking reference" },
+  occurredOn: { id: "occurredOn", label: "When it happened" },
+  description: { id: "description", label: "What went wrong" },
+  desiredOutcome: { id: "desiredOutcome", label: "What would put it right" },
+  idempotencyKey: { id: "description", label: "Form" },
+  attachments: { id: "attachments", label: "Photos or documents" },
+};
+
+export function ComplaintForm({ processes, initialState, today }: { processes: ProcessOption[]; initialState: ComplaintFormState; today: string }) {
+  const [state, formAction] = useActionState(submitComplaintAction, initialState);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { values, fieldErrors: errors } = state;
+  const errorEntries = Object.entries(errors) as Array<[IntakeField, string]>;
+
+  // After a refused submit, take keyboard and screen-reader users to the list of problems.
+  useEffect(() => {
+    if (state.attempt > 0 && state.status !== "editing") summaryRef.current?.focus();
+  }, [state.attempt, state.status]);
+
+  if (state.status === "received" || state.status === "duplicate") {
+    return (
+      <div ref={summaryRef} tabIndex={-1} className="space-y-4 focus:outline-none">
+        <Alert tone="success" title="Thank you: we have your complaint">
+          <p>
+            Your reference is <strong className="font-mono">{state.reference}</strong>. Please quote it if you contact us.
+          </p>
+          {state.status === "duplicate" ? (
+            <p className="mt-2">
+              This complaint had already reached us, so we did not file it twice. Your private tracking link was shown when it
+              was first sent; if you no longer have it, contact us with your reference.
+            </p>
+          ) : null}
+        </Alert>
+      </div>
+    );
+  }
+
+  const fileHint =
+    state.filesChosen > 0
+      ? `You had chosen ${state.filesChosen === 1 ? "a file" : `${state.filesChosen} files`}: please choose ${state.filesChosen === 1 ? "it" : "them"} again. For your privacy, browsers do not keep files when a form comes back.`
+      : "Up to 5 photos or PDFs (such as a receipt), 10 MB each.";
+
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="space-y-8">
+      {state.status === "invalid" && errorEntries.length > 0 ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-white p-4">
+          <h2 id="error-summary-title" className="text-base font-semibold text-red-800">
+            Please check {errorEntries.length === 1 ? "one thing" : `${errorEntries.length} things`} before sending
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {errorEntries.map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${FIELD_TARGETS[field].id}`} className="font-medium text-red-800 underline underline-offset-2">
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {state.filesChosen > 0 ? <p className="mt-2 text-sm text-slate-700">Your other answers are kept, but files need to be chosen again.</p> : null}
+        </div>
+      ) : null}
+      {state.status === "failed" ? (
+        <div ref={summaryRef} tabIndex={-1}>
+          <Alert tone="error" title="We could not save your complaint just now">
+            Nothing is lost from this page. Please try again in a minute{state.filesChosen > 0 ? " (and choose your files again)" : ""}.
+          </Alert>
+        </div>
+      ) : null}
+
+      <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+      <Honeypot />
+
+      <fieldset className="space-y-5">
+        <legend className="mb-4 text-lg font-semibold text-slate-900">About you</legend>
+        <TextField id="name" label="Your name" required autoComplete="name" maxLength={120} defaultValue={values.name} error={errors.name} />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField id="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="An email, a phone number, or both." />
+          <TextField id="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={values.phone} error={errors.phone} hint="Include the country code if abroad." />
+        </div>
+        <PreferredContact value={values.preferredContact} error={errors.preferredContact} />
+      </fieldset>
+
+      <fieldset className="space-y-5">
+        <legend className="mb-4 text-lg font-semibold text-slate-900">Your complaint</legend>
+        <SelectField
+          id="processId"
+          label="What is it about?"
+          required
+          placeholder="Choose one…"
+          defaultValue={values.processId}
+          error={errors.processId}
+          options={[...processes.map((p) => ({ value: p.id, label: p.name })), { value: "not_sure", label: "Not sure" }]}
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField id="orderReference" label="Order or booking reference" maxLength={100} defaultValue={values.orderReference} error={errors.orderReference} />
+          <TextField id="occurredOn" label="When did it happen?" type="date" min="2000-01-01" max={today} defaultValue={values.occurredOn} error={errors.occurredOn} />
+        </div>
+        <TextArea
+          id="description"
+          label="What went wrong?"
+          required
+          rows={8}
+          maxLength={10_000}
+          hint="In your own words: what happened, when, and who was involved. At least 20 characters."
+          defaultValue={values.description}
+          error={errors.description}
+        />
+        <TextArea
+          id="desiredOutcome"
+          label="What would put it right?"
+          rows={4}
+          maxLength={5_000}
+          hint="For example a repair, a replacement, a refund, or an explanation."
+          defaultValue={values.desiredOutcome}
+          error={errors.desiredOutcome}
+        />
+        <FieldShell id="attachments" label="Photos or documents" hint={fileHint} error={errors.attachments}>
+          <input
+            id="attachments"
+            name="attachments"
+            type="file"
+            multiple
+            accept="image/*,application/pdf"
+            aria-describedby={cx("attachments-hint", errors.attachments && "attachments-error")}
+            aria-invalid={errors.attachments ? true : undefined}
+            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"
+          />
+        </FieldShell>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-6">
+        <SubmitButton pendingLabel="Sending your complaint…" className="px-5 py-3 text-base">
+          Send complaint
+        </SubmitButton>
+        <p className="text-sm text-slate-600">You will get a reference and a private link to follow it.</p>
+      </div>
+    </form>
+  );
+}
+
+function PreferredContact({ value, error }: { value: string; error?: string }) {
+  const options = [
+    { value: "email", label: "Email" },
+    { value: "phone", label: "Phone" },
+  ];
+  return (
+    <fieldset aria-describedby={cx("preferredContact-hint", error && "preferredContact-error")} className="space-y-2">
+      <legend className="text-sm font-medium text-slate-800">
+        How should we contact you? <span className="font-normal text-slate-600">(optional)</span>
+      </legend>
+      <p id="preferredContact-hint" className="text-sm text-slate-600">
+        If you leave this, we use email when you give one.
+      </p>
+      <div className="flex gap-6">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="radio"
+              id={`preferredContact-${option.value}`}
+              name="preferredContact"
+              value={option.value}
+              defaultChecked={value === option.value}
+              className="h-4 w-4 accent-brand-700"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id="preferredContact-error" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A field people never see or reach; bots that fill every field give themselves away. */
+function Honeypot() {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] top-auto h-px w-px overflow-hidden">
+      <label htmlFor="website">Leave this field empty</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { IntakeFieldErrors, IntakeFormValues } from "@/lib/complaints/intake-schema";
+
+/** What the complaint form shows after a submit that did not end in the tracking page. */
+export type ComplaintFormState = {
+  status: "editing" | "invalid" | "duplicate" | "received" | "failed";
+  values: IntakeFormValues;
+  fieldErrors: IntakeFieldErrors;
+  /** Files chosen in the refused attempt: browsers drop them, so the customer is asked to choose again. */
+  filesChosen: number;
+  reference: string | null;
+  /** Increases on every answer, so the form remounts with the values the server sent back. */
+  attempt: number;
+};
+
+export function initialComplaintFormState(idempotencyKey: string): ComplaintFormState {
+  return {
+    status: "editing",
+    values: {
+      name: "",
+      email: "",
+      phone: "",
+      preferredContact: "",
+      processId: "",
+      orderReference: "",
+      occurredOn: "",
+      description: "",
+      desiredOutcome: "",
+      idempotencyKey,
+    },
+    fieldErrors: {},
+    filesChosen: 0,
+    reference: null,
+    attempt: 0,
+  };
+}

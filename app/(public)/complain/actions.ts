@@ -1,0 +1,38 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { chosenFiles } from "@/lib/attachments/validate";
+import { submitComplaint } from "@/lib/complaints/intake";
+import { intakeValuesFromFormData } from "@/lib/complaints/intake-schema";
+import type { ComplaintFormState } from "./_components/form-state";
+
+/**
+ * The complaint form's action (works with and without JavaScript). On success the customer lands
+ * on their tracking page; otherwise the form comes back with their values and a message per field.
+ */
+export async function submitComplaintAction(previous: ComplaintFormState, form: FormData): Promise<ComplaintFormState> {
+  const { website, ...values } = intakeValuesFromFormData(form);
+  const uploads = chosenFiles(form.getAll("attachments"));
+  const answer = { ...previous, values, fieldErrors: {}, filesChosen: 0, reference: null, attempt: previous.attempt + 1 };
+
+  let outcome: Awaited<ReturnType<typeof submitComplaint>>;
+  try {
+    outcome = await submitComplaint(await getDb(), { ...values, website }, uploads, "web");
+  } catch (error) {
+    console.error("[complain] could not file a complaint:", error);
+    return { ...answer, status: "failed", filesChosen: uploads.length };
+  }
+
+  switch (outcome.kind) {
+    case "filed":
+      redirect(`/track/${outcome.trackingToken}?filed=1`);
+    case "invalid":
+      return { ...answer, status: "invalid", fieldErrors: outcome.fieldErrors, filesChosen: uploads.length };
+    case "duplicate":
+      return { ...answer, status: "duplicate", reference: outcome.reference };
+    case "discarded":
+      // A bot filled the hidden field: it sees a plain success and nothing was stored.
+      return { ...answer, status: "received", reference: outcome.reference };
+  }
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listIntakeProcesses } from "@/lib/complaints/intake";
+import { getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { hoursPhrase } from "../_components/format";
+import { ComplaintForm } from "./_components/complaint-form";
+import { initialComplaintFormState } from "./_components/form-state";
+
+export const metadata: Metadata = { title: "File a complaint" };
+
+export default async function ComplainPage() {
+  const db = await getDb();
+  const [processes, business] = await Promise.all([listIntakeProcesses(db), getPublicBusinessInfo(db)]);
+  // A fresh key per visit to the form: a double submit or a retried request files one complaint.
+  const initialState = initialComplaintFormState(randomUUID());
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">File a complaint</h1>
+        <p className="text-slate-700">
+          Tell us what went wrong and what would put it right. Take your time: everything you write is kept exactly as you wrote
+          it, and a person at {business.name} will read it. We aim to acknowledge it within {hoursPhrase(business.firstResponseHours)}.
+        </p>
+        <p className="text-sm text-slate-600">
+          Fields marked <span className="text-red-700">*</span> are required.
+        </p>
+      </header>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
+        <ComplaintForm processes={processes.map(({ id, name }) => ({ id, name }))} initialState={initialState} today={today} />
+      </div>
+    </div>
+  );
+}

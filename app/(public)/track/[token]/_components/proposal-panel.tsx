@@ -1,0 +1,65 @@
+"use client";
+
+import { SubmitButton, TextArea } from "@/components/ui";
+import type { ProposalAsk } from "@/lib/complaints/customer-asks";
+import { useAnswer } from "./use-answer";
+
+type Props = { token: string; ask: ProposalAsk; business: string; resolutionType: string | null; description: string };
+
+const TYPE_WORDS: Record<string, string> = {
+  repair: "A repair",
+  redo: "Doing the work again",
+  replace: "A replacement",
+  refund: "A refund",
+  credit: "A credit to your account",
+  explanation: "An explanation",
+  referral: "A referral to another business",
+  none: "No further action",
+};
+
+/** The proposed resolution: agree with one button, or say why not (a reason is required). */
+export function ProposalPanel({ token, ask, business, resolutionType, description }: Props) {
+  const [agreeState, agreeAction] = useAnswer(token);
+  const [state, disagreeAction] = useAnswer(token);
+  return (
+    <section aria-labelledby="proposal-title" className="space-y-4 rounded-lg border-2 border-amber-500 bg-white p-5 shadow-sm">
+      <h2 id="proposal-title" className="text-lg font-semibold text-slate-900">
+        How {business} proposes to put it right
+      </h2>
+      {resolutionType && TYPE_WORDS[resolutionType] ? <p className="font-medium text-slate-900">{TYPE_WORDS[resolutionType]}</p> : null}
+      <p className="whitespace-pre-wrap break-words text-slate-800">{description}</p>
+      {ask.answer ? (
+        <p className="font-medium text-slate-800">
+          {ask.answer === "agreed"
+            ? "You agreed with this proposal. Thank you: we will go ahead."
+            : "You told us this does not work for you. We are looking at it again and will come back to you."}
+        </p>
+      ) : (
+        <div className="space-y-4">
+          <form action={agreeAction} className="space-y-2">
+            <input type="hidden" name="intent" value="agree" />
+            <SubmitButton pendingLabel="Sending…">I agree with this proposal</SubmitButton>
+            {agreeState.error ? <p className="text-sm font-medium text-red-700">{agreeState.error}</p> : null}
+          </form>
+          <form key={state.attempt} action={disagreeAction} noValidate className="space-y-3 border-t border-slate-200 pt-4">
+            <input type="hidden" name="intent" value="disagree" />
+            <TextArea
+              id="disagree-reason"
+              name="text"
+              label="Doesn't work for you? Tell us why, and what would"
+              required
+              rows={3}
+              maxLength={5_000}
+              defaultValue={state.text}
+              error={state.error ?? undefined}
+              autoFocus={state.error !== null}
+            />
+            <SubmitButton variant="secondary" pendingLabel="Sending…">
+              I don&apos;t agree
+            </SubmitButton>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}

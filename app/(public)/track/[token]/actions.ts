@@ -1,0 +1,54 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { answerAsCustomer } from "@/lib/complaints/customer-responses";
+import { addCustomerMessage } from "@/lib/complaints/tracking";
+
+export type MessageFormState = { error: string | null; body: string; attempt: number };
+
+/** The customer writes on their case. The token is the only key: a wrong one is simply not found. */
+export async function addMessageAction(token: string, previous: MessageFormState, form: FormData): Promise<MessageFormState> {
+  const body = form.get("body");
+  const text = typeof body === "string" ? body : "";
+  const result = await addCustomerMessage(await getDb(), token, text);
+  if (result.ok) redirect(`/track/${token}?sent=1#timeline`);
+  if ("notFound" in result) notFound();
+  return { error: result.error, body: text, attempt: previous.attempt + 1 };
+}
+
+/** State of the customer's answer forms: the error to show and what they typed, to put back. */
+export type AnswerFormState = { error: string | null; text: string; attempt: number };
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+type Intent = "confirm" | "correct" | "agree" | "disagree" | "rate";
+const DONE: Record<Intent, string> = { confirm: "confirmed", correct: "corrected", agree: "agreed", disagree: "disagreed", rate: "rated" };
+
+/**
+ * One action for every answer on the tracking page; the button pressed says which (`intent`).
+ * Plain form posts, so it all works before JavaScript loads, or without it.
+ */
+export async function answerAction(token: string, previous: AnswerFormState, form: FormData): Promise<AnswerFormState> {
+  const intent = field(form, "intent") as Intent;
+  const text = field(form, "text");
+  const db = await getDb();
+  const result =
+    intent === "confirm"
+      ? await answerAsCustomer(db, token, { kind: "confirm_restatement" })
+      : intent === "correct"
+        ? await answerAsCustomer(db, token, { kind: "correct_restatement", correction: text })
+        : intent === "agree"
+          ? await answerAsCustomer(db, token, { kind: "agree" })
+          : intent === "disagree"
+            ? await answerAsCustomer(db, token, { kind: "disagree", reason: text })
+            : intent === "rate"
+              ? await answerAsCustomer(db, token, { kind: "rate", rating: field(form, "rating"), comment: text })
+              : ({ ok: false, error: "Please use one of the buttons on the page." } as const);
+  if (result.ok) redirect(`/track/${token}?answered=${DONE[intent]}#answers`);
+  if ("notFound" in result) notFound();
+  return { error: result.error, text, attempt: previous.attempt + 1 };
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { DUE_KIND_LABELS, whenPhrase } from "@/lib/reminders/describe";
+import { getDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
+
+const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
+  promise: "warning",
+  follow_up: "info",
+  first_response: "danger",
+  customer_waiting: "brand",
+};
+
+/**
+ * What is due for this staff member, most urgent first: overdue, then due today, then customers
+ * waiting for a reply. A server component: drop it on any workspace page with the signed-in user.
+ */
+export async function DuePanel({ user, now = new Date() }: { user: DueViewer; now?: Date }) {
+  const due = await getDueForStaff(await getDb(), user, now);
+  if (due.items.length === 0) {
+    return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
+  }
+  const groups = [
+    { id: "due-overdue", title: "Overdue", items: due.items.filter((i) => i.overdue) },
+    { id: "due-today", title: "Due today", items: due.items.filter((i) => !i.overdue && i.kind !== "customer_waiting") },
+    { id: "due-waiting", title: "Customers waiting for a reply", items: due.items.filter((i) => i.kind === "customer_waiting") },
+  ].filter((g) => g.items.length > 0);
+
+  return (
+    <div className="space-y-6">
+      {groups.map((group) => (
+        <section key={group.id} aria-labelledby={group.id} className="space-y-2">
+          <h2 id={group.id} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+            {group.title} <Badge tone={group.id === "due-overdue" ? "danger" : "neutral"}>{group.items.length}</Badge>
+          </h2>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
+            {group.items.map((item) => (
+              <li key={item.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                <div className="min-w-0 space-y-1">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <Link href={`/cases/${item.reference}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {item.reference}
+                    </Link>
+                    <span className="text-sm text-slate-700">{item.customerName}</span>
+                    <Badge tone={KIND_TONES[item.kind]}>{DUE_KIND_LABELS[item.kind]}</Badge>
+                    {item.unassigned ? <Badge tone="neutral">Unassigned</Badge> : null}
+                  </p>
+                  <p className="break-words text-sm text-slate-800">{item.detail}</p>
+                </div>
+                <p className={item.overdue ? "shrink-0 text-sm font-semibold text-red-800" : "shrink-0 text-sm text-slate-600"}>
+                  {whenPhrase(item, now, due.timeZone)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The number for the navigation badge; nothing when nothing is due. */
+export async function DueCount({ user }: { user: DueViewer }) {
+  const due = await getDueForStaff(await getDb(), user);
+  if (due.items.length === 0) return null;
+  return (
+    <span
+      className={
+        due.overdue > 0
+          ? "ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+          : "ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-slate-700 px-1.5 text-xs font-semibold text-white"
+      }
+    >
+      {due.items.length}
+      <span className="sr-only"> {due.items.length === 1 ? "item" : "items"} due{due.overdue > 0 ? `, ${due.overdue} overdue` : ""}</span>
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+import { cx } from "./cx";
+
+const control =
+  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600";
+
+function controlClasses(invalid: boolean): string {
+  return cx(control, invalid ? "border-red-600" : "border-slate-300");
+}
+
+type FieldShellProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: React.ReactNode;
+};
+
+/** Label, optional hint and error around one control; ids wire them up for screen readers. */
+export function FieldShell({ id, label, hint, error, required, children }: FieldShellProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : <span className="font-normal text-slate-600"> (optional)</span>}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type Common = { id: string; label: string; hint?: string; error?: string };
+
+export function TextField({ id, label, hint, error, required, className, ...rest }: Common & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <input
+        id={id}
+        name={rest.name ?? id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(controlClasses(Boolean(error)), className)}
+        {...rest}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ id, label, hint, error, required, className, ...rest }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <textarea
+        id={id}
+        name={rest.name ?? id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(controlClasses(Boolean(error)), "min-h-28", className)}
+        {...rest}
+      />
+    </FieldShell>
+  );
+}
+
+type Option = { value: string; label: string };
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  placeholder,
+  className,
+  ...rest
+}: Common & { options: Option[]; placeholder?: string } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <select
+        id={id}
+        name={rest.name ?? id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(controlClasses(Boolean(error)), className)}
+        {...rest}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

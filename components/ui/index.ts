@@ -1,0 +1,8 @@
+export { cx } from "./cx";
+export { Button, LinkButton, buttonClasses } from "./button";
+export { FieldShell, TextField, TextArea, SelectField } from "./field";
+export { Card, EmptyState, Alert } from "./card";
+export { Badge, type BadgeTone } from "./badge";
+export { Table, Th, Td } from "./table";
+export { SubmitButton } from "./submit-button";
+export { Toast } from "./toast";

@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { complaints } from "@/db/schema";
+import { describeEachDatabase } from "@/test/databases";
+import { MAX_API_BODY_BYTES, handleCreateComplaint } from "./api";
+
+const URL_BASE = "http://portal.test/api/v1/complaints";
+const complaint = {
+  name: "Robin Ellis",
+  email: "robin@example.com",
+  processId: "not_sure",
+  description: "The engineer did not turn up for the booked installation.",
+};
+
+function post(body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+  return new Request(URL_BASE, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    // Needed by Node's fetch for a streamed body.
+    ...(typeof body === "string" ? {} : { duplex: "half" }),
+  } as RequestInit);
+}
+
+describeEachDatabase("POST /api/v1/complaints", ({ db }) => {
+  it("files a complaint: 201 with the reference and an absolute tracking link", async () => {
+    const response = await handleCreateComplaint(db(), post(JSON.stringify(complaint)));
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.reference).toMatch(/^CR-/);
+    expect(body.trackingUrl).toMatch(/^http:\/\/portal\.test\/track\/[A-Za-z0-9_-]{43}$/);
+    const [row] = await db().select().from(complaints).where(eq(complaints.reference, body.reference));
+    expect(row!.channel).toBe("api");
+  });
+
+  it("uses the configured public address for the link when there is one", async () => {
+    const response = await handleCreateComplaint(db(), post(JSON.stringify(complaint)), { appUrl: "https://complaints.example.com/" });
+    expect((await response.json()).trackingUrl).toMatch(/^https:\/\/complaints\.example\.com\/track\//);
+  });
+
+  it("answers a repeated Idempotency-Key with 200 and the first reference", async () => {
+    const headers = { "idempotency-key": "shop-order-881" };
+    const first = await handleCreateComplaint(db(), post(JSON.stringify(complaint), headers));
+    const second = await handleCreateComplaint(db(), post(JSON.stringify(complaint), headers));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual({ reference: (await first.json()).reference, trackingUrl: null, duplicate: true });
+  });
+
+  it("refuses anything but JSON with 415", async () => {
+    const response = await handleCreateComplaint(db(), post("name=x", { "content-type": "application/x-www-form-urlencoded" }));
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: "unsupported_media_type" });
+  });
+
+  it("refuses invalid JSON and non-objects with 400", async () => {
+    const broken = await handleCreateComplaint(db(), post("{ nope"));
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: "invalid_json" });
+    expect((await handleCreateComplaint(db(), post("[1,2]"))).status).toBe(400);
+  });
+
+  it("returns one message per invalid field with 400", async () => {
+    const response = await handleCreateComplaint(db(), post(JSON.stringify({ ...complaint, description: "Too short", email: "" })));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "validation_failed",
+      fieldErrors: {
+        description: "Please tell us a little more: at least 20 characters",
+        email: "Please give an email address or a phone number so we can reach you",
+      },
+    });
+  });
+
+  it("refuses a body over 1 MB with 413, by its declared length or by the bytes actually sent", async () => {
+    const declared = await handleCreateComplaint(db(), post("{}", { "content-length": String(MAX_API_BODY_BYTES + 1) }));
+    expect(declared.status).toBe(413);
+
+    const big = JSON.stringify({ ...complaint, description: "x".repeat(MAX_API_BODY_BYTES) });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(big);
+        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.slice(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await handleCreateComplaint(db(), post(stream));
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: "payload_too_large" });
+  });
+
+  it("pretends to accept a bot's complaint but stores nothing", async () => {
+    const before = (await db().select().from(complaints)).length;
+    const response = await handleCreateComplaint(db(), post(JSON.stringify({ ...complaint, website: "https://spam.example" })));
+    expect(response.status).toBe(201);
+    expect((await db().select().from(complaints)).length).toBe(before);
+  });
+});

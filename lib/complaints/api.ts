@@ -1,0 +1,78 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { submitComplaint } from "./intake";
+import { trackingUrl } from "./tracking";
+
+/** Bodies above this are refused before parsing; complaints are text (attachments are web-form only). */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads the body as text, stopping as soon as it passes the limit (a lying Content-Length cannot get past it). */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * `POST /api/v1/complaints`: the same intake as the web form, for other systems. Route handlers
+ * pass the app's database; tests pass their own.
+ */
+export async function handleCreateComplaint(db: Db, request: Request, options: { appUrl?: string } = {}): Promise<Response> {
+  const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (contentType !== "application/json") {
+    return json(415, { error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." });
+  }
+  const tooLarge = () =>
+    json(413, { error: "payload_too_large", message: `The body must be at most ${MAX_API_BODY_BYTES} bytes. Attachments cannot be sent through the API.` });
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_API_BODY_BYTES) return tooLarge();
+
+  let text: string;
+  try {
+    text = await readCapped(request, MAX_API_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return tooLarge();
+    throw error;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json(400, { error: "invalid_json", message: "The body is not valid JSON." });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return json(400, { error: "invalid_json", message: "The body must be a JSON object." });
+  }
+
+  const headerKey = request.headers.get("idempotency-key");
+  const raw = headerKey !== null ? { ...body, idempotencyKey: headerKey } : body;
+  const outcome = await submitComplaint(db, raw, [], "api");
+  const base = options.appUrl ?? new URL(request.url).origin;
+  switch (outcome.kind) {
+    case "invalid":
+      return json(400, { error: "validation_failed", fieldErrors: outcome.fieldErrors });
+    case "duplicate":
+      return json(200, { reference: outcome.reference, trackingUrl: null, duplicate: true });
+    case "filed":
+    case "discarded":
+      return json(201, { reference: outcome.reference, trackingUrl: trackingUrl(base, outcome.trackingToken) });
+  }
+}

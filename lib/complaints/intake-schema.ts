@@ -1,0 +1,204 @@
+import { z } from "zod";
+import { CONTACT_CHANNELS } from "@/db/schema/enums";
+
+/**
+ * The one definition of a new complaint, shared by the web form's server action and the JSON API.
+ * Every message here is shown to the customer next to the field it is about, so it says what to do.
+ */
+
+export const NAME_MAX = 120;
+export const DESCRIPTION_MIN = 20;
+export const DESCRIPTION_MAX = 10_000;
+export const DESIRED_OUTCOME_MAX = 5_000;
+export const ORDER_REFERENCE_MAX = 100;
+export const IDEMPOTENCY_KEY_MAX = 100;
+export const EARLIEST_OCCURRED_ON = "2000-01-01";
+/** The value of the "Not sure" choice in the process list. */
+export const PROCESS_NOT_SURE = "not_sure";
+
+export const INTAKE_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "preferredContact",
+  "processId",
+  "orderReference",
+  "occurredOn",
+  "description",
+  "desiredOutcome",
+  "idempotencyKey",
+  "attachments",
+] as const;
+export type IntakeField = (typeof INTAKE_FIELDS)[number];
+/** One message per field, ready to show beside it. */
+export type IntakeFieldErrors = Partial<Record<IntakeField, string>>;
+
+// C0 and C1 control characters except tab (\u0009) and line feed (\u000A); carriage returns are
+// folded into line feeds first, so Windows line endings survive as plain newlines.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Removes control characters (keeping newlines and tabs) so stored text prints and searches cleanly. */
+export function stripControlCharacters(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PHONE_CHARACTERS = /^\+?[\d\s().\-/]+$/;
+
+/** Text from a form or JSON: must be a string when present; cleaned and trimmed. */
+function cleanText(label: string) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => stripControlCharacters(value).trim());
+}
+
+/** An optional text field: missing, null and blank all become null. */
+function optionalText(label: string, max: number, tooLong: string) {
+  return z.preprocess(
+    (value) => (value === null ? undefined : value),
+    cleanText(label)
+      .pipe(z.string().max(max, tooLong))
+      .optional()
+      .transform((value) => (value ? value : null)),
+  );
+}
+
+/** Today's date in the time zone furthest ahead of UTC (UTC+14), so no customer's "today" counts as future. */
+function latestPossibleToday(now: Date): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+export const IntakeSchema = z
+  .object({
+    name: cleanText("Your name")
+      .pipe(z.string().min(1, "Please tell us your name").max(NAME_MAX, `Please keep your name under ${NAME_MAX} characters`)),
+    email: optionalText("Email", 254, "That email address is too long").pipe(
+      z.email("Please enter a valid email address, like name@example.com").nullable(),
+    ),
+    phone: optionalText("Phone", 40, "Please enter a phone number with 6 to 20 digits").refine(
+      (value) => value === null || (PHONE_CHARACTERS.test(value) && /^\d{6,20}$/.test(value.replace(/\D/g, ""))),
+      "Please enter a phone number with 6 to 20 digits",
+    ),
+    preferredContact: z.preprocess(
+      (value) => (value === "" || value === null ? undefined : value),
+      z.enum(CONTACT_CHANNELS, { error: "Please choose email or phone" }).optional(),
+    ),
+    processId: z.preprocess(
+      (value) => (value === null ? undefined : value),
+      z
+        .string({ error: "Please choose what your complaint is about, or “Not sure”" })
+        .trim()
+        .refine((value) => value === PROCESS_NOT_SURE || UUID.test(value), "Please choose what your complaint is about, or “Not sure”")
+        .transform((value) => (value === PROCESS_NOT_SURE ? null : value.toLowerCase())),
+    ),
+    orderReference: optionalText(
+      "Order reference",
+      ORDER_REFERENCE_MAX,
+      `Order or booking references can be at most ${ORDER_REFERENCE_MAX} characters`,
+    ),
+    occurredOn: optionalText("Date", 10, "Please enter the date as YYYY-MM-DD").refine(
+      (value) => value === null || (DATE.test(value) && isRealDate(value)),
+      "Please enter a real date, like 2026-03-31",
+    ),
+    description: cleanText("Description")
+      .pipe(
+        z
+          .string()
+          .min(1, "Please tell us what went wrong")
+          .min(DESCRIPTION_MIN, `Please tell us a little more: at least ${DESCRIPTION_MIN} characters`)
+          .max(DESCRIPTION_MAX, `Please keep your description under ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
+      ),
+    desiredOutcome: optionalText(
+      "What would put it right",
+      DESIRED_OUTCOME_MAX,
+      `Please keep this under ${DESIRED_OUTCOME_MAX.toLocaleString("en")} characters`,
+    ),
+    idempotencyKey: optionalText("Idempotency key", IDEMPOTENCY_KEY_MAX, `Idempotency keys can be at most ${IDEMPOTENCY_KEY_MAX} characters`),
+  })
+  .superRefine((value, ctx) => {
+    // Cross-field rules. Fields that already failed arrive here unparsed, so check types first.
+    if (value.email === null && value.phone === null) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "Please give an email address or a phone number so we can reach you" });
+    }
+    if (value.preferredContact === "email" && value.email === null && value.phone !== null) {
+      ctx.addIssue({ code: "custom", path: ["preferredContact"], message: "We can only email you if you give an email address" });
+    }
+    if (value.preferredContact === "phone" && value.phone === null && value.email !== null) {
+      ctx.addIssue({ code: "custom", path: ["preferredContact"], message: "We can only phone you if you give a phone number" });
+    }
+    const occurredOn = typeof value.occurredOn === "string" && isRealDate(value.occurredOn) ? value.occurredOn : null;
+    if (occurredOn && occurredOn > latestPossibleToday(new Date())) {
+      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "That date is in the future: please check it" });
+    } else if (occurredOn && occurredOn < EARLIEST_OCCURRED_ON) {
+      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "Please enter a date from the year 2000 onwards" });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    // Default to the one channel they gave (email when they gave both).
+    preferredContact: value.preferredContact ?? (value.email ? ("email" as const) : ("phone" as const)),
+  }));
+
+/** A complaint as validated: strings cleaned, blanks turned into null. */
+export type IntakeInput = z.output<typeof IntakeSchema>;
+
+export type IntakeParseResult =
+  | { kind: "valid"; data: IntakeInput }
+  | { kind: "invalid"; fieldErrors: IntakeFieldErrors }
+  /** The hidden "website" field was filled in: a bot. Callers pretend success and store nothing. */
+  | { kind: "spam" };
+
+/** True when the honeypot field, invisible to people, has anything in it. */
+export function isHoneypotFilled(raw: unknown): boolean {
+  if (typeof raw !== "object" || raw === null) return false;
+  const website = (raw as Record<string, unknown>).website;
+  return website !== undefined && website !== null && website !== "";
+}
+
+/** Validates raw input (form fields or a JSON body) into either clean data or one message per field. */
+export function parseIntake(raw: unknown): IntakeParseResult {
+  if (isHoneypotFilled(raw)) return { kind: "spam" };
+  const parsed = IntakeSchema.safeParse(raw);
+  if (parsed.success) return { kind: "valid", data: parsed.data };
+  return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+}
+
+/** The first message for each field; issues not tied to a known field are reported on "description". */
+export function fieldErrorsOf(error: z.ZodError): IntakeFieldErrors {
+  const errors: IntakeFieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    const field = (INTAKE_FIELDS as readonly unknown[]).includes(key) ? (key as IntakeField) : "description";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The text fields of the complaint form, as typed; used both to validate and to refill the form. */
+export type IntakeFormValues = Record<Exclude<IntakeField, "attachments">, string>;
+
+export function intakeValuesFromFormData(form: FormData): IntakeFormValues & { website: string } {
+  const text = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    preferredContact: text("preferredContact"),
+    processId: text("processId"),
+    orderReference: text("orderReference"),
+    occurredOn: text("occurredOn"),
+    description: text("description"),
+    desiredOutcome: text("desiredOutcome"),
+    idempotencyKey: text("idempotencyKey"),
+    website: text("website"),
+  };
+}

@@ -1,0 +1,174 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { businessSettings, complaintEvents, complaints, processes } from "@/db/schema";
+import { saveAttachments } from "@/lib/attachments/store";
+import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/attachments/validate";
+import { findOrCreateCustomer } from "@/lib/customers/dedupe";
+import { emailBaseUrl, enqueueCustomerEmail } from "@/lib/outbox/enqueue";
+import { parseIntake, type IntakeFieldErrors, type IntakeInput } from "./intake-schema";
+import { generateReference, generateTrackingToken, hashTrackingToken } from "./reference";
+import { trackingUrl } from "./tracking";
+
+export type FileComplaintOptions = {
+  channel: "web" | "api";
+  attachments?: ValidAttachment[];
+  /** For tests; defaults to the current time. */
+  now?: Date;
+  /** Base of the tracking link in the acknowledgement email; defaults to APP_URL. */
+  baseUrl?: string;
+};
+
+export type FileComplaintResult =
+  | { reference: string; trackingToken: string; replay?: false }
+  /** The idempotency key was seen before: the first complaint's reference. Its token is not recoverable (only a hash is kept). */
+  | { reference: string; trackingToken: null; replay: true };
+
+/** Input that passed the schema but not a check needing the database (e.g. an archived process). */
+export class IntakeRejectedError extends Error {
+  constructor(readonly fieldErrors: IntakeFieldErrors) {
+    super(Object.values(fieldErrors).join("; "));
+    this.name = "IntakeRejectedError";
+  }
+}
+
+const REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Files a validated complaint in one transaction: the customer (found or created), the complaint
+ * with its reference and tracking-token hash, the `filed` event in the customer's words, and any
+ * attachments with their events. Returns the tracking token: the only time it exists in clear.
+ */
+export async function fileComplaint(db: Db, input: IntakeInput, options: FileComplaintOptions): Promise<FileComplaintResult> {
+  if (input.idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+    if (existing) return { reference: existing, trackingToken: null, replay: true };
+  }
+  const now = options.now ?? new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      if (input.processId) await assertProcessOpen(tx, input.processId);
+      const [settings] = await tx.select({ hours: businessSettings.firstResponseHours }).from(businessSettings).limit(1);
+      const customer = await findOrCreateCustomer(tx, input);
+      const trackingToken = generateTrackingToken();
+      const { id, reference } = await insertComplaint(tx, {
+        trackingTokenHash: hashTrackingToken(trackingToken),
+        customerId: customer.id,
+        processId: input.processId,
+        channel: options.channel,
+        orderReference: input.orderReference,
+        occurredOn: input.occurredOn,
+        description: input.description,
+        desiredOutcome: input.desiredOutcome,
+        idempotencyKey: input.idempotencyKey,
+        receivedAt: now,
+        lastActivityAt: now,
+        firstResponseDueAt: new Date(now.getTime() + (settings?.hours ?? 24) * 3600_000),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(complaintEvents).values({
+        complaintId: id,
+        type: "filed",
+        visibility: "customer",
+        actorKind: "customer",
+        body: input.description,
+        data: { channel: options.channel },
+        createdAt: now,
+      });
+      await saveAttachments(tx, id, options.attachments ?? [], now);
+      // The acknowledgement email commits with the complaint (the token exists in clear only here).
+      await enqueueCustomerEmail(tx, {
+        complaintId: id,
+        kind: "acknowledgement",
+        trackingUrl: trackingUrl(emailBaseUrl(options.baseUrl), trackingToken),
+        dedupeKey: `acknowledgement:${id}`,
+        now,
+      });
+      return { reference, trackingToken };
+    });
+  } catch (error) {
+    // Two submissions with the same key at once: the loser reports the winner's complaint.
+    if (input.idempotencyKey && isUniqueViolation(error, "complaints_idempotency_key")) {
+      const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+      if (existing) return { reference: existing, trackingToken: null, replay: true };
+    }
+    throw error;
+  }
+}
+
+export type SubmitOutcome =
+  | { kind: "filed"; reference: string; trackingToken: string }
+  | { kind: "duplicate"; reference: string }
+  | { kind: "invalid"; fieldErrors: IntakeFieldErrors }
+  /** The honeypot caught a bot: nothing was stored, but the answer looks like success. */
+  | { kind: "discarded"; reference: string; trackingToken: string };
+
+/**
+ * The whole intake path shared by the web form and the API: validate fields and files together
+ * (so the customer sees every problem at once), then file. Bots get a convincing fake success.
+ */
+export async function submitComplaint(
+  db: Db,
+  raw: unknown,
+  uploads: UploadLike[],
+  channel: FileComplaintOptions["channel"],
+): Promise<SubmitOutcome> {
+  const parsed = parseIntake(raw);
+  if (parsed.kind === "spam") return { kind: "discarded", reference: generateReference(), trackingToken: generateTrackingToken() };
+  const files = await checkAttachments(uploads);
+  if (parsed.kind === "invalid" || !files.ok) {
+    const fieldErrors = parsed.kind === "invalid" ? { ...parsed.fieldErrors } : {};
+    if (!files.ok) fieldErrors.attachments = files.error;
+    return { kind: "invalid", fieldErrors };
+  }
+  try {
+    const result = await fileComplaint(db, parsed.data, { channel, attachments: files.files });
+    if (result.replay) return { kind: "duplicate", reference: result.reference };
+    return { kind: "filed", reference: result.reference, trackingToken: result.trackingToken };
+  } catch (error) {
+    if (error instanceof IntakeRejectedError) return { kind: "invalid", fieldErrors: error.fieldErrors };
+    throw error;
+  }
+}
+
+/** The parts of the business a customer can choose from (archived ones are hidden), in the owner's order. */
+export async function listIntakeProcesses(db: Db): Promise<Array<{ id: string; name: string; description: string | null }>> {
+  return db
+    .select({ id: processes.id, name: processes.name, description: processes.description })
+    .from(processes)
+    .where(isNull(processes.archivedAt))
+    .orderBy(asc(processes.sortOrder), asc(processes.name));
+}
+
+async function findByIdempotencyKey(db: Db | Tx, key: string): Promise<string | null> {
+  const [row] = await db.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.idempotencyKey, key)).limit(1);
+  return row?.reference ?? null;
+}
+
+async function assertProcessOpen(tx: Tx, processId: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: processes.id })
+    .from(processes)
+    .where(and(eq(processes.id, processId), isNull(processes.archivedAt)))
+    .limit(1);
+  if (!row) throw new IntakeRejectedError({ processId: "Please choose one of the listed areas, or “Not sure”" });
+}
+
+type NewComplaint = Omit<typeof complaints.$inferInsert, "reference">;
+
+/** Inserts with a fresh reference, trying another on the rare collision (in a savepoint, so the transaction survives). */
+async function insertComplaint(tx: Tx, values: NewComplaint): Promise<{ id: string; reference: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const reference = generateReference();
+    try {
+      const [row] = await tx.transaction((sp) =>
+        sp.insert(complaints).values({ ...values, reference }).returning({ id: complaints.id, reference: complaints.reference }),
+      );
+      return row!;
+    } catch (error) {
+      if (attempt >= REFERENCE_ATTEMPTS || !isUniqueViolation(error, "complaints_reference_key")) throw error;
+    }
+  }
+}

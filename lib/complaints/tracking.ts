@@ -1,0 +1,214 @@
+import "server-only";
+import { asc, eq, and, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
+import { listAttachmentsForComplaint, type AttachmentSummary } from "@/lib/attachments/store";
+import { alertAssignee } from "./alert-assignee";
+import { customerAsks, restatedIssues, type CustomerAsks } from "./customer-asks";
+import { stripControlCharacters } from "./intake-schema";
+import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
+
+/**
+ * What a customer sees through their private tracking link. Everything here is selected column by
+ * column from customer-facing data: internal notes, severity, judgement, root cause, fault and
+ * debriefs are never read, so they cannot leak into the page by accident.
+ */
+
+type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Each status in the customer's words. */
+export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "Received",
+  acknowledged: "We have your complaint",
+  investigating: "Looking into it",
+  resolution_proposed: "Waiting for your answer",
+  awaiting_customer: "Waiting for your answer",
+  resolved: "Resolved",
+  follow_up_due: "Resolved — we'll check in",
+  closed: "Closed",
+};
+
+export type PublicBusinessInfo = { name: string; firstResponseHours: number; timeZone: string };
+
+export async function getPublicBusinessInfo(db: Db): Promise<PublicBusinessInfo> {
+  const [row] = await db
+    .select({ name: businessSettings.businessName, firstResponseHours: businessSettings.firstResponseHours, timeZone: businessSettings.timeZone })
+    .from(businessSettings)
+    .limit(1);
+  return row ?? { name: "Our business", firstResponseHours: 24, timeZone: "Europe/London" };
+}
+
+/**
+ * The complaint a tracking token opens, or null. A token is either the one issued at filing
+ * (complaints.tracking_token_hash) or one minted for an email (tracking_links, until revoked).
+ * Malformed tokens never reach the database.
+ */
+export async function findComplaintIdByToken(db: Db | Tx, token: string): Promise<string | null> {
+  if (!isWellFormedTrackingToken(token)) return null;
+  const hash = hashTrackingToken(token);
+  const [main] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingTokenHash, hash)).limit(1);
+  if (main) return main.id;
+  const [extra] = await db
+    .select({ id: trackingLinks.complaintId })
+    .from(trackingLinks)
+    .where(and(eq(trackingLinks.tokenHash, hash), isNull(trackingLinks.revokedAt)))
+    .limit(1);
+  return extra?.id ?? null;
+}
+
+export type TimelineEntry = {
+  id: number;
+  type: string;
+  /** Who did it, as the customer should read it: themselves, or the business (never a staff name). */
+  actor: "customer" | "business";
+  body: string | null;
+  /** The few structured details the page may show (status reached, file name). */
+  toStatus: CaseStatus | null;
+  fileName: string | null;
+  /** Our summary of the complaint (restated events), or the summary the customer answered. */
+  issues: string[] | null;
+  /** 1–5 on satisfaction_rated events. */
+  rating: number | null;
+  createdAt: Date;
+};
+
+export type PromiseEntry = { id: string; text: string; dueAt: Date; keptAt: Date | null; overdue: boolean };
+
+export type TrackingView = {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  statusLabel: string;
+  receivedAt: Date;
+  processName: string | null;
+  orderReference: string | null;
+  occurredOn: string | null;
+  description: string;
+  desiredOutcome: string | null;
+  attachments: AttachmentSummary[];
+  timeline: TimelineEntry[];
+  promises: PromiseEntry[];
+  resolutionType: string | null;
+  resolutionDescription: string | null;
+  satisfaction: number | null;
+  satisfactionComment: string | null;
+  /** What the page asks the customer now (see customer-asks.ts). */
+  asks: CustomerAsks;
+};
+
+export async function getTrackingView(db: Db, token: string, now = new Date()): Promise<TrackingView | null> {
+  const complaintId = await findComplaintIdByToken(db, token);
+  if (!complaintId) return null;
+  const [complaint] = await db
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      status: complaints.status,
+      receivedAt: complaints.receivedAt,
+      processName: processes.name,
+      orderReference: complaints.orderReference,
+      occurredOn: complaints.occurredOn,
+      description: complaints.description,
+      desiredOutcome: complaints.desiredOutcome,
+      resolutionType: complaints.resolutionType,
+      resolutionDescription: complaints.resolutionDescription,
+      satisfaction: complaints.satisfaction,
+      satisfactionComment: complaints.satisfactionComment,
+    })
+    .from(complaints)
+    .leftJoin(processes, eq(processes.id, complaints.processId))
+    .where(eq(complaints.id, complaintId))
+    .limit(1);
+  if (!complaint) return null;
+
+  const [events, promiseRows, files] = await Promise.all([
+    db
+      .select({
+        id: complaintEvents.id,
+        type: complaintEvents.type,
+        actorKind: complaintEvents.actorKind,
+        body: complaintEvents.body,
+        data: complaintEvents.data,
+        createdAt: complaintEvents.createdAt,
+      })
+      .from(complaintEvents)
+      .where(and(eq(complaintEvents.complaintId, complaint.id), eq(complaintEvents.visibility, "customer")))
+      .orderBy(asc(complaintEvents.createdAt), asc(complaintEvents.id)),
+    db
+      .select({ id: promises.id, text: promises.text, dueAt: promises.dueAt, keptAt: promises.keptAt })
+      .from(promises)
+      .where(eq(promises.complaintId, complaint.id))
+      .orderBy(asc(promises.dueAt)),
+    listAttachmentsForComplaint(db, complaint.id),
+  ]);
+
+  return {
+    ...complaint,
+    statusLabel: CUSTOMER_STATUS_LABELS[complaint.status],
+    attachments: files,
+    asks: customerAsks(events, complaint),
+    timeline: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      actor: event.actorKind === "customer" ? "customer" : "business",
+      body: event.body,
+      toStatus: statusIn(event.data?.to),
+      fileName: typeof event.data?.fileName === "string" ? event.data.fileName : null,
+      issues: event.type.startsWith("restate") ? restatedIssues(event.data) : null,
+      rating: typeof event.data?.rating === "number" ? event.data.rating : null,
+      createdAt: event.createdAt,
+    })),
+    promises: promiseRows.map((p) => ({ ...p, overdue: !p.keptAt && p.dueAt.getTime() < now.getTime() })),
+  };
+}
+
+function statusIn(value: unknown): CaseStatus | null {
+  return typeof value === "string" && value in CUSTOMER_STATUS_LABELS ? (value as CaseStatus) : null;
+}
+
+export const MESSAGE_MAX = 5_000;
+
+export const CustomerMessageSchema = z.object({
+  body: z
+    .string({ error: "Please write your message" })
+    .transform((value) => stripControlCharacters(value).trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "Please write your message")
+        .max(MESSAGE_MAX, `Please keep your message under ${MESSAGE_MAX.toLocaleString("en")} characters`),
+    ),
+});
+
+export type AddMessageResult = { ok: true } | { ok: false; error: string } | { ok: false; notFound: true };
+
+/** The customer writes on their case: a customer-visible event, and the case counts as active again. */
+export async function addCustomerMessage(db: Db, token: string, body: unknown): Promise<AddMessageResult> {
+  const parsed = CustomerMessageSchema.safeParse({ body });
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Please write your message" };
+  const complaintId = await findComplaintIdByToken(db, token);
+  if (!complaintId) return { ok: false, notFound: true };
+  await db.transaction(async (tx) => {
+    const [c] = await tx
+      .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
+      .from(complaints)
+      .where(eq(complaints.id, complaintId));
+    await tx.insert(complaintEvents).values({
+      complaintId,
+      type: "customer_message",
+      visibility: "customer",
+      actorKind: "customer",
+      body: parsed.data.body,
+    });
+    // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
+    await tx.update(complaints).set({ lastActivityAt: sql`now()` }).where(eq(complaints.id, complaintId));
+    if (c) await alertAssignee(tx, c, "The customer wrote a message", parsed.data.body);
+  });
+  return { ok: true };
+}
+
+/** The tracking link as the customer should keep it. */
+export function trackingUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/track/${token}`;
+}
