@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert, SubmitButton, TextField } from "@/components/ui";
+import { signInAction, type SignInState } from "../actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction] = useActionState<SignInState, FormData>(signInAction, {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        // The key remounts the field so the typed email comes back after a refusal.
+        key={`email-${state.email ?? ""}`}
+        defaultValue={state.email}
+        error={state.fieldErrors?.email}
+        autoFocus
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
+      <SubmitButton className="w-full" pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

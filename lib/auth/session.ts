@@ -1,0 +1,50 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { getDb } from "@/db/client";
+import { staffUsers } from "@/db/schema";
+import { hasRole, type StaffRole } from "./roles";
+
+export type StaffUserSession = { id: string; name: string; email: string; role: StaffRole };
+
+/**
+ * The signed-in staff member as the database knows them now, or null. The session token alone
+ * is not trusted for access: an account deactivated or demoted after sign-in loses access on
+ * its next request, although its token is still valid.
+ */
+export async function getStaffUser(): Promise<StaffUserSession | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, active: staffUsers.active })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id))
+    .limit(1);
+  if (!user || !user.active) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/**
+ * For pages and server actions. Not signed in (or no longer active): off to the sign-in page,
+ * coming back here afterwards. Signed in with too low a role: the 403 page. (Next's
+ * `forbidden()` needs an experimental flag, so we redirect to our own page instead.)
+ */
+export async function requireStaff(minimum: StaffRole = "agent"): Promise<StaffUserSession> {
+  const user = await getStaffUser();
+  if (!user) {
+    // proxy.ts puts the requested path in this header; without it we return to the case list.
+    const path = (await headers()).get("x-caseroot-path");
+    redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
+  }
+  if (!hasRole(user.role, minimum)) redirect("/forbidden");
+  return user;
+}
+
+/** For route handlers, which answer 401/403 themselves: the active staff member, or null. */
+export async function getStaffForRoute(): Promise<StaffUserSession | null> {
+  return getStaffUser();
+}
