@@ -1,6 +1,6 @@
 // Adds lockfile entries for platform-specific optional packages the registry mirror lacks,
-// Maintenance: run after `npm install` changes the lock (node scripts/lock-fill-platforms.mjs).
 // so `npm ci` sees a complete lock. They are never fetched on linux-x64 (platform mismatch).
+// Maintenance: run after `npm install` changes the lock (node scripts/lock-fill-platforms.mjs).
 import fs from "node:fs";
 const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
 const pk = lock.packages;

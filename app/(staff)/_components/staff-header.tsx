@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { DueCount } from "@/components/reminders/due-panel";
+import { buttonClasses } from "@/components/ui";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import type { StaffUserSession } from "@/lib/auth/session";
+import { signOutAction } from "../actions";
+import { StaffNav, type NavItem } from "./staff-nav";
+
+export function StaffHeader({ user }: { user: StaffUserSession }) {
+  const items: NavItem[] = [{ href: "/cases", label: "Cases" }, { href: "/analytics", label: "Analytics" }];
+  items.splice(1, 0, { href: "/due", label: "What's due", badge: <DueCount user={user} /> }); // reminders with a count badge (components/reminders)
+  if (hasRole(user.role, "owner")) items.push({ href: "/settings/staff", label: "Settings", section: "/settings" });
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/cases" className="text-lg font-semibold text-brand-800">
+          CaseRoot
+        </Link>
+        <div className="order-3 w-full sm:order-none sm:w-auto sm:flex-1">
+          <StaffNav items={items} />
+        </div>
+        <div className="ml-auto flex items-center gap-3">
+          <p className="text-right text-sm leading-tight">
+            <span className="block font-medium text-slate-900">{user.name}</span>
+            <span className="block text-slate-600">{ROLE_LABELS[user.role]}</span>
+          </p>
+          <form action={signOutAction}>
+            <button type="submit" className={buttonClasses("secondary", "sm")}>
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

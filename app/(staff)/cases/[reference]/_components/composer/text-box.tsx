@@ -1,0 +1,61 @@
+import { cx } from "@/components/ui";
+import type { ComposerState } from "./form-state";
+
+/** The composer's main text area (field name `text` unless told otherwise), with its error. */
+export function TextBox({
+  id,
+  label,
+  state,
+  name = "text",
+  rows = 6,
+  placeholder,
+  hint,
+  fallback = "",
+  internal = false,
+}: {
+  id: string;
+  label: string;
+  state: ComposerState;
+  name?: string;
+  rows?: number;
+  placeholder?: string;
+  hint?: string;
+  fallback?: string;
+  internal?: boolean;
+}) {
+  const error = state.fieldErrors[name];
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required
+        maxLength={5000}
+        placeholder={placeholder}
+        defaultValue={state.values[name] ?? fallback}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={cx(
+          "block w-full rounded-md border px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500",
+          internal ? "bg-amber-50/40" : "bg-white",
+          error ? "border-red-600" : internal ? "border-amber-300" : "border-sky-300",
+        )}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

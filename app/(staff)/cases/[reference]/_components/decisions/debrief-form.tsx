@@ -1,0 +1,36 @@
+"use client";
+
+import { SubmitButton, TextArea } from "@/components/ui";
+import { debriefAction } from "../../_actions/decisions";
+import { DecisionForm } from "./decision-form";
+
+/** A private note after a hard interaction. */
+export function DebriefForm({ complaintId }: { complaintId: string }) {
+  return (
+    <DecisionForm action={debriefAction} label="Write a debrief">
+      {(state) => (
+        <>
+          <input type="hidden" name="complaintId" value={complaintId} />
+          <TextArea
+            id="debrief-body"
+            name="body"
+            label="How did it go?"
+            required
+            rows={3}
+            className="min-h-20"
+            maxLength={4000}
+            defaultValue={state.values.body ?? ""}
+            error={state.fieldErrors.body}
+          />
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" name="hardInteraction" defaultChecked={state.values.hardInteraction === "on"} className="h-4 w-4 accent-brand-700" />
+            This was a hard interaction
+          </label>
+          <SubmitButton variant="secondary" pendingLabel="Saving…">
+            Save debrief
+          </SubmitButton>
+        </>
+      )}
+    </DecisionForm>
+  );
+}

@@ -1,0 +1,64 @@
+import type { EVENT_TYPES, INTAKE_CHANNELS } from "@/db/schema/enums";
+
+export const CHANNEL_LABELS: Record<(typeof INTAKE_CHANNELS)[number], string> = {
+  web: "Web form",
+  api: "API",
+  email: "Email",
+  phone: "Phone",
+  in_person: "In person",
+  social: "Social media",
+  letter: "Letter",
+  import: "Imported",
+};
+
+export const EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
+  filed: "Complaint filed",
+  status_changed: "Status changed",
+  assessed: "Assessed",
+  assigned: "Assigned",
+  note: "Internal note",
+  message: "Message to customer",
+  customer_message: "Message from customer",
+  call_logged: "Call logged",
+  restated: "Complaint restated",
+  restatement_confirmed: "Restatement confirmed by customer",
+  restatement_corrected: "Restatement corrected by customer",
+  apology: "Apology",
+  request_judged: "Request judged",
+  resolution_proposed: "Resolution proposed",
+  goodwill_added: "Goodwill gesture added",
+  promise_made: "Promise made",
+  promise_kept: "Promise kept",
+  escalated: "Escalated",
+  fault_confirmed: "Fault confirmed",
+  root_cause_set: "Root cause set",
+  follow_up_scheduled: "Follow-up scheduled",
+  follow_up_done: "Follow-up done",
+  customer_agreed: "Customer agreed",
+  customer_disagreed: "Customer disagreed",
+  satisfaction_rated: "Satisfaction rated",
+  reopened: "Reopened",
+  attachment_added: "Attachment added",
+  correction: "Correction",
+};
+
+/** What the blame-language check found, as staff read it on the timeline. */
+export const BLAME_KIND_LABELS: Record<string, string> = {
+  fault_admission: "admits fault",
+  liability: "accepts liability",
+  blames_colleague: "blames a colleague",
+  blames_process: "blames a process",
+};
+
+export const RESOLUTION_LABELS: Record<string, string> = {
+  repair: "Repair",
+  redo: "Redo",
+  replace: "Replacement",
+  refund: "Refund",
+  credit: "Credit",
+  explanation: "Explanation",
+  referral: "Referral elsewhere",
+  none: "No action",
+};
+
+export const AGREEMENT_LABELS: Record<string, string> = { agreed: "customer agreed", disagreed: "customer disagreed" };

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { SelectField, TextArea } from "@/components/ui";
+import { askAgreementAction, proposeResolutionAction } from "../../_actions/resolution";
+import { ActionForm, CaseFields, MinutesField } from "./action-form";
+import type { ResolutionFormState } from "./form-state";
+import { RESOLUTION_TYPE_OPTIONS, SOURCE_LABELS } from "./labels";
+
+type Plan = { type: string; description: string; source: string } | null;
+
+/** Records or revises the plan, with the customer's own wish from intake beside it. */
+export function PlanForm({ complaintId, version, plan, desiredOutcome }: { complaintId: string; version: number; plan: Plan; desiredOutcome: string | null }) {
+  return (
+    <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem]">
+      <ActionForm action={proposeResolutionAction} label={plan ? "Revise the resolution plan" : "Propose a resolution"} submit={plan ? "Save the revised plan" : "Record the plan"}>
+        {(state) => <PlanFields complaintId={complaintId} version={version} plan={plan} state={state} />}
+      </ActionForm>
+      <aside aria-label="What the customer asked for" className="h-fit rounded-md border border-slate-200 bg-slate-50 p-3 text-sm md:order-last">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">The customer asked for</p>
+        {desiredOutcome ? (
+          <blockquote className="mt-1 whitespace-pre-wrap break-words text-slate-900">“{desiredOutcome}”</blockquote>
+        ) : (
+          <p className="mt-1 text-slate-600">They did not say. Ask them what would put it right.</p>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function PlanFields({ complaintId, version, plan, state }: { complaintId: string; version: number; plan: Plan; state: ResolutionFormState }) {
+  const [type, setType] = useState(state.values.type ?? plan?.type ?? "");
+  const hint = RESOLUTION_TYPE_OPTIONS.find((o) => o.value === type)?.hint ?? "Choose the kind of resolution to see when it fits.";
+  const source = state.values.source ?? plan?.source ?? "staff";
+  return (
+    <>
+      <CaseFields complaintId={complaintId} version={version} />
+      <SelectField
+        id="resolution-type"
+        name="type"
+        label="Kind of resolution"
+        required
+        placeholder="Choose…"
+        options={RESOLUTION_TYPE_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+        value={type}
+        onChange={(e) => setType(e.target.value)}
+        hint={hint}
+        error={state.fieldErrors.type}
+      />
+      <TextArea
+        id="resolution-description"
+        name="description"
+        label="What we will do (the customer reads this)"
+        required
+        minLength={3}
+        maxLength={2000}
+        defaultValue={state.values.description ?? plan?.description ?? ""}
+        error={state.fieldErrors.description}
+      />
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">Whose idea is it?</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-1">
+          {Object.entries(SOURCE_LABELS).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
+              <input type="radio" name="source" value={value} defaultChecked={source === value} className="h-4 w-4" />
+              {label}
+            </label>
+          ))}
+        </div>
+        {state.fieldErrors.source ? <p className="text-sm font-medium text-red-700">{state.fieldErrors.source}</p> : null}
+      </fieldset>
+      <MinutesField id="resolution-minutes" state={state} fallback={10} />
+    </>
+  );
+}
+
+/** Sends the proposed plan to the customer and waits for their answer. */
+export function AskAgreementForm({ complaintId, version }: { complaintId: string; version: number }) {
+  return (
+    <ActionForm action={askAgreementAction} label="Ask the customer to agree" submit="Ask the customer to agree" pending="Sending…">
+      {(state) => (
+        <>
+          <CaseFields complaintId={complaintId} version={version} />
+          <TextArea
+            id="agreement-message"
+            name="message"
+            label="A few words with the proposal"
+            hint="Sent with the plan by email and shown on their tracking page."
+            maxLength={2000}
+            className="min-h-20"
+            defaultValue={state.values.message ?? ""}
+            error={state.fieldErrors.message}
+          />
+          <MinutesField id="agreement-ask-minutes" state={state} fallback={2} />
+        </>
+      )}
+    </ActionForm>
+  );
+}

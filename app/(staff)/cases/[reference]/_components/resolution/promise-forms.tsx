@@ -1,0 +1,72 @@
+"use client";
+
+import { TextField } from "@/components/ui";
+import { keepPromiseAction, makePromiseAction } from "../../_actions/resolution";
+import { ActionForm, CaseFields, MinutesField } from "./action-form";
+
+/** A new promise: what, and by when in the business's time zone (no time = end of that day). */
+export function PromiseForm({ complaintId, version, today, timeZone }: { complaintId: string; version: number; today: string; timeZone: string }) {
+  return (
+    <ActionForm action={makePromiseAction} label="Make a promise" submit="Record the promise">
+      {(state) => (
+        <>
+          <CaseFields complaintId={complaintId} version={version} />
+          <TextField
+            id="promise-text"
+            name="text"
+            label="What we promised"
+            hint="In the words you used with the customer; they will see it."
+            required
+            minLength={3}
+            maxLength={500}
+            defaultValue={state.values.text ?? ""}
+            error={state.fieldErrors.text}
+          />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              id="promise-date"
+              name="dueDate"
+              type="date"
+              label="By (date)"
+              required
+              min={today}
+              defaultValue={state.values.dueDate ?? ""}
+              error={state.fieldErrors.dueDate}
+            />
+            <TextField
+              id="promise-time"
+              name="dueTime"
+              type="time"
+              label="Time"
+              hint={`${timeZone} time. Empty means the end of that day.`}
+              defaultValue={state.values.dueTime ?? ""}
+              error={state.fieldErrors.dueTime}
+            />
+          </div>
+          <MinutesField id="promise-minutes" state={state} fallback={2} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** "Mark kept" on one promise; late is fine and is recorded as late. */
+export function KeepPromiseForm({ complaintId, promiseId, text, late }: { complaintId: string; promiseId: string; text: string; late: boolean }) {
+  return (
+    <ActionForm
+      action={keepPromiseAction}
+      label={`Mark kept: ${text}`}
+      submit={late ? "Mark kept (late)" : "Mark kept"}
+      variant="secondary"
+      className="flex flex-wrap items-center gap-2"
+    >
+      {(state) => (
+        <>
+          <CaseFields complaintId={complaintId} />
+          <input type="hidden" name="promiseId" value={promiseId} />
+          <MinutesField id={`keep-minutes-${promiseId}`} state={state} fallback={1} />
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { Suspense } from "react";
+import { getDb } from "@/db/client";
+import { customers, type Complaint } from "@/db/schema";
+import type { StaffUserSession } from "@/lib/auth/session";
+import { listCallsAwaitingSummary } from "@/lib/cases/practice/call";
+import { draftCallSummary } from "@/lib/messages/call-summary";
+import { contactByPhoneOnly } from "@/lib/outbox/contact";
+import { getBusinessSettings } from "@/lib/settings/business";
+import { formatDateTime } from "../../../../_components/format";
+import { CallForm } from "../composer/call-form";
+import { CallSummaryForm, type PendingCall } from "../composer/call-summary-form";
+import { ComposerTabs, type TabSpec } from "../composer/composer-tabs";
+import { NoteForm } from "../composer/note-form";
+import { ReplyForm } from "../composer/reply-form";
+import { RestateForm } from "../composer/restate-form";
+
+/**
+ * The conversation with the customer, main column: reply or apologise, add an internal note, log
+ * a call (then send its written summary), restate the complaint. Each tab says plainly whether
+ * the customer will see what is written there.
+ */
+export async function CaseComposer({ complaint, viewer, timeZone }: { complaint: Complaint; viewer: StaffUserSession; timeZone: string }) {
+  const db = await getDb();
+  const [[customer], business, calls] = await Promise.all([
+    db.select({ name: customers.name, email: customers.email, erasedAt: customers.erasedAt }).from(customers).where(eq(customers.id, complaint.customerId)).limit(1),
+    getBusinessSettings(db),
+    listCallsAwaitingSummary(db, complaint.id),
+  ]);
+  const now = new Date();
+  const pending: PendingCall[] = calls.map((call) => ({
+    id: call.id,
+    label: `${call.direction === "inbound" ? "Call from the customer" : "Call to the customer"}, ${formatDateTime(call.createdAt, timeZone)}${
+      call.durationMinutes ? ` (${call.durationMinutes} min)` : ""
+    }`,
+    notes: call.summary,
+    draft: draftCallSummary({
+      customerName: customer?.erasedAt ? "" : (customer?.name ?? ""),
+      // The summary is signed by whoever sends it, which is the person looking at this page.
+      staffName: viewer.name,
+      businessName: business.businessName,
+      summary: call.summary,
+      date: call.createdAt,
+      timeZone,
+      now,
+    }),
+  }));
+  const phoneOnly = customer ? contactByPhoneOnly(customer) : false;
+
+  const tabs: TabSpec[] = [
+    { id: "reply", label: "Reply to customer", visible: true },
+    { id: "note", label: "Internal note", visible: false },
+    { id: "call", label: "Log a call", visible: false },
+    {
+      id: "call-summary",
+      label: "Call summary",
+      visible: true,
+      badge: pending.length ? String(pending.length) : undefined,
+      onlyWhenOpen: pending.length === 0,
+    },
+    { id: "restate", label: "Restate the complaint", visible: true },
+  ];
+
+  return (
+    <section id="composer" aria-labelledby="composer-heading" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
+        <h2 id="composer-heading" className="text-base font-semibold text-slate-900">
+          Conversation
+        </h2>
+        {pending.length ? (
+          <p className="text-sm font-medium text-red-800">
+            {pending.length === 1 ? "1 call has" : `${pending.length} calls have`} no written summary yet
+          </p>
+        ) : null}
+      </div>
+      {/* useSearchParams needs a boundary; the page is dynamic, so it renders on the server anyway. */}
+      <Suspense>
+        <ComposerTabs
+          tabs={tabs}
+          panels={{
+            reply: <ReplyForm complaintId={complaint.id} version={complaint.version} phoneOnly={phoneOnly} />,
+            note: <NoteForm complaintId={complaint.id} />,
+            call: <CallForm complaintId={complaint.id} />,
+            "call-summary": <CallSummaryForm complaintId={complaint.id} version={complaint.version} calls={pending} />,
+            restate: <RestateForm complaintId={complaint.id} version={complaint.version} />,
+          }}
+        />
+      </Suspense>
+    </section>
+  );
+}

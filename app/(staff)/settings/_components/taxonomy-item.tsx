@@ -1,0 +1,77 @@
+import { Badge } from "@/components/ui";
+
+/** How many complaints use an item, and what that means for deleting it. */
+export function UsageLine({ count }: { count: number }) {
+  if (count === 0) return <p className="text-sm text-slate-600">No complaints yet, so it can be deleted.</p>;
+  return (
+    <p className="text-sm text-slate-600">
+      Used by {count === 1 ? "1 complaint" : `${count.toLocaleString("en-GB")} complaints`}, so it can be archived but not deleted.
+    </p>
+  );
+}
+
+/**
+ * One process or root cause: what it is, what can be done to it, and an "Edit" disclosure that
+ * opens without JavaScript.
+ */
+export function TaxonomyItem({
+  name,
+  description,
+  badges,
+  count,
+  actions,
+  editForm,
+}: {
+  name: string;
+  description: string | null;
+  badges?: React.ReactNode;
+  count: number;
+  actions: React.ReactNode;
+  editForm: React.ReactNode;
+}) {
+  return (
+    <li className="space-y-3 p-4">
+      <div className="flex flex-col gap-3 md:flex-row md:items-start md:justify-between">
+        <div className="min-w-0 space-y-1">
+          <h3 className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+            <span className="break-words">{name}</span>
+            {badges}
+          </h3>
+          {description ? <p className="text-sm break-words text-slate-700">{description}</p> : null}
+          <UsageLine count={count} />
+        </div>
+        <div className="shrink-0">{actions}</div>
+      </div>
+      <details className="group">
+        <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-md text-sm font-medium text-brand-700 hover:text-brand-800 [&::-webkit-details-marker]:hidden">
+          <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+            ▸
+          </span>
+          Edit<span className="sr-only"> {name}</span>
+        </summary>
+        <div className="mt-3 max-w-xl rounded-md border border-slate-200 bg-slate-50 p-4">{editForm}</div>
+      </details>
+    </li>
+  );
+}
+
+export function ArchivedBadge() {
+  return <Badge tone="neutral">Archived</Badge>;
+}
+
+/** A titled list of items; each section is its own landmark for screen-reader navigation. */
+export function TaxonomySection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {intro ? <p className="text-sm text-slate-600">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+export function ItemList({ children }: { children: React.ReactNode }) {
+  return <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">{children}</ul>;
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui";
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
+import { changeRoleAction, setActiveAction, type StaffFormState } from "../actions";
+
+/** Role change and (de)activation for one account; refusals (e.g. the last owner) show beside it. */
+export function StaffRowActions({ user, idPrefix }: { user: { id: string; name: string; role: StaffRole; active: boolean }; idPrefix: string }) {
+  const selectId = `${idPrefix}-role-${user.id}`;
+  const [roleState, roleAction] = useActionState<StaffFormState, FormData>(changeRoleAction, {});
+  const [activeState, activeAction] = useActionState<StaffFormState, FormData>(setActiveAction, {});
+  const message = activeState.error ?? roleState.error;
+  const ok = activeState.ok ?? roleState.ok;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={roleAction} className="flex items-center gap-2">
+          <input type="hidden" name="userId" value={user.id} />
+          <label htmlFor={selectId} className="sr-only">
+            Role for {user.name}
+          </label>
+          <select
+            id={selectId}
+            name="role"
+            defaultValue={user.role}
+            key={user.role}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          <SubmitButton variant="secondary" pendingLabel="Saving…" className="px-3! py-1.5!">
+            Save role
+          </SubmitButton>
+        </form>
+        <form
+          action={activeAction}
+          onSubmit={(event) => {
+            if (user.active && !window.confirm(`Deactivate ${user.name}? They will be signed out and unable to sign in.`)) event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="userId" value={user.id} />
+          <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+          <SubmitButton variant="secondary" pendingLabel="Saving…" className="px-3! py-1.5!">
+            {user.active ? "Deactivate" : "Reactivate"}
+          </SubmitButton>
+        </form>
+      </div>
+      <p aria-live="polite" className={message ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
+        {message ?? ok ?? ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Complaint } from "@/db/schema";
+import { CaseRuleError } from "../errors";
+import { statusChange } from "../transition";
+import { updateCase, type Actor, type CaseChange } from "../update-case";
+import { assertActiveStaff, minutesSchema, parseOrRefuse } from "./conversation-common";
+
+/**
+ * The customer's answer to the resolution, and their satisfaction, as told to staff (usually on a
+ * call). The customer can also answer on their tracking page; what staff record here is internal
+ * (the customer did not write it) and marked `capturedBy: "staff"` so the two can be told apart.
+ */
+
+const base = {
+  complaintId: z.uuid("Unknown case."),
+  expectedVersion: z.coerce.number().int().positive(),
+};
+
+export const agreementSchema = z
+  .object({
+    ...base,
+    agreement: z.enum(["agreed", "disagreed"], "Choose whether the customer agreed."),
+    reason: z.string().trim().max(2000, "Keep this under 2,000 characters.").optional(),
+    minutesSpent: minutesSchema.default(2),
+  })
+  .refine((v) => v.agreement !== "disagreed" || (v.reason ?? "").length >= 3, {
+    path: ["reason"],
+    message: "Say why the customer disagreed: it decides what to try next.",
+  });
+export type AgreementInput = z.input<typeof agreementSchema>;
+
+/** Statuses in which a resolution exists for the customer to answer. */
+const ANSWERABLE = new Set<Complaint["status"]>(["resolution_proposed", "awaiting_customer", "resolved", "follow_up_due"]);
+
+/**
+ * Records whether the customer agreed. A disagreement while the case waits for the customer
+ * sends it back to investigating (the plan needs another look); at any other point it is
+ * recorded only, and reopening a resolved case stays a deliberate step in the status section.
+ */
+export async function recordAgreement(db: Db, actor: Actor, raw: AgreementInput | Record<string, string>): Promise<Complaint> {
+  const input = parseOrRefuse(agreementSchema, raw);
+  return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
+    await assertActiveStaff(tx, actor);
+    if (!current.resolutionType || !ANSWERABLE.has(current.status)) {
+      throw new CaseRuleError(
+        current.status === "closed"
+          ? "This case is closed. Reopen it to record anything new."
+          : "Record the resolution plan first: the customer agrees or disagrees with a proposed plan.",
+      );
+    }
+    const reason = input.reason || null;
+    const change: Required<CaseChange> = {
+      patch: { customerAgreement: input.agreement },
+      events: [
+        {
+          type: input.agreement === "agreed" ? "customer_agreed" : "customer_disagreed",
+          visibility: "internal",
+          body: reason,
+          data: { capturedBy: "staff" },
+          minutesSpent: input.minutesSpent,
+        },
+      ],
+    };
+    if (input.agreement === "disagreed" && current.status === "awaiting_customer") {
+      const move = await statusChange(tx, current, "investigating", { note: "The customer disagreed with the proposed resolution." });
+      change.patch = { ...change.patch, ...move.patch };
+      change.events.push(...move.events);
+    }
+    return change;
+  });
+}
+
+export const satisfactionSchema = z.object({
+  ...base,
+  rating: z.coerce
+    .number("Choose a rating from 1 to 5.")
+    .int("Choose a rating from 1 to 5.")
+    .min(1, "Choose a rating from 1 to 5.")
+    .max(5, "Choose a rating from 1 to 5."),
+  comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
+  minutesSpent: minutesSchema.default(1),
+});
+export type SatisfactionInput = z.input<typeof satisfactionSchema>;
+
+/** The customer's rating, 1 to 5, with their comment in their words as staff heard them. */
+export async function recordSatisfaction(db: Db, actor: Actor, raw: SatisfactionInput | Record<string, string>): Promise<Complaint> {
+  const input = parseOrRefuse(satisfactionSchema, raw);
+  return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
+    await assertActiveStaff(tx, actor);
+    if (current.status === "closed") throw new CaseRuleError("This case is closed. Reopen it to record anything new.");
+    if (!current.resolutionType) throw new CaseRuleError("Record the resolution plan first: satisfaction is about how the complaint was put right.");
+    const comment = input.comment || null;
+    return {
+      patch: { satisfaction: input.rating, satisfactionComment: comment },
+      events: [{ type: "satisfaction_rated", visibility: "internal", body: comment, data: { rating: input.rating, capturedBy: "staff" }, minutesSpent: input.minutesSpent }],
+    };
+  });
+}

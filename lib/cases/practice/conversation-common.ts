@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { staffUsers, type Complaint } from "@/db/schema";
+import { checkBlameLanguage, type BlameFlag, type BlameKind } from "@/lib/messages/blame-check";
+import { CaseRuleError, ForbiddenError } from "../errors";
+import type { Actor } from "../update-case";
+
+/**
+ * Rules shared by the conversation actions (reply, note, call, restatement): input checks, the
+ * blame-language guard on everything the customer will read, and the acting account's standing.
+ */
+
+export const minutesSchema = z.coerce
+  .number({ error: "Enter the minutes you spent, as a whole number." })
+  .int("Enter the minutes you spent, as a whole number.")
+  .min(0, "Minutes spent cannot be negative.")
+  .max(1440, "Minutes spent can be at most 1,440 (a whole day).");
+
+export const customerTextSchema = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Write the ${what} before sending.`)
+    .max(5000, `Keep the ${what} under 5,000 characters; it is ${"{length}"} now.`);
+
+/** "Send anyway" fields: a reason is what makes an override accountable. */
+export const blameOverrideFields = {
+  sendAnyway: z.coerce.boolean().default(false),
+  overrideReason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+};
+
+export function fieldErrorsOf(error: z.ZodError, length?: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
+    out[key] ??= issue.message.replace("{length}", length === undefined ? "too long" : length.toLocaleString("en-GB"));
+  }
+  return out;
+}
+
+/** Parses with the schema or throws the refusal the form shows beside each field. */
+export function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown, textLength?: number): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new CaseRuleError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error, textLength));
+  return parsed.data;
+}
+
+/** Refused because the text admits fault or blames someone; carries the flags to show the sender. */
+export class BlameLanguageError extends CaseRuleError {
+  constructor(
+    readonly flags: BlameFlag[],
+    /** The text the flags' offsets point into (for a restatement: the composed message). */
+    readonly checkedText?: string,
+  ) {
+    super(
+      flags.length === 1
+        ? "This message may admit fault or blame someone before that has been established. Please check the highlighted words."
+        : `This message has ${flags.length} passages that may admit fault or blame someone before that has been established. Please check the highlighted words.`,
+    );
+    this.name = "BlameLanguageError";
+  }
+}
+
+export type BlameOverride = { reason: string; flags: BlameKind[] };
+
+/** Fault may be admitted once a supervisor has confirmed it as the service's. */
+export function faultConfirmedAsService(complaint: Pick<Complaint, "faultConfirmedAt" | "faultAttribution">): boolean {
+  return complaint.faultConfirmedAt != null && complaint.faultAttribution === "service";
+}
+
+/**
+ * Runs the blame-language check on a customer-visible text. Flags refuse the send unless the
+ * sender chose "Send anyway" with a reason; the override is returned to be kept in the event data.
+ */
+export function guardCustomerText(
+  text: string,
+  complaint: Pick<Complaint, "faultConfirmedAt" | "faultAttribution">,
+  override: { sendAnyway?: boolean; overrideReason?: string },
+): BlameOverride | undefined {
+  const flags = checkBlameLanguage(text, { faultConfirmedAsService: faultConfirmedAsService(complaint) });
+  if (flags.length === 0) return undefined;
+  if (!override.sendAnyway) throw new BlameLanguageError(flags, text);
+  const reason = override.overrideReason?.trim() ?? "";
+  if (reason.length < 10) {
+    throw new CaseRuleError("Say why this wording should be sent anyway (at least 10 characters).", {
+      overrideReason: "Say why this wording should be sent anyway (at least 10 characters).",
+    });
+  }
+  return { reason, flags: [...new Set(flags.map((f) => f.kind))] };
+}
+
+/** The role check in updateCase trusts the actor's role; this also refuses deactivated or unknown accounts. */
+export async function assertActiveStaff(tx: Tx, actor: Actor): Promise<void> {
+  const [row] = await tx
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.id, actor.id), eq(staffUsers.active, true)))
+    .limit(1);
+  if (!row) throw new ForbiddenError("Your account is not active, so it cannot act on cases.");
+}
+
+/** A closed case is finished: writing to the customer starts with reopening it. */
+export function assertOpenForCustomerText(complaint: Pick<Complaint, "status">): void {
+  if (complaint.status === "closed") {
+    throw new CaseRuleError("This case is closed. Reopen it before writing to the customer.");
+  }
+}
+
+/**
+ * The email templates greet the customer themselves ("Dear …"), so a greeting line the sender
+ * wrote at the top is left out of the email; the case page keeps the full text.
+ */
+export function withoutGreeting(text: string): string {
+  return text.replace(/^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^\n]*\n+/i, "").trim() || text;
+}

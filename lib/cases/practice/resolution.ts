@@ -1,0 +1,108 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Complaint } from "@/db/schema";
+import { RESOLUTION_SOURCES, RESOLUTION_TYPES } from "@/db/schema/enums";
+import { enqueueCustomerEmail } from "@/lib/outbox";
+import { CaseRuleError } from "../errors";
+import { statusChange } from "../transition";
+import { updateCase, type Actor, type CaseChange } from "../update-case";
+import { assertActiveStaff, blameOverrideFields, guardCustomerText, minutesSchema, parseOrRefuse } from "./conversation-common";
+
+/**
+ * The resolution plan: what the business will do to put things right (repair, refund, …), in
+ * words the customer reads, and whether staff proposed it or the customer asked for it.
+ * Recording it moves an investigating case to "resolution proposed"; "Ask the customer to agree"
+ * then sends it to the customer and waits for their answer.
+ */
+
+export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
+
+const versionSchema = z.coerce.number().int().positive();
+
+export const resolutionPlanSchema = z.object({
+  complaintId: z.uuid("Unknown case."),
+  type: z.enum(RESOLUTION_TYPES, "Choose what kind of resolution this is."),
+  description: z
+    .string()
+    .trim()
+    .min(3, "Describe the resolution in a few words the customer will understand.")
+    .max(2000, "Keep the description under 2,000 characters."),
+  source: z.enum(RESOLUTION_SOURCES, "Say whether you proposed this or the customer asked for it."),
+  minutesSpent: minutesSchema.default(10),
+  expectedVersion: versionSchema,
+  ...blameOverrideFields,
+});
+export type ResolutionPlanInput = z.input<typeof resolutionPlanSchema>;
+
+/** Once a case is resolved its plan is history; changing it starts with reopening the case. */
+const PLAN_LOCKED = new Set<Complaint["status"]>(["resolved", "follow_up_due", "closed"]);
+
+/**
+ * Records (or revises) the plan. Every version is its own customer-visible event, so the
+ * timeline shows what was offered and when, even after a revision.
+ */
+export async function proposeResolution(db: Db, actor: Actor, raw: ResolutionPlanInput | Record<string, string>): Promise<Complaint> {
+  const input = parseOrRefuse(resolutionPlanSchema, raw);
+  return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
+    await assertActiveStaff(tx, actor);
+    if (PLAN_LOCKED.has(current.status)) {
+      throw new CaseRuleError("This case is already resolved. Reopen it before changing the resolution plan.");
+    }
+    const blameOverride = guardCustomerText(input.description, current, input);
+    const facts = { resolutionType: input.type, resolutionDescription: input.description, resolutionSource: input.source };
+    const revised = current.resolutionType !== null;
+    const change: Required<CaseChange> = {
+      patch: facts,
+      events: [
+        {
+          type: "resolution_proposed",
+          visibility: "customer",
+          body: input.description,
+          data: { type: input.type, source: input.source, ...(revised ? { revised: true } : {}), ...(blameOverride ? { blameOverride } : {}) },
+          minutesSpent: input.minutesSpent,
+        },
+      ],
+    };
+    if (current.status === "investigating") {
+      const move = await statusChange(tx, current, "resolution_proposed", { facts });
+      change.patch = { ...change.patch, ...move.patch };
+      change.events.push(...move.events);
+    }
+    return change;
+  });
+}
+
+export const askAgreementSchema = z.object({
+  complaintId: z.uuid("Unknown case."),
+  message: z.string().trim().max(2000, "Keep the message under 2,000 characters.").optional(),
+  minutesSpent: minutesSchema.default(2),
+  expectedVersion: versionSchema,
+  ...blameOverrideFields,
+});
+export type AskAgreementInput = z.input<typeof askAgreementSchema>;
+
+/**
+ * Sends the proposed plan to the customer (by email when they gave an address; it is on their
+ * tracking page either way) and waits for their answer: the case becomes "awaiting customer",
+ * which pauses the resolution clock.
+ */
+export async function askCustomerToAgree(db: Db, actor: Actor, raw: AskAgreementInput | Record<string, string>): Promise<Complaint> {
+  const input = parseOrRefuse(askAgreementSchema, raw);
+  return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
+    await assertActiveStaff(tx, actor);
+    if (current.status !== "resolution_proposed") {
+      throw new CaseRuleError(
+        current.status === "awaiting_customer"
+          ? "The customer has already been asked to agree; record their answer when it comes."
+          : "Record the resolution plan first; the customer is asked to agree to a proposed plan.",
+      );
+    }
+    const message = input.message || undefined;
+    const blameOverride = message ? guardCustomerText(message, current, input) : undefined;
+    const move = await statusChange(tx, current, "awaiting_customer", { note: message, minutesSpent: input.minutesSpent });
+    if (blameOverride) move.events[0]!.data = { ...move.events[0]!.data, blameOverride };
+    await enqueueCustomerEmail(tx, { complaintId: current.id, kind: "resolution_proposed", message });
+    return move;
+  });
+}

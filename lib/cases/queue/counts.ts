@@ -1,0 +1,36 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { complaints } from "@/db/schema";
+import { allOf, notClosedSql, viewSql } from "./conditions";
+import { ALL_COUNT_CAP, type QueueView } from "./params";
+
+export type ViewCounts = Record<QueueView, number | null>;
+
+
+/**
+ * How many cases each tab holds, under the current filters and search, in ONE query:
+ * `count(*) filter (where …)` over the cases not yet closed (every work view lies inside that set,
+ * which the status index finds), plus a capped count for All. The escalated count is null for a
+ * viewer who may not see that view, so it is never computed for them.
+ */
+export async function countViews(
+  db: Db,
+  viewer: { id: string },
+  views: readonly QueueView[],
+  where: SQL | undefined,
+  now: Date,
+): Promise<ViewCounts> {
+  const workViews = views.filter((v) => v !== "all");
+  const columns = workViews.map((view, i) => sql`count(*) filter (where ${viewSql(view, viewer.id, now)})::int as ${sql.identifier(`c${i}`)}`);
+  const capped = sql`(select count(*)::int from (select 1 from ${complaints} ${where ? sql`where ${where}` : sql``} limit ${ALL_COUNT_CAP + 1}) as capped)`;
+  const [row] = await queryRows<Record<string, number | string>>(
+    db,
+    sql`select ${sql.join([...columns, sql`${capped} as all_count`], sql`, `)}
+          from ${complaints} where ${allOf([notClosedSql, where])}`,
+  );
+  const counts: ViewCounts = { mine: null, unassigned: null, escalated: null, overdue: null, all: null };
+  workViews.forEach((view, i) => (counts[view] = Number(row?.[`c${i}`] ?? 0)));
+  if (views.includes("all")) counts.all = Number(row?.all_count ?? 0);
+  return counts;
+}

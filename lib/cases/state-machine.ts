@@ -1,0 +1,193 @@
+import { CASE_STATUSES, type CUSTOMER_AGREEMENTS, type FAULT_ATTRIBUTIONS, type RESOLUTION_TYPES } from "@/db/schema/enums";
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES };
+
+/**
+ * Every move a case may make. Anything not listed is refused. Going back to "investigating" from
+ * resolved, follow_up_due or closed is a reopen (see isReopen); from awaiting_customer it means the
+ * customer did not agree with the proposal.
+ */
+const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ["acknowledged", "investigating"],
+  acknowledged: ["investigating"],
+  investigating: ["resolution_proposed", "resolved"],
+  resolution_proposed: ["awaiting_customer", "investigating"],
+  awaiting_customer: ["resolved", "investigating"],
+  resolved: ["follow_up_due", "closed", "investigating"],
+  follow_up_due: ["closed", "investigating"],
+  closed: ["investigating"],
+};
+
+const REOPENABLE: ReadonlySet<CaseStatus> = new Set(["resolved", "follow_up_due", "closed"]);
+
+/** Staff-facing names, as shown in the queue and on the case page. */
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "New",
+  acknowledged: "Acknowledged",
+  investigating: "Investigating",
+  resolution_proposed: "Resolution proposed",
+  awaiting_customer: "Awaiting customer",
+  resolved: "Resolved",
+  follow_up_due: "Follow-up due",
+  closed: "Closed",
+};
+
+/**
+ * Names the customer sees on the tracking page. Internal steps the customer has no part in
+ * (the follow-up being due) read as the state the customer knows about.
+ */
+export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "Received",
+  acknowledged: "Acknowledged",
+  investigating: "Being looked into",
+  resolution_proposed: "Resolution being prepared",
+  awaiting_customer: "Waiting for your reply",
+  resolved: "Resolved",
+  follow_up_due: "Resolved",
+  closed: "Closed",
+};
+
+/** One sentence per status telling the customer what happens next. */
+export const CUSTOMER_STATUS_DESCRIPTIONS: Record<CaseStatus, string> = {
+  new: "We have your complaint and will reply soon.",
+  acknowledged: "Someone has read your complaint and will look into it.",
+  investigating: "We are finding out what happened.",
+  resolution_proposed: "We are preparing a way to put this right and will share it with you.",
+  awaiting_customer: "We have proposed a resolution. Please tell us whether you agree.",
+  resolved: "We have done what we agreed. We will check in with you to make sure you are happy.",
+  follow_up_due: "We have done what we agreed. We will check in with you to make sure you are happy.",
+  closed: "This complaint is closed. If something is still wrong, contact us and we will reopen it.",
+};
+
+/** Button text for a move, named after what the person is doing. */
+export function transitionLabel(from: CaseStatus, to: CaseStatus): string {
+  if (isReopen(from, to)) return "Reopen";
+  if (from === "awaiting_customer" && to === "investigating") return "Customer disagreed";
+  if (from === "resolution_proposed" && to === "investigating") return "Back to investigating";
+  const byTarget: Record<CaseStatus, string> = {
+    new: "Mark as new",
+    acknowledged: "Acknowledge",
+    investigating: "Start investigating",
+    resolution_proposed: "Propose resolution",
+    awaiting_customer: "Ask customer to agree",
+    resolved: "Mark resolved",
+    follow_up_due: "Follow-up due",
+    closed: "Close",
+  };
+  return byTarget[to];
+}
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
+  return TRANSITIONS[from];
+}
+
+/** Reopening: a case that was resolved (or later) goes back to investigating. */
+export function isReopen(from: CaseStatus, to: CaseStatus): boolean {
+  return REOPENABLE.has(from) && to === "investigating";
+}
+
+/** While the business waits for the customer's answer the resolution clock is paused. */
+export function isWaitingOnCustomer(status: CaseStatus): boolean {
+  return status === "awaiting_customer";
+}
+
+/** Open = not yet resolved: the business still owes the customer a resolution. */
+export function isOpen(status: CaseStatus): boolean {
+  return status !== "resolved" && status !== "follow_up_due" && status !== "closed";
+}
+
+export function isClosed(status: CaseStatus): boolean {
+  return status === "closed";
+}
+
+/** The facts about a case the guards need; a subset of the complaint row plus its follow-up. */
+export interface TransitionFacts {
+  rootCauseId: string | null;
+  processId: string | null;
+  faultAttribution: (typeof FAULT_ATTRIBUTIONS)[number] | null;
+  resolutionType: (typeof RESOLUTION_TYPES)[number] | null;
+  resolutionDescription: string | null;
+  customerAgreement: (typeof CUSTOMER_AGREEMENTS)[number] | null;
+  /** True when a follow-up with the customer has been recorded as done. */
+  followUpCompleted: boolean;
+}
+
+export type TransitionCheck =
+  | { ok: true; reopen: boolean }
+  | { ok: false; reason: "same_status" | "not_allowed" | "missing_facts"; message: string; missing: string[] };
+
+/**
+ * Whether a case may move from one status to another, and if not, why in words staff can act on.
+ *
+ * Guards:
+ * - resolving needs the root cause, the process and the fault attribution (analytics depend on
+ *   every resolved case carrying them);
+ * - proposing a resolution needs the plan (type and description) recorded first;
+ * - closing needs either a recorded follow-up or the customer's agreement. Either one shows the
+ *   customer was asked whether the fix worked; a follow-up counts even when the customer did not
+ *   answer, so a silent customer cannot keep a case open forever.
+ */
+export function checkTransition(from: CaseStatus, to: CaseStatus, facts: TransitionFacts): TransitionCheck {
+  if (from === to) {
+    return { ok: false, reason: "same_status", message: `The case is already ${STATUS_LABELS[to].toLowerCase()}.`, missing: [] };
+  }
+  if (!canTransition(from, to)) {
+    return {
+      ok: false,
+      reason: "not_allowed",
+      message: `A case that is ${STATUS_LABELS[from].toLowerCase()} cannot be moved to ${STATUS_LABELS[to].toLowerCase()}. ${allowedHint(from)}`,
+      missing: [],
+    };
+  }
+
+  const missing = missingFacts(to, facts);
+  if (missing.length > 0) {
+    return { ok: false, reason: "missing_facts", message: guardMessage(to, missing), missing };
+  }
+  return { ok: true, reopen: isReopen(from, to) };
+}
+
+/** Null when the move is allowed, otherwise the message to show. */
+export function transitionError(from: CaseStatus, to: CaseStatus, facts: TransitionFacts): string | null {
+  const result = checkTransition(from, to, facts);
+  return result.ok ? null : result.message;
+}
+
+function missingFacts(to: CaseStatus, facts: TransitionFacts): string[] {
+  const missing: string[] = [];
+  if (to === "resolved") {
+    if (!facts.rootCauseId) missing.push("root cause");
+    if (!facts.processId) missing.push("process");
+    if (!facts.faultAttribution) missing.push("fault attribution");
+  }
+  if (to === "resolution_proposed") {
+    if (!facts.resolutionType) missing.push("resolution type");
+    if (!facts.resolutionDescription?.trim()) missing.push("resolution description");
+  }
+  if (to === "closed" && !facts.followUpCompleted && facts.customerAgreement !== "agreed") {
+    missing.push("follow-up or customer agreement");
+  }
+  return missing;
+}
+
+function guardMessage(to: CaseStatus, missing: string[]): string {
+  if (to === "resolved") return `Set the ${joinWords(missing)} before resolving.`;
+  if (to === "resolution_proposed") return `Record the ${joinWords(missing)} before proposing the resolution.`;
+  return "Record the follow-up with the customer, or their agreement with the resolution, before closing.";
+}
+
+function allowedHint(from: CaseStatus): string {
+  const next = TRANSITIONS[from].map((s) => STATUS_LABELS[s].toLowerCase());
+  return `From here it can go to ${joinWords(next, "or")}.`;
+}
+
+/** "a", "a and b", "a, b and c" */
+export function joinWords(words: readonly string[], conjunction = "and"): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
+}

@@ -1,0 +1,24 @@
+import { hasRole, type StaffRole } from "@/lib/auth/roles";
+import { ForbiddenError } from "@/lib/cases/errors";
+
+/** Who is changing a setting. Pages pass the user `requireStaff` re-loaded from the database. */
+export type SettingsActor = { id: string; role: StaffRole };
+
+/**
+ * Settings change how every case is handled, so only owners may change them. Checked here, next
+ * to the data, whatever page or API called in.
+ */
+export function assertOwner(actor: SettingsActor): void {
+  if (!hasRole(actor.role, "owner")) throw new ForbiddenError("Only an owner can change the business's settings.");
+}
+
+/** A settings change refused by a rule; the message is meant for the owner who tried it. */
+export class SettingsRuleError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "SettingsRuleError";
+  }
+}
