@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { casesHref, filtersQuery } from "@/lib/analytics/filters";
+import type { AnalyticsReport } from "@/lib/analytics/report";
+import { ratio } from "@/lib/analytics/verdicts";
+import { ChartCard, DataTable, Section } from "./chart-card";
+import { duration, FAULT_SERIES, rating, share } from "./labels";
+import { StackedBars } from "./stacked-bars";
+
+const SPLIT = [FAULT_SERIES[0]!, FAULT_SERIES[1]!, { key: "other", label: "Other or not yet attributed", color: "#cbd5e1" }];
+
+/** Every process side by side: how many complaints, from how many customers, and whose fault. */
+export function ProcessesSection({ report }: { report: AnalyticsReport }) {
+  const { processes, filters } = report;
+  const withComplaints = processes.filter((p) => p.complaints > 0);
+  const q = filtersQuery(filters);
+  const hrefFor = (id: string) => casesHref({ ...filters, processId: null }, { process: id });
+  return (
+    <Section
+      id="processes"
+      title="Processes"
+      intro="All processes in the range (the process filter does not narrow this list: each process is compared with the others). “Rate vs others” is complaints against the average of the other processes."
+    >
+      <ChartCard
+        id="process-chart"
+        title="Complaints by process and whose fault"
+        empty={withComplaints.length === 0 ? "No complaints about any process in this range" : null}
+        exportHref={`/analytics/export/processes${q ? `?${q}` : ""}`}
+        chart={
+          <StackedBars
+            horizontal
+            height={Math.max(200, withComplaints.length * 44 + 80)}
+            summary={`Horizontal bar chart of complaints for ${withComplaints.length} processes, split by fault.`}
+            data={withComplaints.map((p) => ({
+              label: p.name,
+              href: hrefFor(p.processId),
+              values: { service: p.attributedToService, customer: p.attributedToCustomer, other: p.complaints - p.attributedToService - p.attributedToCustomer },
+            }))}
+            series={SPLIT}
+            xLabel="Process"
+            yLabel="Complaints"
+          />
+        }
+        table={<span className="text-sm text-slate-600">The table below has every figure.</span>}
+      />
+      <DataTable
+        caption="Processes with their complaint figures"
+        columns={["Process", "Complaints", "Customers", "Service fault", "Rate vs others", "Median resolution", "Promises kept", "Satisfaction"]}
+        numeric={[1, 2, 3, 4, 5, 6, 7]}
+        rows={processes.map((p) => [
+          <Link key="l" href={hrefFor(p.processId)} className={p.processId === filters.processId ? "font-semibold text-brand-800 underline" : "font-medium text-brand-700 underline"}>
+            {p.name}
+          </Link>,
+          p.complaints,
+          p.distinctCustomers,
+          p.attributed > 0 ? `${share(p.attributedToService, p.attributed)} of ${p.attributed}` : "—",
+          p.rateVsOthers === null ? "—" : `${ratio(p.rateVsOthers)}×`,
+          duration(p.medianResolutionHours),
+          p.promisesDue > 0 ? `${share(p.promisesKept, p.promisesDue)} of ${p.promisesDue}` : "—",
+          rating(p.averageSatisfaction, p.ratings),
+        ])}
+      />
+    </Section>
+  );
+}

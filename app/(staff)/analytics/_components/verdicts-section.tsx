@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui";
+import { hasRole } from "@/lib/auth/roles";
+import type { AnalyticsReport } from "@/lib/analytics/report";
+import { range, ratio, type Verdict, type VerdictResult } from "@/lib/analytics/verdicts";
+import { Section } from "./chart-card";
+import { HowWeDecide, type VerdictKind } from "./how-we-decide";
+
+const VERDICT_BADGE: Record<Verdict, { label: string; tone: BadgeTone }> = {
+  likely_difficult_customer: { label: "Likely difficult customer", tone: "warning" },
+  likely_service_fault: { label: "Likely service fault", tone: "danger" },
+  likely_staff_conduct: { label: "Likely conduct issue", tone: "danger" },
+  no_pattern: { label: "No pattern", tone: "neutral" },
+  not_enough_data: { label: "Not enough data", tone: "neutral" },
+};
+
+type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult };
+
+const KIND_LABEL: Record<VerdictKind, string> = { customer: "Customer", process: "Process", staff: "Staff member" };
+
+function VerdictCard({ card, report }: { card: Card; report: AnalyticsReport }) {
+  const { verdict } = card;
+  const badge = VERDICT_BADGE[verdict.verdict];
+  const flagged = verdict.verdict.startsWith("likely_");
+  return (
+    <article aria-label={`${KIND_LABEL[card.kind]}: ${card.subject}`} className={`space-y-3 rounded-lg border bg-white p-4 shadow-sm ${flagged ? "border-amber-300" : "border-slate-200"}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">
+          {KIND_LABEL[card.kind]} · <span className="font-semibold text-slate-900">{card.subject}</span>
+        </p>
+        <Badge tone={badge.tone}>{badge.label}</Badge>
+      </div>
+      <p className="font-medium text-slate-900">{verdict.headline}</p>
+      <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+        {verdict.evidence.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+      <p className="text-sm text-slate-600">
+        Based on {verdict.sampleSize} {card.kind === "staff" ? "cases handled" : "complaints"}
+        {verdict.confidence ? ` · 95% range of the deciding share ${range(verdict.confidence)}` : ""}
+        {verdict.rateRatio ? ` · ${ratio(verdict.rateRatio.estimate)}× the usual rate` : ""}
+      </p>
+      <HowWeDecide kind={card.kind} t={report.thresholds} />
+    </article>
+  );
+}
+
+const ORDER: Verdict[] = ["likely_service_fault", "likely_difficult_customer", "likely_staff_conduct", "no_pattern", "not_enough_data"];
+
+/** Flagged patterns as cards up front; the ones checked without a pattern folded away, evidence kept. */
+export function VerdictsSection({ report, viewerRole }: { report: AnalyticsReport; viewerRole: "agent" | "supervisor" | "owner" }) {
+  if (report.limitedToSelf) return null;
+  const all: Card[] = [
+    ...(report.processVerdicts ?? []).map((p) => ({ key: `p-${p.processId}`, kind: "process" as const, subject: p.name, verdict: p.verdict })),
+    ...report.customers.rows.flatMap((c) => (c.verdict ? [{ key: `c-${c.customerId}`, kind: "customer" as const, subject: c.name, verdict: c.verdict }] : [])),
+    ...(report.staffVerdicts ?? []).map((s) => ({ key: `s-${s.staffId}`, kind: "staff" as const, subject: s.name, verdict: s.verdict })),
+  ];
+  const flagged = all.filter((c) => c.verdict.verdict.startsWith("likely_")).sort((a, b) => ORDER.indexOf(a.verdict.verdict) - ORDER.indexOf(b.verdict.verdict));
+  const noPattern = all.filter((c) => c.verdict.verdict === "no_pattern");
+  const tooFew = all.filter((c) => c.verdict.verdict === "not_enough_data");
+  return (
+    <Section
+      id="verdicts"
+      title="Difficult customer or faulty service?"
+      intro="Each verdict needs both a concentration well above everyone else and your team's own judgements pointing the same way. Read the evidence, not only the headline."
+    >
+      {flagged.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">
+          Nothing stands out in this range: no customer, process or staff member shows a clear pattern.
+        </p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {flagged.map((c) => (
+            <VerdictCard key={c.key} card={c} report={report} />
+          ))}
+        </div>
+      )}
+      {noPattern.length > 0 ? (
+        <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {noPattern.length} checked with no pattern: show their evidence
+          </summary>
+          <div className="mt-4 grid gap-4 lg:grid-cols-2">
+            {noPattern.map((c) => (
+              <VerdictCard key={c.key} card={c} report={report} />
+            ))}
+          </div>
+        </details>
+      ) : null}
+      <p className="text-sm text-slate-600">
+        {tooFew.length > 0 ? `${tooFew.length} more customers, processes or staff members have too little data for a verdict. ` : ""}
+        {hasRole(viewerRole, "owner") ? (
+          <Link href="/settings/analytics" className="font-medium text-brand-700 underline">
+            Change the thresholds
+          </Link>
+        ) : null}
+      </p>
+    </Section>
+  );
+}

@@ -1,0 +1,23 @@
+import { getDb } from "@/db/client";
+import { csvResponse, csvStream } from "@/lib/analytics/csv";
+import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/export";
+import { parseAnalyticsFilters, todayIn } from "@/lib/analytics/filters";
+import { loadAnalyticsReport } from "@/lib/analytics/report";
+import { getStaffForRoute } from "@/lib/auth/session";
+import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+
+/** CSV of one analytics table, with the same filters and role limits as the page. */
+export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }) {
+  const user = await getStaffForRoute();
+  if (!user) return new Response("Sign in to download analytics.", { status: 401 });
+  const { table } = await params;
+  if (!(EXPORT_TABLES as readonly string[]).includes(table)) return new Response("No such table.", { status: 404 });
+
+  const db = await getDb();
+  const timeZone = await getWorkspaceTimeZone(db);
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const { filters } = parseAnalyticsFilters(search, todayIn(timeZone));
+  const report = await loadAnalyticsReport(db, user, filters, timeZone);
+  const csv = exportTable(report, table as ExportTable);
+  return csvResponse(csv.fileName, csvStream(csv.header, csv.rows));
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { casesHref, parseAnalyticsFilters, RANGE_LABELS, todayIn } from "@/lib/analytics/filters";
+import { loadFilterOptions } from "@/lib/analytics/queries/filter-options";
+import { loadAnalyticsReport } from "@/lib/analytics/report";
+import { hasRole } from "@/lib/auth/roles";
+import { requireStaff } from "@/lib/auth/session";
+import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { CausesSection } from "./_components/causes-section";
+import { CustomersSection } from "./_components/customers-section";
+import { FilterBar } from "./_components/filter-bar";
+import { KpiTiles } from "./_components/kpi-tiles";
+import { longDate } from "./_components/labels";
+import { OverviewSection } from "./_components/overview-section";
+import { ProcessesSection } from "./_components/processes-section";
+import { StaffSection } from "./_components/staff-section";
+import { VerdictsSection } from "./_components/verdicts-section";
+
+export const metadata: Metadata = { title: "Analytics" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireStaff("agent");
+  const db = await getDb();
+  const timeZone = await getWorkspaceTimeZone(db);
+  const { filters: requested, notices } = parseAnalyticsFilters(await searchParams, todayIn(timeZone));
+  const seesTeam = hasRole(user.role, "supervisor");
+  const [report, options] = await Promise.all([loadAnalyticsReport(db, user, requested, timeZone), loadFilterOptions(db, seesTeam)]);
+  const { filters } = report;
+  const sections = [
+    ["volume", "Volume"],
+    ["causes", "Root causes"],
+    ["processes", "Processes"],
+    ["staff", seesTeam ? "Staff" : "Your figures"],
+    ["customers", "Customers"],
+    ...(seesTeam ? [["verdicts", "Verdicts"]] : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Analytics</h1>
+          <p className="text-sm text-slate-600">
+            {filters.range === "custom" ? "Custom range" : RANGE_LABELS[filters.range]}: {longDate(filters.from)} – {longDate(filters.to)}
+            {report.limitedToSelf ? " · your own cases" : ""}
+          </p>
+        </div>
+        {hasRole(user.role, "owner") ? (
+          <Link href="/settings/analytics" className="text-sm font-medium text-brand-700 hover:underline">
+            Verdict thresholds
+          </Link>
+        ) : null}
+      </div>
+
+      <FilterBar filters={requested} processes={options.processes} staff={seesTeam ? options.staff : null} />
+      {notices.length > 0 ? (
+        <Alert tone="warning" title="Some filters were not valid">
+          <ul className="list-disc pl-5">
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {report.thresholdsInvalid ? <Alert tone="warning">The saved verdict thresholds are out of range; the defaults are used until an owner saves them again.</Alert> : null}
+
+      <KpiTiles report={report} casesHref={casesHref(filters)} />
+
+      <nav aria-label="Analytics sections" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+        <ul className="flex min-w-max gap-1">
+          {sections.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`} className="block border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:border-slate-300 hover:text-slate-900">
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {seesTeam ? <VerdictsSection report={report} viewerRole={user.role} /> : null}
+      <OverviewSection report={report} />
+      <CausesSection report={report} />
+      <ProcessesSection report={report} />
+      <StaffSection report={report} />
+      <CustomersSection report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, csvLine, csvResponse, csvStream } from "./csv";
+
+describe("csvCell", () => {
+  it("leaves plain text and numbers alone", () => {
+    expect(csvCell("Delivery")).toBe("Delivery");
+    expect(csvCell(42)).toBe("42");
+    expect(csvCell(-3)).toBe("-3");
+    expect(csvCell(0.25)).toBe("0.25");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(undefined)).toBe("");
+    expect(csvCell(Number.NaN)).toBe("");
+    expect(csvCell(true)).toBe("yes");
+  });
+
+  it("quotes commas, quotes and line breaks, doubling inner quotes", () => {
+    expect(csvCell("Returns, refunds")).toBe('"Returns, refunds"');
+    expect(csvCell('He said "no"')).toBe('"He said ""no"""');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell(" padded ")).toBe('" padded "');
+  });
+
+  it("neutralises spreadsheet formulas with a leading apostrophe", () => {
+    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell("+1234")).toBe("'+1234");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\tcmd")).toBe("'\tcmd");
+    expect(csvCell("\rcmd")).toBe("\"'\rcmd\"");
+    expect(csvCell("a=b")).toBe("a=b");
+  });
+
+  it("writes dates as ISO timestamps", () => {
+    expect(csvCell(new Date("2026-03-04T05:06:07Z"))).toBe("2026-03-04T05:06:07.000Z");
+  });
+});
+
+describe("csvStream", () => {
+  it("streams a BOM, the header and every row with CRLF line ends", async () => {
+    const rows = Array.from({ length: 1203 }, (_, i) => [`Cause ${i}`, i] as const);
+    const bytes = await new Response(csvStream(["Root cause", "Complaints"], rows)).arrayBuffer();
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith("\uFEFFRoot cause,Complaints\r\nCause 0,0\r\n")).toBe(true);
+    expect(text.split("\r\n")).toHaveLength(1205);
+    expect(text.endsWith("Cause 1202,1202\r\n")).toBe(true);
+    expect(csvLine(["a", 1])).toBe("a,1\r\n");
+  });
+
+  it("answers as an attachment with a safe file name", () => {
+    const response = csvResponse('root causes "x".csv', csvStream(["a"], []));
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="root-causes--x-.csv"');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { casesHref, filtersQuery, parseAnalyticsFilters, presetRange, todayIn } from "./filters";
+
+const TODAY = "2026-11-23";
+const UUID = "0b4c1c62-4bd8-4a8f-9d39-8f0f3c1d2e3a";
+
+describe("parseAnalyticsFilters", () => {
+  it("defaults to the last 90 days, both ends included, with no notices", () => {
+    expect(parseAnalyticsFilters({}, TODAY)).toEqual({
+      filters: { range: "90d", from: "2026-08-26", to: TODAY, days: 90, processId: null, channel: null, staffId: null },
+      notices: [],
+    });
+  });
+
+  it("knows each preset", () => {
+    expect(presetRange("30d", TODAY)).toEqual({ from: "2026-10-25", to: TODAY });
+    expect(presetRange("6m", TODAY)).toEqual({ from: "2026-05-24", to: TODAY });
+    expect(presetRange("12m", TODAY)).toEqual({ from: "2025-11-24", to: TODAY });
+    // The 31st minus a month lands on the last day of the shorter month.
+    expect(presetRange("6m", "2026-08-31")).toEqual({ from: "2026-03-01", to: "2026-08-31" });
+  });
+
+  it("accepts a custom range and the other filters", () => {
+    const { filters, notices } = parseAnalyticsFilters({ range: "custom", from: "2026-01-01", to: "2026-01-31", process: UUID.toUpperCase(), channel: "phone", staff: UUID }, TODAY);
+    expect(notices).toEqual([]);
+    expect(filters).toEqual({ range: "custom", from: "2026-01-01", to: "2026-01-31", days: 31, processId: UUID, channel: "phone", staffId: UUID });
+    expect(parseAnalyticsFilters({ from: "2026-01-01", to: "2026-01-02" }, TODAY).filters.range).toBe("custom");
+  });
+
+  it("falls back to defaults with a notice for anything invalid", () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ range: "forever" }, /not a date range/],
+      [{ range: "custom", from: "2026-02-30", to: "2026-03-01" }, /not real dates/],
+      [{ range: "custom", from: "2026-03-02", to: "2026-03-01" }, /start date was after/],
+      [{ range: "custom", from: "2020-01-01", to: "2026-03-01" }, /at most two years/],
+      [{ process: "delivery" }, /process in the link is not valid/],
+      [{ staff: "1" }, /staff member in the link is not valid/],
+      [{ channel: "fax" }, /not a channel/],
+    ];
+    for (const [params, message] of cases) {
+      const { filters, notices } = parseAnalyticsFilters(params, TODAY);
+      expect(notices).toEqual([expect.stringMatching(message)]);
+      expect(filters).toMatchObject({ processId: null, channel: null, staffId: null });
+      if (params.range || params.from) expect(filters).toMatchObject({ range: "90d", from: "2026-08-26" });
+    }
+  });
+
+  it("ignores empty fields from the filter form", () => {
+    expect(parseAnalyticsFilters({ range: "30d", process: "", channel: "", staff: "" }, TODAY).notices).toEqual([]);
+  });
+});
+
+describe("links", () => {
+  const { filters } = parseAnalyticsFilters({ range: "custom", from: "2026-01-01", to: "2026-01-31", channel: "web" }, TODAY);
+
+  it("round-trips the filters through the URL, leaving defaults out", () => {
+    expect(filtersQuery(parseAnalyticsFilters({}, TODAY).filters)).toBe("");
+    const query = filtersQuery(filters);
+    expect(query).toBe("range=custom&from=2026-01-01&to=2026-01-31&channel=web");
+    expect(parseAnalyticsFilters(Object.fromEntries(new URLSearchParams(query)), TODAY).filters).toEqual(filters);
+  });
+
+  it("opens the case list with the same dates and the clicked element", () => {
+    expect(casesHref(filters, { rootCause: UUID })).toBe(`/cases?from=2026-01-01&to=2026-01-31&channel=web&rootCause=${UUID}`);
+  });
+
+  it("reads today in the business's time zone", () => {
+    expect(todayIn("Europe/London", new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(todayIn("UTC", new Date("2026-06-30T23:30:00Z"))).toBe("2026-06-30");
+  });
+});

@@ -1,0 +1,69 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { type AnalyticsScope, hoursBetween, int, num, scopeWhere } from "./scope";
+
+export type ProcessRow = {
+  processId: string;
+  name: string;
+  complaints: number;
+  distinctCustomers: number;
+  attributed: number;
+  attributedToService: number;
+  attributedToCustomer: number;
+  medianResolutionHours: number | null;
+  /** Promises due by now (or already kept) on these complaints, and how many were kept. */
+  promisesDue: number;
+  promisesKept: number;
+  averageSatisfaction: number | null;
+  ratings: number;
+};
+
+type Row = Record<string, unknown>;
+
+/**
+ * Every process with its complaints in the range. The process filter is ignored here on purpose:
+ * a process is judged against the others, so they all have to be counted. Archived processes
+ * appear only when they still have complaints in the range.
+ */
+export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<ProcessRow[]> {
+  const where = scopeWhere(scope, { ignoreProcess: true });
+  const rows = await queryRows<Row>(
+    db,
+    sql`with agg as (
+        select c.process_id, count(*)::int as complaints, count(distinct c.customer_id)::int as customers,
+          count(c.fault_attribution)::int as attributed,
+          count(*) filter (where c.fault_attribution = 'service')::int as service,
+          count(*) filter (where c.fault_attribution = 'customer')::int as customer,
+          percentile_cont(0.5) within group (order by ${hoursBetween(sql`c.received_at`, sql`c.resolved_at`)}) as median_resolution,
+          avg(c.satisfaction)::float8 as satisfaction, count(c.satisfaction)::int as ratings
+        from complaints c where ${where} and c.process_id is not null group by c.process_id
+      ), prom as (
+        select c.process_id,
+          count(*) filter (where p.kept_at is not null or p.due_at < ${scope.now.toISOString()}::timestamptz)::int as due,
+          count(p.kept_at)::int as kept
+        from promises p join complaints c on c.id = p.complaint_id
+        where ${where} and c.process_id is not null group by c.process_id
+      )
+      select pr.id, pr.name, coalesce(a.complaints, 0) as complaints, coalesce(a.customers, 0) as customers,
+        coalesce(a.attributed, 0) as attributed, coalesce(a.service, 0) as service, coalesce(a.customer, 0) as customer,
+        a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings, coalesce(pm.due, 0) as due, coalesce(pm.kept, 0) as kept
+      from processes pr left join agg a on a.process_id = pr.id left join prom pm on pm.process_id = pr.id
+      where pr.archived_at is null or a.complaints > 0
+      order by coalesce(a.complaints, 0) desc, pr.name`,
+  );
+  return rows.map((r) => ({
+    processId: String(r.id),
+    name: String(r.name),
+    complaints: int(r.complaints),
+    distinctCustomers: int(r.customers),
+    attributed: int(r.attributed),
+    attributedToService: int(r.service),
+    attributedToCustomer: int(r.customer),
+    medianResolutionHours: num(r.median_resolution),
+    promisesDue: int(r.due),
+    promisesKept: int(r.kept),
+    averageSatisfaction: num(r.satisfaction),
+    ratings: int(r.ratings),
+  }));
+}

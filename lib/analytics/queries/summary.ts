@@ -1,0 +1,80 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { type AnalyticsScope, hoursBetween, int, num, scopeWhere } from "./scope";
+
+export type ResponseTimes = { median: number | null; p90: number | null; measured: number; onTime: number; withTarget: number };
+
+export type Summary = {
+  complaints: number;
+  attributed: number;
+  attributedToService: number;
+  firstResponse: ResponseTimes;
+  resolution: ResponseTimes;
+  /** Hours to a first response when a case has no severity yet (business default). */
+  firstResponseTargetHours: number;
+  /** The owner's per-severity targets, for the "vs target" lines. */
+  severityTargets: { severity: string; firstResponseHours: number; resolutionDays: number }[];
+};
+
+type Row = Record<string, unknown>;
+
+/**
+ * The KPI tiles and response times in one pass over the range. "On time" compares each case
+ * with its own deadline: the first-response due time stored on the case, and the resolution
+ * target of its severity (cases without a severity have no resolution target).
+ */
+export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summary> {
+  const fr = hoursBetween(sql`c.received_at`, sql`c.first_response_at`);
+  const res = hoursBetween(sql`c.received_at`, sql`c.resolved_at`);
+  const [rows, settings, targets] = await Promise.all([
+    queryRows<Row>(
+      db,
+      sql`select count(*)::int as complaints,
+        count(c.fault_attribution)::int as attributed,
+        count(*) filter (where c.fault_attribution = 'service')::int as service,
+        percentile_cont(0.5) within group (order by ${fr}) as fr_median,
+        percentile_cont(0.9) within group (order by ${fr}) as fr_p90,
+        count(c.first_response_at)::int as fr_measured,
+        count(*) filter (where c.first_response_at is not null and c.first_response_due_at is not null)::int as fr_with_target,
+        count(*) filter (where c.first_response_at <= c.first_response_due_at)::int as fr_on_time,
+        percentile_cont(0.5) within group (order by ${res}) as res_median,
+        percentile_cont(0.9) within group (order by ${res}) as res_p90,
+        count(c.resolved_at)::int as res_measured,
+        count(*) filter (where c.resolved_at is not null and t.resolution_days is not null)::int as res_with_target,
+        count(*) filter (where c.resolved_at <= c.received_at + t.resolution_days * interval '1 day')::int as res_on_time
+      from complaints c left join severity_targets t on t.severity = c.severity
+      where ${scopeWhere(scope)}`,
+    ),
+    queryRows<Row>(db, sql`select first_response_hours from business_settings where id = 1`),
+    queryRows<Row>(db, sql`select severity::text, first_response_hours, resolution_days from severity_targets order by severity`),
+  ]);
+  const r = rows[0] ?? {};
+  return {
+    complaints: int(r.complaints),
+    attributed: int(r.attributed),
+    attributedToService: int(r.service),
+    firstResponse: { median: num(r.fr_median), p90: num(r.fr_p90), measured: int(r.fr_measured), onTime: int(r.fr_on_time), withTarget: int(r.fr_with_target) },
+    resolution: { median: num(r.res_median), p90: num(r.res_p90), measured: int(r.res_measured), onTime: int(r.res_on_time), withTarget: int(r.res_with_target) },
+    firstResponseTargetHours: int(settings[0]?.first_response_hours ?? 24),
+    severityTargets: targets.map((t) => ({
+      severity: String(t.severity),
+      firstResponseHours: int(t.first_response_hours),
+      resolutionDays: int(t.resolution_days),
+    })),
+  };
+}
+
+/**
+ * Promises past their due time and not kept, on cases in scope, whenever the case was received:
+ * a state of things now, not of the range (uses the partial index promises_open_due_idx).
+ */
+export async function countOpenBrokenPromises(db: Db, scope: AnalyticsScope): Promise<number> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select count(*)::int as n from promises p join complaints c on c.id = p.complaint_id
+      where p.kept_at is null and p.due_at < ${scope.now.toISOString()}::timestamptz
+        and ${scopeWhere(scope, { ignoreDates: true })}`,
+  );
+  return int(rows[0]?.n);
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { FAULT_ATTRIBUTIONS, INTAKE_CHANNELS } from "@/db/schema/enums";
+import { type AnalyticsScope, int, scopeWhere } from "./scope";
+
+export type Bucket = "day" | "week" | "month";
+export type FaultKey = (typeof FAULT_ATTRIBUTIONS)[number] | "unattributed";
+export const FAULT_KEYS: readonly FaultKey[] = [...FAULT_ATTRIBUTIONS, "unattributed"];
+type ChannelKey = (typeof INTAKE_CHANNELS)[number];
+
+export type TimePoint = {
+  /** First local day of the bucket, "YYYY-MM-DD" (for weeks, the Monday). */
+  start: string;
+  total: number;
+  byChannel: Record<ChannelKey, number>;
+  byFault: Record<FaultKey, number>;
+};
+
+/** Days for short ranges, weeks up to about six months, months beyond. */
+export function bucketFor(days: number): Bucket {
+  if (days <= 45) return "day";
+  if (days <= 200) return "week";
+  return "month";
+}
+
+type Row = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
+
+/**
+ * Complaints per bucket, split by channel and by fault attribution, with empty buckets present
+ * (generate_series) so a quiet week shows as zero rather than disappearing from the chart.
+ */
+export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Bucket): Promise<TimePoint[]> {
+  const unit = sql.raw(`'${bucket}'`);
+  const step = sql.raw(`'1 ${bucket}'`);
+  const rows = await queryRows<Row>(
+    db,
+    sql`with buckets as (
+        select generate_series(date_trunc(${unit}, ${scope.from}::date::timestamp), date_trunc(${unit}, ${scope.to}::date::timestamp), interval ${step}) as bucket
+      ), counts as (
+        select date_trunc(${unit}, c.received_at at time zone ${scope.timeZone}) as bucket, c.channel::text as channel,
+          coalesce(c.fault_attribution::text, 'unattributed') as fault, count(*)::int as n
+        from complaints c where ${scopeWhere(scope)}
+        group by 1, 2, 3
+      )
+      select to_char(b.bucket, 'YYYY-MM-DD') as bucket, k.channel, k.fault, coalesce(k.n, 0)::int as n
+      from buckets b left join counts k on k.bucket = b.bucket
+      order by b.bucket`,
+  );
+  const points = new Map<string, TimePoint>();
+  for (const row of rows) {
+    let point = points.get(row.bucket);
+    if (!point) {
+      point = {
+        start: row.bucket,
+        total: 0,
+        byChannel: Object.fromEntries(INTAKE_CHANNELS.map((c) => [c, 0])) as Record<ChannelKey, number>,
+        byFault: Object.fromEntries(FAULT_KEYS.map((f) => [f, 0])) as Record<FaultKey, number>,
+      };
+      points.set(row.bucket, point);
+    }
+    if (!row.channel || !row.fault) continue;
+    const n = int(row.n);
+    point.total += n;
+    point.byChannel[row.channel] += n;
+    point.byFault[row.fault] += n;
+  }
+  return [...points.values()];
+}

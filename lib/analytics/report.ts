@@ -1,0 +1,106 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { hasRole } from "@/lib/auth/roles";
+import { getAnalyticsThresholds } from "@/lib/settings/analytics-thresholds";
+import type { AnalyticsFilters } from "./filters";
+import { paretoRows, rankFixFirst, risingCauses, type RisingCause } from "./pareto";
+import { loadRepeatCustomers } from "./queries/customers";
+import { loadProcesses } from "./queries/processes";
+import { loadRootCauses, type RootCauseRow } from "./queries/root-causes";
+import type { AnalyticsScope } from "./queries/scope";
+import { loadStaff } from "./queries/staff";
+import { countOpenBrokenPromises, loadSummary } from "./queries/summary";
+import { bucketFor, loadTimeSeries } from "./queries/time-series";
+import type { AnalyticsThresholds } from "./thresholds";
+import { customerAggregate, processAggregates, rateVsOthers, staffAggregate } from "./verdict-inputs";
+import { customerVerdict, processVerdict, staffVerdict, type VerdictResult } from "./verdicts";
+
+export type Viewer = { id: string; role: "agent" | "supervisor" | "owner" };
+
+/**
+ * Role limits, applied here next to the data: supervisors and owners see everything; an agent
+ * sees only their own cases whatever the URL says (the staff filter is forced to them), and no
+ * verdicts about customers, processes or colleagues.
+ */
+export function scopeFor(viewer: Viewer, filters: AnalyticsFilters, timeZone: string, now: Date): { scope: AnalyticsScope; filters: AnalyticsFilters; limitedToSelf: boolean } {
+  const limitedToSelf = !hasRole(viewer.role, "supervisor");
+  const effective = limitedToSelf ? { ...filters, staffId: viewer.id } : filters;
+  return {
+    limitedToSelf,
+    filters: effective,
+    scope: { from: effective.from, to: effective.to, timeZone, processId: effective.processId, channel: effective.channel, assigneeId: effective.staffId, now },
+  };
+}
+
+export type Verdicted<T> = T & { verdict: VerdictResult };
+
+export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: AnalyticsFilters, timeZone: string, now: Date = new Date()) {
+  const { scope, filters, limitedToSelf } = scopeFor(viewer, requested, timeZone, now);
+  const bucket = bucketFor(filters.days);
+  // One round of aggregate queries, side by side; none pulls case rows into the app.
+  const [thresholdSettings, summary, openBrokenPromises, series, causes, processes, staff, customers] = await Promise.all([
+    getAnalyticsThresholds(db),
+    loadSummary(db, scope),
+    countOpenBrokenPromises(db, scope),
+    loadTimeSeries(db, scope, bucket),
+    loadRootCauses(db, scope),
+    loadProcesses(db, scope),
+    loadStaff(db, scope, limitedToSelf ? viewer.id : null),
+    loadRepeatCustomers(db, scope),
+  ]);
+  const t = thresholdSettings.thresholds;
+  return {
+    limitedToSelf,
+    filters,
+    bucket,
+    thresholds: t,
+    thresholdsInvalid: thresholdSettings.invalid,
+    summary,
+    openBrokenPromises,
+    series,
+    ...rootCauseViews(causes, t),
+    processes: processes.map((row) => ({ ...row, rateVsOthers: rateVsOthers(row, processes) })),
+    processVerdicts: limitedToSelf ? null : processVerdicts(processes, t),
+    fixFirst: limitedToSelf
+      ? null
+      : rankFixFirst(processes.filter((p) => p.complaints > 0).map((p) => ({ key: p.processId, label: p.name, complaints: p.complaints, attributed: p.attributed, attributedToService: p.attributedToService }))),
+    staff: {
+      team: staff.team,
+      rows: staff.rows.map((row) => ({ ...row, smallSample: row.casesHandled < t.minCases })),
+    },
+    staffVerdicts: limitedToSelf ? null : staff.rows.map((row) => ({ ...row, verdict: staffVerdict(staffAggregate(row, staff.team), t) })),
+    customers: {
+      ...customers,
+      rows: customers.rows.map((row) => ({
+        ...row,
+        verdict: limitedToSelf ? null : customerVerdict(customerAggregate(row, filters.days, customers.customersOnRecord), t),
+      })),
+    },
+  };
+}
+
+export type AnalyticsReport = Awaited<ReturnType<typeof loadAnalyticsReport>>;
+
+function processVerdicts(rows: Awaited<ReturnType<typeof loadProcesses>>, t: AnalyticsThresholds) {
+  const aggregates = processAggregates(rows);
+  return rows.map((row, i) => ({ ...row, verdict: processVerdict(aggregates[i]!, t) }));
+}
+
+export type ParetoCause = ReturnType<typeof rootCauseViews>["pareto"][number];
+
+function rootCauseViews(causes: RootCauseRow[], t: AnalyticsThresholds) {
+  const known = causes.filter((c): c is RootCauseRow & { rootCauseId: string } => c.rootCauseId !== null);
+  const unclassified = causes.find((c) => c.rootCauseId === null);
+  const pareto = paretoRows(known.filter((c) => c.complaints > 0).map((c) => ({ ...c, key: c.rootCauseId, label: c.name, count: c.complaints })));
+  const names = new Map(known.map((c) => [c.rootCauseId, c.name]));
+  const rising: (RisingCause & { name: string })[] = risingCauses(
+    Object.fromEntries(known.map((c) => [c.rootCauseId, c.complaints])),
+    Object.fromEntries(known.map((c) => [c.rootCauseId, c.previous])),
+    t,
+  ).map((r) => ({ ...r, name: names.get(r.key) ?? "Unknown" }));
+  const goodwill = causes
+    .filter((c) => c.goodwillCents > 0)
+    .map((c) => ({ rootCauseId: c.rootCauseId, name: c.name, cents: c.goodwillCents, cases: c.goodwillCases }))
+    .sort((a, b) => b.cents - a.cents);
+  return { pareto, unclassified: unclassified?.complaints ?? 0, rising, goodwill };
+}
