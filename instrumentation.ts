@@ -1,0 +1,19 @@
+/**
+ * Runs once when a server instance starts: applies pending migrations, so a deployment of
+ * several instances needs no separate migration step (an advisory lock makes them take turns).
+ */
+export async function register() {
+  // NEXT_RUNTIME is set by Next itself (not configuration): migrations need Node, not the edge runtime.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb, databaseKind } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  try {
+    await migrateDatabase(await getDb(), await databaseKind());
+  } catch (error) {
+    // A database that is down at start must not keep the server from starting: requests report
+    // the outage (see /api/health) and the app recovers when the database returns.
+    console.error("[caseroot] could not apply migrations at start:", error);
+  }
+  (await import("@/lib/outbox/runner")).startOutboxWorker(); // Email delivery from the outbox, every few seconds (off without SMTP_URL; see lib/outbox)
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, eq, like } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { businessSettings, outboxMessages, staffUsers } from "@/db/schema";
+import { enqueueStaffEmail, emailBaseUrl } from "@/lib/outbox/enqueue";
+import { describeDueItem } from "./describe";
+import { getDueForStaff } from "./due";
+import { localDate } from "@/lib/cases/promises";
+import { localHour } from "./local-time";
+
+/** Digests go out from this local hour on, so they wait in the inbox at the start of the day. */
+export const DIGEST_HOUR = 7;
+
+/**
+ * Queues each active staff member's "What's due" email once per local day (the dedupe key holds
+ * the date, so any number of workers and restarts queue it once). Nobody with nothing due gets one.
+ */
+export async function enqueueDailyDigests(db: Db, options: { now?: Date; mailConfigured?: boolean; baseUrl?: string } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
+  const timeZone = settings?.timeZone ?? "Europe/London";
+  if (localHour(now, timeZone) < DIGEST_HOUR) return 0;
+  const day = localDate(now, timeZone);
+
+  const [staff, done] = await Promise.all([
+    db.select({ id: staffUsers.id, role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.active, true)),
+    db
+      .select({ key: outboxMessages.dedupeKey })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.kind, "staff_digest"), like(outboxMessages.dedupeKey, `staff_digest:%:${day}`))),
+  ]);
+  const already = new Set(done.map((d) => d.key));
+  let queued = 0;
+  for (const member of staff) {
+    const dedupeKey = `staff_digest:${member.id}:${day}`;
+    if (already.has(dedupeKey)) continue;
+    const due = await getDueForStaff(db, member, now);
+    if (due.items.length === 0) continue;
+    const dueList = due.items.slice(0, 30).map((item) => `- ${describeDueItem(item, now, timeZone)}`);
+    if (due.items.length > 30) dueList.push(`- and ${due.items.length - 30} more`);
+    const result = await db.transaction((tx) =>
+      enqueueStaffEmail(tx, {
+        staffUserId: member.id,
+        kind: "staff_digest",
+        values: { dueCount: String(due.items.length), dueList: dueList.join("\n"), dueUrl: `${emailBaseUrl(options.baseUrl)}/due` },
+        dedupeKey,
+        now,
+        mailConfigured: options.mailConfigured,
+      }),
+    );
+    if (result && !result.duplicate) queued += 1;
+  }
+  return queued;
+}
