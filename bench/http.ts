@@ -1,0 +1,138 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import type { Sql } from "postgres";
+import { BENCH_OWNER } from "./generate";
+
+/**
+ * The HTTP load part: `next start` on loopback against the bench database, signed in as the
+ * owner, then autocannon against each route for a fixed time at a fixed concurrency. Traffic
+ * goes to 127.0.0.1 only, and every run is bounded by its duration.
+ */
+export type HttpOptions = { distDir: string; baseEnv: NodeJS.ProcessEnv; databaseUrl: string; port: number; connections: number; seconds: number; sql: Sql; log: (m: string) => void };
+
+type Target = { name: string; path: string; method?: "GET" | "POST"; body?: string; auth?: boolean; contentType?: string };
+export type HttpResult = { name: string; requests: number; perSecond: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; created: number };
+
+function ensureBuild(distDir: string, baseEnv: NodeJS.ProcessEnv, log: (m: string) => void) {
+  if (fs.existsSync(path.join(distDir, "BUILD_ID"))) return;
+  log(`No build in ${distDir}: building once (next build)…`);
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...baseEnv, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy within 120 s");
+}
+
+/** Auth.js credentials sign-in over HTTP: CSRF token and cookie, then the form post; returns the Cookie header. */
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => r.headers.getSetCookie().forEach((c) => { const [pair] = c.split(";"); const i = pair!.indexOf("="); jar.set(pair!.slice(0, i), pair!.slice(i + 1)); });
+  keep(csrf);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email: BENCH_OWNER.email, password: BENCH_OWNER.password, callbackUrl: "/cases" }),
+  });
+  keep(response);
+  if (response.status !== 302 || (response.headers.get("location") ?? "").includes("error=")) throw new Error("owner sign-in failed");
+  return cookie();
+}
+
+function load(base: string, target: Target, options: HttpOptions, cookie: string): Promise<HttpResult> {
+  const times: number[] = [];
+  let created = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${target.path}`,
+        method: target.method ?? "GET",
+        connections: options.connections,
+        duration: options.seconds,
+        headers: { ...(target.auth ? { cookie } : {}), ...(target.contentType ? { "content-type": target.contentType } : {}) },
+        body: target.body,
+        // [<id>] in the body becomes a unique id per request: every complaint gets its own email.
+        idReplacement: Boolean(target.body),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
+        resolve({ name: target.name, requests: result.requests.total, perSecond: result.requests.average, p50: at(50), p95: at(95), p99: at(99), non2xx: result.non2xx, errors: result.errors + result.timeouts, created });
+      },
+    );
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      times.push(ms);
+      if (status === 201) created++;
+    });
+  });
+}
+
+export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> {
+  const { log, sql } = options;
+  ensureBuild(options.distDir, options.baseEnv, log);
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    env: { ...options.baseEnv, NEXT_DIST_DIR: options.distDir, DATABASE_URL: options.databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), AUTH_TRUST_HOST: "true", OUTBOX_WORKER: "off", SMTP_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForHealth(base, server);
+    const cookie = await signIn(base);
+    const [c] = await sql`select reference from complaints order by received_at desc limit 1 offset 100`;
+    const filed = await fetch(`${base}/api/v1/complaints`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(intake("tracking")) });
+    const { trackingUrl } = (await filed.json()) as { trackingUrl: string };
+    const loadComplaints = async () =>
+      (await sql`select count(*)::int as n from complaints c join customers cu on cu.id = c.customer_id where cu.email like 'load-%'`)[0]!.n as number;
+    const before = await loadComplaints();
+
+    const targets: Target[] = [
+      { name: "floor: GET /api/v1/openapi.json", path: "/api/v1/openapi.json" },
+      { name: "intake: POST /api/v1/complaints", path: "/api/v1/complaints", method: "POST", contentType: "application/json", body: JSON.stringify(intake("[<id>]")) },
+      { name: "tracking page", path: new URL(trackingUrl).pathname },
+      { name: "queue: GET /cases", path: "/cases", auth: true },
+      { name: "case page", path: `/cases/${c!.reference}`, auth: true },
+      { name: "analytics: GET /analytics", path: "/analytics", auth: true },
+    ];
+    const results: HttpResult[] = [];
+    for (const target of targets) {
+      log(`  ${target.name}: ${options.connections} connections for ${options.seconds} s…`);
+      results.push(await load(base, target, options, cookie));
+    }
+    // Every complaint the API accepted must be in the database.
+    const stored = (await loadComplaints()) - before;
+    const accepted = results.find((r) => r.name.startsWith("intake"))!.created;
+    log(`Intake: ${accepted} accepted (201), ${stored} new complaints in the database: ${stored === accepted ? "all stored" : "MISMATCH"}.`);
+    return results;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+function intake(id: string) {
+  return {
+    name: "Load Test",
+    email: `load-${id}@bench.example`,
+    processId: "not_sure",
+    description: "The parcel arrived two weeks late and the box was crushed on one side.",
+    desiredOutcome: "A replacement, please.",
+  };
+}

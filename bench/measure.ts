@@ -1,0 +1,31 @@
+/** Timing of one named operation: runs after warm-up, in milliseconds. */
+export type Timing = { name: string; runs: number; p50: number; p95: number; min: number; max: number };
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times one after another, and reports p50/p95. */
+export async function measure(name: string, fn: () => Promise<unknown>, runs = 20, warmup = 3): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { name, runs, p50: percentile(times, 50), p95: percentile(times, 95), min: times[0]!, max: times[times.length - 1]! };
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/** A plain-text table: the app's query beside the plain SQL doing the same aggregate, when there is one. */
+export function timingTable(rows: Array<{ app: Timing; plain?: Timing }>): string {
+  const lines = [["query", "app p50", "app p95", "plain SQL p50", "plain SQL p95"]];
+  for (const { app, plain } of rows) lines.push([app.name, ms(app.p50), ms(app.p95), plain ? ms(plain.p50) : "", plain ? ms(plain.p95) : ""]);
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  return [fmt(lines[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...lines.slice(1).map(fmt)].join("\n");
+}
