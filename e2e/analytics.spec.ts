@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
+
+/** Saves the page at desktop width (1280) and at a 390px phone width, for people to look at. */
+async function screenshots(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `e2e/screenshots/analytics-${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `e2e/screenshots/analytics-${name}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+const verdictCard = (page: Page, kind: string, name: string) => page.getByRole("article", { name: `${kind}: ${name}` });
+
+test("the owner reads the analytics, narrows the range, opens a cause's cases and exports a CSV", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  await page.goto("/analytics");
+  await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Analytics" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("Complaints in range", { exact: true })).toBeVisible();
+
+  await expect(verdictCard(page, "Process", "Installation")).toContainText("Likely at fault");
+  await expect(verdictCard(page, "Staff member", "Tom Whitfield")).toContainText("Likely conduct issue");
+  await screenshots(page, "owner");
+  // Patterns that were checked but not found are folded away, with their evidence.
+  await page.getByText(/checked with no pattern/).click();
+  await expect(verdictCard(page, "Customer", "Victor Crane")).toContainText("complaints in 90 days about 4 processes");
+
+  // A shorter range: the URL carries it, so the view can be shared.
+  await page.getByLabel("Date range").selectOption("30d");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/range=30d/);
+  await expect(page.getByText(/^Last 30 days:/)).toBeVisible();
+
+  // An invalid link falls back with a notice instead of failing.
+  await page.goto("/analytics?range=forever&channel=fax");
+  await expect(page.getByText("Some filters were not valid")).toBeVisible();
+
+  // The Pareto table's first cause opens the case list narrowed to it and the same dates.
+  await page.goto("/analytics");
+  const pareto = page.getByRole("region", { name: "Complaints by root cause (Pareto)" });
+  await pareto.getByText("Show as table").click();
+  const firstCause = pareto.getByRole("table").getByRole("link").first();
+  await expect(firstCause).toBeVisible();
+  await firstCause.click();
+  await expect(page).toHaveURL(/\/cases\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&rootCause=[0-9a-f-]{36}/);
+
+  await page.goto("/analytics");
+  const [download] = await Promise.all([page.waitForEvent("download"), pareto.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^caseroot-root-causes-.*\.csv$/);
+  const firstLine = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").split("\r\n")[0];
+  expect(firstLine).toBe("Root cause,Default fault,Complaints,Share,Cumulative share,Vital few,service,customer,external,undetermined,unattributed,Previous period,Rising,Adjusted p-value");
+});
+
+test("the owner sees Victor Crane named as likely difficult", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  await page.goto("/analytics");
+  await expect(verdictCard(page, "Customer", "Victor Crane")).toContainText("Likely difficult: 10 complaints in 90 days");
+});
+
+test("an agent sees only their own figures, whatever the link asks for", async ({ page, request }) => {
+  await signIn(page, DEMO_ACCOUNTS.agent);
+  await page.goto("/analytics?staff=0b4c1c62-4bd8-4a8f-9d39-8f0f3c1d2e3a");
+  await expect(page.getByText(/· your own cases/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your figures" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Difficult customer or faulty service?" })).toHaveCount(0);
+  await expect(page.getByLabel("Staff member")).toHaveCount(0);
+  const staffTable = page.getByRole("table", { name: "Staff figures with the team's beside them" });
+  await expect(staffTable.getByRole("row")).toHaveCount(2);
+  await expect(staffTable).toContainText("Alex Agent");
+  await screenshots(page, "agent");
+
+  const csv = await page.request.get("/analytics/export/staff");
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/^Alex Agent,/);
+
+  const anonymous = await request.get("/analytics/export/staff", { maxRedirects: 0 });
+  expect([302, 307, 401]).toContain(anonymous.status());
+});

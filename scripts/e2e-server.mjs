@@ -1,0 +1,65 @@
+// Starts the built app for the browser tests on a fresh database: a new embedded database in a
+// temporary folder, or (with E2E_DATABASE_URL) a new database on that PostgreSQL server.
+// Migrates and seeds it, then runs `next start` on E2E_PORT.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const port = process.env.E2E_PORT || "3100";
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: port,
+  AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  APP_URL: `http://localhost:${port}`,
+  CASEROOT_E2E: "1",
+};
+delete env.DATABASE_URL;
+
+const serverUrl = process.env.E2E_DATABASE_URL;
+let cleanup = async () => {};
+if (serverUrl) {
+  const name = `caseroot_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end({ timeout: 1 });
+  };
+  console.log(`[e2e] PostgreSQL database ${name}`);
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-e2e-"));
+  env.PGLITE_DIR = dir;
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`[e2e] embedded database in ${dir}`);
+}
+
+const tsx = path.join("node_modules", ".bin", "tsx");
+for (const script of ["scripts/db-migrate.ts", "scripts/db-seed.ts"]) {
+  if (!fs.existsSync(script)) continue;
+  const result = spawnSync(tsx, [script], { env, stdio: "inherit" });
+  if (result.status !== 0) {
+    await cleanup();
+    process.exit(result.status ?? 1);
+  }
+}
+
+const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], { env, stdio: "inherit" });
+let stopping = false;
+const stop = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await cleanup();
+  process.exit(code);
+};
+process.on("SIGTERM", () => stop(0));
+process.on("SIGINT", () => stop(0));
+next.on("exit", (code) => stop(code ?? 0));
