@@ -85,6 +85,8 @@ export const complaints = pgTable(
     externalId: text("external_id"),
     /** Client-supplied key: a retried or double-clicked submit creates one complaint. */
     idempotencyKey: text("idempotency_key"),
+    /** Set when the customer's words and contact were removed (erasure or the retention rule). */
+    anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     /** Optimistic concurrency: every update bumps it and checks the version it read. */
     version: integer("version").notNull().default(1),
     searchVector: tsvector("search_vector").generatedAlwaysAs(

@@ -6,3 +6,4 @@ export * from "./complaints";
 export * from "./timeline";
 export * from "./improvement";
 export * from "./outbox";
+export * from "./security";

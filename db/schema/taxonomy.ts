@@ -16,12 +16,15 @@ export const businessSettings = pgTable(
     analyticsThresholds: jsonb("analytics_thresholds").$type<Record<string, unknown>>().notNull().default({}),
     /** When the demo data was loaded; the seed refuses to run twice or on a database with real data. */
     demoSeededAt: timestamp("demo_seeded_at", { withTimezone: true }),
+    /** Closed cases are anonymised this many months after closing; null keeps them. */
+    retentionMonths: integer("retention_months"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("business_settings_singleton", sql`${t.id} = 1`),
     check("business_settings_first_response_positive", sql`${t.firstResponseHours} > 0`),
     check("business_settings_follow_up_positive", sql`${t.followUpDelayDays} >= 0`),
+    check("business_settings_retention_positive", sql`${t.retentionMonths} is null or ${t.retentionMonths} > 0`),
   ],
 );
 
