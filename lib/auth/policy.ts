@@ -1,0 +1,146 @@
+import { hasRole, type StaffRole } from "./roles";
+
+/**
+ * Who may reach what: one table for every page, route handler and server action.
+ *
+ * The checks themselves live next to the data (requireStaff / getStaffForRoute in
+ * lib/auth/session.ts, tracking-token lookups in lib/complaints/tracking.ts, role checks in the
+ * domain functions). This table is what they must add up to, and two tests hold the code to it:
+ * lib/auth/policy.test.ts finds every page, route and exported server action in app/ and fails
+ * when one has no entry here (or an entry names something that no longer exists), and
+ * e2e/authorization.spec.ts requests every page and route as each audience and checks the answer.
+ */
+
+/** Everyone who can knock: a stranger, a customer holding their tracking link, and staff by role. */
+export const AUDIENCES = ["anonymous", "customer", "agent", "supervisor", "owner"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * - `everyone`: public.
+ * - `customer`: only with the case's own tracking token (anyone else gets the same not-found).
+ * - a staff role: that role and those above it (owner ⊃ supervisor ⊃ agent).
+ */
+export type Access = "everyone" | "customer" | StaffRole;
+
+export type RoutePolicy = {
+  kind: "page" | "route";
+  /** The route as the app/ folder spells it, without route groups: "/cases/[reference]". */
+  path: string;
+  /** HTTP methods a route handler exports (pages are GET). */
+  methods?: readonly ("GET" | "POST")[];
+  access: Access;
+  why: string;
+};
+
+export type ActionPolicy = {
+  /** "<file under app/>#<exported function>". */
+  action: string;
+  access: Access;
+  /**
+   * Where a role above the file's own guard is enforced, when the action's file lets every staff
+   * member in and the domain function refuses the rest (e.g. confirming fault).
+   */
+  enforcedIn?: string;
+  why: string;
+};
+
+export const ROUTE_POLICIES: readonly RoutePolicy[] = [
+  { kind: "page", path: "/", access: "everyone", why: "home page" },
+  { kind: "page", path: "/complain", access: "everyone", why: "the complaint form needs no account" },
+  { kind: "page", path: "/track", access: "everyone", why: "explains tracking links" },
+  { kind: "page", path: "/track/lost", access: "everyone", why: "asks for a lost link; never says whether a case exists" },
+  { kind: "page", path: "/track/[token]", access: "customer", why: "the customer's own case" },
+  { kind: "route", path: "/track/[token]/attachments/[id]", methods: ["GET"], access: "customer", why: "the customer's own files" },
+  { kind: "page", path: "/signin", access: "everyone", why: "staff sign-in" },
+  { kind: "route", path: "/api/auth/[...nextauth]", methods: ["GET", "POST"], access: "everyone", why: "sign-in endpoints" },
+  { kind: "route", path: "/api/health", methods: ["GET"], access: "everyone", why: "load balancer health check, no data" },
+  { kind: "route", path: "/api/v1/complaints", methods: ["POST"], access: "everyone", why: "websites file complaints" },
+  { kind: "route", path: "/api/v1/openapi.json", methods: ["GET"], access: "everyone", why: "API description" },
+  { kind: "route", path: "/api/v1/processes", methods: ["GET"], access: "everyone", why: "the choices the form offers" },
+  { kind: "page", path: "/cases", access: "agent", why: "the queue" },
+  { kind: "page", path: "/cases/[reference]", access: "agent", why: "the case page" },
+  { kind: "route", path: "/cases/[reference]/attachments/[id]", methods: ["GET"], access: "agent", why: "customers' files" },
+  { kind: "page", path: "/due", access: "agent", why: "what is due for the signed-in person" },
+  { kind: "page", path: "/forbidden", access: "agent", why: "where a too-low role lands" },
+  { kind: "page", path: "/analytics", access: "agent", why: "agents see only their own figures" },
+  { kind: "route", path: "/analytics/export/[table]", methods: ["GET"], access: "agent", why: "CSV of what the page shows the same person" },
+  { kind: "page", path: "/settings/business", access: "owner", why: "business settings" },
+  { kind: "page", path: "/settings/processes", access: "owner", why: "taxonomy" },
+  { kind: "page", path: "/settings/root-causes", access: "owner", why: "taxonomy" },
+  { kind: "page", path: "/settings/staff", access: "owner", why: "staff accounts" },
+  { kind: "page", path: "/settings/analytics", access: "owner", why: "verdict thresholds" },
+  { kind: "page", path: "/settings/email-templates", access: "owner", why: "customer email wording" },
+  { kind: "page", path: "/settings/email-templates/[kind]", access: "owner", why: "customer email wording" },
+  { kind: "page", path: "/settings/outbox", access: "owner", why: "every email customers were sent" },
+  { kind: "page", path: "/settings/outbox/[id]", access: "owner", why: "one email customers were sent" },
+  { kind: "page", path: "/settings/import", access: "owner", why: "import past complaints" },
+  { kind: "route", path: "/api/import", methods: ["POST"], access: "owner", why: "import past complaints" },
+  { kind: "route", path: "/api/import/preview", methods: ["POST"], access: "owner", why: "import preview" },
+];
+
+const CASE_ACTIONS = "(staff)/cases/[reference]/_actions";
+
+export const ACTION_POLICIES: readonly ActionPolicy[] = [
+  { action: "(auth)/signin/actions.ts#signInAction", access: "everyone", why: "signing in" },
+  { action: "(staff)/actions.ts#signOutAction", access: "everyone", why: "signing out is harmless for anyone" },
+  { action: "(public)/complain/actions.ts#submitComplaintAction", access: "everyone", why: "filing a complaint" },
+  { action: "(public)/track/lost/actions.ts#lostLinkAction", access: "everyone", why: "asking for a lost link" },
+  { action: "(public)/track/[token]/actions.ts#addMessageAction", access: "customer", why: "the customer replies on their case" },
+  { action: "(public)/track/[token]/actions.ts#answerAction", access: "customer", why: "confirm, agree, rate" },
+  ...[
+    "changeStatusAction",
+    "assessAction",
+    "assignAction",
+    "judgeAction",
+    "rootCauseAction",
+    "escalateAction",
+    "deEscalateAction",
+    "debriefAction",
+  ].map((name) => ({ action: `${CASE_ACTIONS}/decisions.ts#${name}`, access: "agent" as const, why: "working a case" })),
+  {
+    action: `${CASE_ACTIONS}/decisions.ts#confirmFaultAction`,
+    access: "supervisor",
+    enforcedIn: "lib/cases/practice/confirm-fault.ts",
+    why: "fault is confirmed by a supervisor",
+  },
+  ...["sendReplyAction", "sendCallSummaryAction", "addNoteAction", "logCallAction", "restateAction"].map((name) => ({
+    action: `${CASE_ACTIONS}/conversation.ts#${name}`,
+    access: "agent" as const,
+    why: "talking with the customer",
+  })),
+  ...[
+    "proposeResolutionAction",
+    "askAgreementAction",
+    "addGoodwillAction",
+    "makePromiseAction",
+    "keepPromiseAction",
+    "scheduleFollowUpAction",
+    "recordFollowUpAction",
+    "recordAgreementAction",
+    "recordSatisfactionAction",
+  ].map((name) => ({ action: `${CASE_ACTIONS}/resolution.ts#${name}`, access: "agent" as const, why: "resolving a case" })),
+  ...[
+    "(staff)/settings/business/actions.ts#saveBusinessAction",
+    "(staff)/settings/business/actions.ts#saveTargetsAction",
+    "(staff)/settings/processes/actions.ts#addProcessAction",
+    "(staff)/settings/processes/actions.ts#editProcessAction",
+    "(staff)/settings/processes/actions.ts#processRowAction",
+    "(staff)/settings/root-causes/actions.ts#addRootCauseAction",
+    "(staff)/settings/root-causes/actions.ts#editRootCauseAction",
+    "(staff)/settings/root-causes/actions.ts#rootCauseRowAction",
+    "(staff)/settings/staff/actions.ts#createStaffAction",
+    "(staff)/settings/staff/actions.ts#changeRoleAction",
+    "(staff)/settings/staff/actions.ts#setActiveAction",
+    "(staff)/settings/analytics/actions.ts#saveThresholdsAction",
+    "(staff)/settings/email-templates/[kind]/actions.ts#saveTemplateAction",
+    "(staff)/settings/outbox/[id]/actions.ts#retryAction",
+  ].map((action) => ({ action, access: "owner" as const, why: "owner settings" })),
+];
+
+/** Whether an audience may use something with this access. */
+export function allows(access: Access, audience: Audience): boolean {
+  if (access === "everyone") return true;
+  if (access === "customer") return audience === "customer";
+  if (audience === "anonymous" || audience === "customer") return false;
+  return hasRole(audience, access);
+}
