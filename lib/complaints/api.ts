@@ -1,5 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { clientIpFrom } from "@/lib/security/client-ip";
+import { LIMITS } from "@/lib/security/limits";
+import { minutesPhrase } from "@/lib/security/minutes";
+import { consume } from "@/lib/security/rate-limit";
 import { submitComplaint } from "./intake";
 import { trackingUrl } from "./tracking";
 
@@ -11,6 +15,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 class BodyTooLarge extends Error {}
+class BodyNotUtf8 extends Error {}
 
 /** Reads the body as text, stopping as soon as it passes the limit (a lying Content-Length cannot get past it). */
 async function readCapped(request: Request, limit: number): Promise<string> {
@@ -28,14 +33,47 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    // Fatal: bytes that are not UTF-8 are refused, not silently turned into replacement characters.
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new BodyNotUtf8();
+  }
 }
+
+/** 429 with Retry-After (seconds), for a client over a rate limit. */
+function tooManyRequests(retryAfterSeconds: number): Response {
+  return json(
+    429,
+    {
+      error: "too_many_requests",
+      message: `Too many complaints from this address or for this contact. Nothing was stored; try again in ${minutesPhrase(retryAfterSeconds)}.`,
+      retryAfterSeconds,
+    },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+export type CreateComplaintOptions = {
+  appUrl?: string;
+  /** For tests; defaults to the current time. */
+  now?: Date;
+  /** Rate limits (per IP address, per contact address); on unless false. */
+  rateLimit?: boolean;
+};
 
 /**
  * `POST /api/v1/complaints`: the same intake as the web form, for other systems. Route handlers
- * pass the app's database; tests pass their own.
+ * pass the app's database; tests pass their own. A client over its limit gets 429 with
+ * Retry-After: per IP address before the body is even read, per contact address once it is valid.
  */
-export async function handleCreateComplaint(db: Db, request: Request, options: { appUrl?: string } = {}): Promise<Response> {
+export async function handleCreateComplaint(db: Db, request: Request, options: CreateComplaintOptions = {}): Promise<Response> {
+  const limited = options.rateLimit !== false;
+  const now = options.now ?? new Date();
+  if (limited) {
+    const perIp = await consume(db, LIMITS.apiIntakeIp, clientIpFrom(request.headers), now);
+    if (!perIp.allowed) return tooManyRequests(perIp.retryAfterSeconds);
+  }
   const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (contentType !== "application/json") {
     return json(415, { error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." });
@@ -50,6 +88,7 @@ export async function handleCreateComplaint(db: Db, request: Request, options: {
     text = await readCapped(request, MAX_API_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLarge) return tooLarge();
+    if (error instanceof BodyNotUtf8) return json(400, { error: "invalid_encoding", message: "The body is not valid UTF-8 text." });
     throw error;
   }
   let body: unknown;
@@ -64,11 +103,13 @@ export async function handleCreateComplaint(db: Db, request: Request, options: {
 
   const headerKey = request.headers.get("idempotency-key");
   const raw = headerKey !== null ? { ...body, idempotencyKey: headerKey } : body;
-  const outcome = await submitComplaint(db, raw, [], "api");
+  const outcome = await submitComplaint(db, raw, [], "api", limited ? { now } : undefined);
   const base = options.appUrl ?? new URL(request.url).origin;
   switch (outcome.kind) {
     case "invalid":
       return json(400, { error: "validation_failed", fieldErrors: outcome.fieldErrors });
+    case "throttled":
+      return tooManyRequests(outcome.retryAfterSeconds);
     case "duplicate":
       return json(200, { reference: outcome.reference, trackingUrl: null, duplicate: true });
     case "filed":

@@ -77,6 +77,18 @@ describe("parseIntake", () => {
     expect(Object.keys(errors).sort()).toEqual(["description", "email", "name"]);
   });
 
+  it("asks for missing fields the way it asks for blank ones, contact included", () => {
+    expect(parseIntake({})).toEqual({
+      kind: "invalid",
+      fieldErrors: {
+        name: "Please tell us your name",
+        email: "Please give an email address or a phone number so we can reach you",
+        processId: "Please choose what your complaint is about, or “Not sure”",
+        description: "Please tell us what went wrong",
+      },
+    });
+  });
+
   it("treats a filled honeypot as spam before anything else", () => {
     expect(parseIntake({ ...valid, website: "http://spam.example" })).toEqual({ kind: "spam" });
     expect(parseIntake({ website: "x" })).toEqual({ kind: "spam" });

@@ -37,9 +37,16 @@ export type IntakeFieldErrors = Partial<Record<IntakeField, string>>;
 // folded into line feeds first, so Windows line endings survive as plain newlines.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-/** Removes control characters (keeping newlines and tabs) so stored text prints and searches cleanly. */
+// Half of a UTF-16 surrogate pair with no other half: JSON escapes ("\ud800") can produce one,
+// and no database encoding can store it.
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Removes control characters (keeping newlines and tabs) and replaces broken surrogates with
+ * U+FFFD, so stored text prints, searches and encodes cleanly.
+ */
 export function stripControlCharacters(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").replace(LONE_SURROGATES, "\uFFFD");
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,9 +55,11 @@ const PHONE_CHARACTERS = /^\+?[\d\s().\-/]+$/;
 
 /** Text from a form or JSON: must be a string when present; cleaned and trimmed. */
 function cleanText(label: string) {
-  return z
-    .string({ error: `${label} must be text` })
-    .transform((value) => stripControlCharacters(value).trim());
+  return z.preprocess(
+    // Missing is the same as blank, so a required field gets its "please tell us" message.
+    (value) => (value === undefined || value === null ? "" : value),
+    z.string({ error: `${label} must be text` }).transform((value) => stripControlCharacters(value).trim()),
+  );
 }
 
 /** An optional text field: missing, null and blank all become null. */
@@ -138,7 +147,8 @@ export const IntakeSchema = z
     } else if (occurredOn && occurredOn < EARLIEST_OCCURRED_ON) {
       ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "Please enter a date from the year 2000 onwards" });
     }
-  })
+    // Run even when other fields failed, so a customer sees every problem at once.
+  }, { when: () => true })
   .transform((value) => ({
     ...value,
     // Default to the one channel they gave (email when they gave both).
