@@ -31,6 +31,7 @@ test.describe("public JSON API", () => {
     expect(doc.status()).toBe(200);
     expect((await doc.json()).openapi).toBe("3.1.0");
     const health = await request.get("/api/health");
-    expect(await health.json()).toEqual({ status: "ok", database: "ok", kind: "pglite" });
+    // The PostgreSQL pass of the browser tests sets E2E_DATABASE_URL; the embedded pass does not.
+    expect(await health.json()).toEqual({ status: "ok", database: "ok", kind: process.env.E2E_DATABASE_URL ? "postgres" : "pglite" });
   });
 });

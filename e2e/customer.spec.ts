@@ -75,7 +75,7 @@ test("a customer files a complaint, fixes a mistake, then follows it on the trac
   expect(served.headers()).toMatchObject({ "content-type": "image/png", "x-content-type-options": "nosniff", "cache-control": "private, no-store" });
   await expect(page.locator("#timeline").getByText("You attached split-leg.png")).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
 
   await page.getByLabel("Add a message").fill("I can send more photos of the leg if that helps.");
   await page.getByRole("button", { name: "Send message" }).click();
