@@ -16,7 +16,10 @@ type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> 
 export async function openDatabase(options: { url?: string; pgliteDir?: string }): Promise<Handle> {
   if (options.url) {
     const postgres = (await import("postgres")).default;
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    // postgres.js reconnects by itself: a connection that broke is reopened by the next query, so
+    // the app recovers without a restart when the database comes back. While it is unreachable,
+    // queries fail (see isDatabaseUnavailable in db/errors.ts) after at most connect_timeout seconds.
+    const client = postgres(options.url, { max: 10, connect_timeout: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }

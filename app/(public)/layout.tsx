@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
-import { getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { DEFAULT_PUBLIC_BUSINESS, getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { lastKnownGood } from "@/lib/resilience/outage";
 
 /** The customer-facing frame: the business's name, the two things a customer can do, and nothing else. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   // Rendered per request: the business's name and settings live in the database, which is not there at build time.
   await connection();
-  const business = await getPublicBusinessInfo(await getDb());
+  // While the database is unreachable the frame still renders (last name seen, or a neutral one),
+  // so a customer whose complaint could not be saved gets their form back, not an error page.
+  const business = await lastKnownGood("public-business", async () => getPublicBusinessInfo(await getDb()), () => DEFAULT_PUBLIC_BUSINESS);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">

@@ -31,12 +31,15 @@ export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
 
 export type PublicBusinessInfo = { name: string; firstResponseHours: number; timeZone: string };
 
+/** What customers see before the owner has saved the business settings (or while the database is unreachable). */
+export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = { name: "Our business", firstResponseHours: 24, timeZone: "Europe/London" };
+
 export async function getPublicBusinessInfo(db: Db): Promise<PublicBusinessInfo> {
   const [row] = await db
     .select({ name: businessSettings.businessName, firstResponseHours: businessSettings.firstResponseHours, timeZone: businessSettings.timeZone })
     .from(businessSettings)
     .limit(1);
-  return row ?? { name: "Our business", firstResponseHours: 24, timeZone: "Europe/London" };
+  return row ?? DEFAULT_PUBLIC_BUSINESS;
 }
 
 /**

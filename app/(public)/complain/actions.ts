@@ -2,9 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { chosenFiles } from "@/lib/attachments/validate";
 import { submitComplaint } from "@/lib/complaints/intake";
 import { intakeValuesFromFormData } from "@/lib/complaints/intake-schema";
+import { requestClientIp } from "@/lib/security/request-ip";
 import type { ComplaintFormState } from "./_components/form-state";
 
 /**
@@ -18,10 +20,12 @@ export async function submitComplaintAction(previous: ComplaintFormState, form: 
 
   let outcome: Awaited<ReturnType<typeof submitComplaint>>;
   try {
-    outcome = await submitComplaint(await getDb(), { ...values, website }, uploads, "web");
+    outcome = await submitComplaint(await getDb(), { ...values, website }, uploads, "web", { clientIp: await requestClientIp() });
   } catch (error) {
-    console.error("[complain] could not file a complaint:", error);
-    return { ...answer, status: "failed", filesChosen: uploads.length };
+    // Everything typed goes back to the form; an unreachable database gets its own message, as a retry will work.
+    const unavailable = isDatabaseUnavailable(error);
+    console.error(`[complain] could not file a complaint${unavailable ? " (database unavailable)" : ""}:`, error);
+    return { ...answer, status: unavailable ? "unavailable" : "failed", filesChosen: uploads.length };
   }
 
   switch (outcome.kind) {
@@ -31,6 +35,9 @@ export async function submitComplaintAction(previous: ComplaintFormState, form: 
       return { ...answer, status: "invalid", fieldErrors: outcome.fieldErrors, filesChosen: uploads.length };
     case "duplicate":
       return { ...answer, status: "duplicate", reference: outcome.reference };
+    case "throttled":
+      // Too many complaints from this address or contact: the form comes back as typed.
+      return { ...answer, status: "throttled", retryAfterSeconds: outcome.retryAfterSeconds, filesChosen: uploads.length };
     case "discarded":
       // A bot filled the hidden field: it sees a plain success and nothing was stored.
       return { ...answer, status: "received", reference: outcome.reference };

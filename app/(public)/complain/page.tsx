@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listIntakeProcesses } from "@/lib/complaints/intake";
-import { getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { DEFAULT_PUBLIC_BUSINESS, getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { lastKnownGood } from "@/lib/resilience/outage";
 import { hoursPhrase } from "../_components/format";
 import { ComplaintForm } from "./_components/complaint-form";
 import { initialComplaintFormState } from "./_components/form-state";
@@ -10,8 +11,12 @@ import { initialComplaintFormState } from "./_components/form-state";
 export const metadata: Metadata = { title: "File a complaint" };
 
 export default async function ComplainPage() {
-  const db = await getDb();
-  const [processes, business] = await Promise.all([listIntakeProcesses(db), getPublicBusinessInfo(db)]);
+  // The form must come back with the customer's words even while the database is unreachable
+  // (a submit without JavaScript re-renders this page): use the lists this process last loaded.
+  const [processes, business] = await Promise.all([
+    lastKnownGood("intake-processes", async () => listIntakeProcesses(await getDb()), () => []),
+    lastKnownGood("public-business", async () => getPublicBusinessInfo(await getDb()), () => DEFAULT_PUBLIC_BUSINESS),
+  ]);
   // A fresh key per visit to the form: a double submit or a retried request files one complaint.
   const initialState = initialComplaintFormState(randomUUID());
   const today = new Date().toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
 import type { IntakeField } from "@/lib/complaints/intake-schema";
+import { minutesPhrase } from "@/lib/security/minutes";
 import { submitComplaintAction } from "../actions";
 import type { ComplaintFormState } from "./form-state";
 
@@ -74,6 +75,24 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
             ))}
           </ul>
           {state.filesChosen > 0 ? <p className="mt-2 text-sm text-slate-700">Your other answers are kept, but files need to be chosen again.</p> : null}
+        </div>
+      ) : null}
+      {state.status === "unavailable" ? (
+        <div ref={summaryRef} tabIndex={-1} data-testid="complaint-unavailable">
+          <Alert tone="error" title="We could not save your complaint right now">
+            Please try again in a minute — nothing you typed is lost
+            {state.filesChosen > 0 ? ", though your files need to be chosen again" : ""}. Your complaint has not been sent yet.
+          </Alert>
+        </div>
+      ) : null}
+      {state.status === "throttled" ? (
+        <div ref={summaryRef} tabIndex={-1} data-testid="complaint-throttled">
+          <Alert tone="warning" title="Please wait a little before sending">
+            We have had several complaints from this connection or for these contact details in a short time, so new ones are paused
+            for a while. Your complaint has not been sent yet and everything you typed is still here: please send it again in{" "}
+            {minutesPhrase(state.retryAfterSeconds ?? 60)}
+            {state.filesChosen > 0 ? " (and choose your files again)" : ""}.
+          </Alert>
         </div>
       ) : null}
       {state.status === "failed" ? (

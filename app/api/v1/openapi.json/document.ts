@@ -12,6 +12,15 @@ const error = (description: string, example: Record<string, unknown>) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example } },
 });
 
+/** While the database cannot be reached: nothing was stored; retry after the Retry-After seconds (same Idempotency-Key). */
+const unavailable = {
+  ...error("The database cannot be reached just now; nothing was stored. Retry after the number of seconds in Retry-After, with the same Idempotency-Key.", {
+    error: "service_unavailable",
+    message: "The complaint service cannot reach its database just now…",
+  }),
+  headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
+};
+
 /**
  * The public API, written by hand so every word is meant for the people integrating with it.
  * Limits come from the intake schema, so the document and the validation cannot drift apart.
@@ -99,6 +108,7 @@ export const openApiDocument = {
           },
           "413": error("The body is over 1 MB.", { error: "payload_too_large", message: "The body must be at most 1048576 bytes." }),
           "415": error("The Content-Type is not application/json.", { error: "unsupported_media_type", message: "Send the complaint as JSON…" }),
+          "503": unavailable,
         },
       },
     },
@@ -128,6 +138,7 @@ export const openApiDocument = {
               },
             },
           },
+          "503": unavailable,
         },
       },
     },

@@ -1,0 +1,249 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { DEMO_PASSWORD } from "./auth";
+
+/**
+ * For specs that need their own app servers and database path (outage, several instances):
+ * a throwaway PostgreSQL database, a TCP proxy in front of the server that a test can cut and
+ * restore, and extra `next start` processes of the build the run already made (NEXT_DIST_DIR is
+ * inherited). They run only on the PostgreSQL pass (E2E_DATABASE_URL, a server URL).
+ *
+ * Every start has a stop; call them in afterAll (they are safe to call twice or after a failed start).
+ */
+
+/** Why a spec of this kind is skipped on the embedded pass. */
+export const NEEDS_POSTGRES = "needs PostgreSQL: runs only on the PostgreSQL pass (E2E_DATABASE_URL)";
+
+export function postgresServerUrl(): string | null {
+  return process.env.E2E_DATABASE_URL || null;
+}
+
+/** A port nobody listens on right now, from the system's ephemeral range (no clash with fixed test ports). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
+
+/** A new, empty database on the server, dropped (with its connections) by `drop`. */
+export async function createDatabase(serverUrl: string, label: string): Promise<TestDatabase> {
+  const name = `caseroot_e2e_${label}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.end({ timeout: 1 });
+    },
+  };
+}
+
+/** The same database URL, reached through another host and port (e.g. a proxy). */
+export function viaPort(databaseUrl: string, port: number, host = "127.0.0.1"): string {
+  const url = new URL(databaseUrl);
+  url.hostname = host;
+  url.port = String(port);
+  return url.toString();
+}
+
+/** Runs a script of scripts/ with tsx against `databaseUrl`, as scripts/e2e-server.mjs does. */
+export async function runScript(script: string, databaseUrl: string): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" };
+  delete env.PGLITE_DIR;
+  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), [script], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${output}`);
+}
+
+/** Migrations and the demo data (the demo accounts sign in with `caseroot-demo`). */
+export async function migrateAndSeed(databaseUrl: string): Promise<void> {
+  await runScript("scripts/db-migrate.ts", databaseUrl);
+  await runScript("scripts/db-seed.ts", databaseUrl);
+}
+
+export type TcpProxy = {
+  readonly port: number;
+  /** Open connections (client and server side). */
+  readonly connections: number;
+  /** Listens again on the same port: the database is reachable. */
+  start: () => Promise<void>;
+  /** Stops listening and destroys every open connection: the database is gone, as in a crash or network cut. */
+  stop: () => Promise<void>;
+};
+
+/** A TCP proxy on 127.0.0.1 in front of `target`, started listening. */
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  const port = await freePort();
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  };
+
+  const start = async () => {
+    if (server) return;
+    const listening = net.createServer((client) => {
+      track(client);
+      const upstream = net.connect(target.port, target.host);
+      track(upstream);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      const cut = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on("error", cut).on("close", cut);
+      upstream.on("error", cut).on("close", cut);
+    });
+    await new Promise<void>((resolve, reject) => listening.once("error", reject).listen(port, "127.0.0.1", resolve));
+    server = listening;
+  };
+
+  const stop = async () => {
+    const closing = server;
+    server = null;
+    if (!closing) return;
+    const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+  };
+
+  await start();
+  return {
+    port,
+    get connections() {
+      return sockets.size;
+    },
+    start,
+    stop,
+  };
+}
+
+export type AppServer = {
+  port: number;
+  url: string;
+  /** What the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts `next start` of the existing build (NEXT_DIST_DIR from the environment, as the run uses)
+ * on `port` with `databaseUrl`, and waits until /api/health answers 200. Its own process group,
+ * so stop() ends it and anything it spawned.
+ */
+export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppServer> {
+  const { port, databaseUrl, authSecret } = options;
+  const url = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    APP_URL: url,
+    CASEROOT_E2E: "1",
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  delete env.PGLITE_DIR;
+  delete env.SMTP_URL;
+
+  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const killed = setTimeout(() => signal("SIGKILL"), 5_000);
+    await exit;
+    clearTimeout(killed);
+  };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited) throw new Error(`next start on port ${port} exited before it was ready:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start on port ${port} was not healthy within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { port, url, output: () => output, stop };
+}
+
+/** Polls until `check` returns true (for recovery after an outage), or fails with `message`. */
+export async function eventually(check: () => Promise<boolean>, message: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Signs a page's context in on a given instance through Auth.js's endpoints (as helpers/auth.ts
+ * does for the suite's own server). The session cookie is host-only: it is then sent to every
+ * port of localhost by this context.
+ */
+export async function signInAt(page: Page, origin: string, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  const csrf = await page.request.get(`${origin}/api/auth/csrf`);
+  expect(csrf.ok()).toBe(true);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post(`${origin}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password, callbackUrl: "/cases" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in for ${email} on ${origin}`).toBe(302);
+  expect(response.headers()["location"] ?? "", `sign-in for ${email} on ${origin} was refused`).not.toContain("error=");
+}
