@@ -45,9 +45,11 @@ export const authConfig = {
     },
   },
   logger: {
-    // A wrong password is an expected event, not a server error worth a stack trace in the logs.
+    // A wrong password or too many attempts is an expected event, not a server error worth a
+    // stack trace in the logs (lockouts are logged in lib/auth/lockout.ts). Checked by `type`,
+    // which subclasses inherit, as class names do not survive minification.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error.name === "CredentialsSignin" || ("type" in error && error.type === "CredentialsSignin")) return;
       console.error("[auth]", error);
     },
   },

@@ -18,6 +18,15 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("CaseRoot <no-reply@localhost>"),
   /** "off" when separate `npm run worker` processes deliver the outbox instead of the app itself. */
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  /**
+   * Scales every per-address rate limit in lib/security/limits.ts (2 doubles them, 0.5 halves
+   * them). The sign-in lockout of an account is not scaled. Default 1: the limits as written.
+   */
+  RATE_LIMIT_MULTIPLIER: z.coerce
+    .number({ error: "must be a number, e.g. 1 or 2.5" })
+    .positive("must be more than 0")
+    .max(10_000, "must be at most 10000")
+    .default(1),
 });
 
 function readEnv() {
@@ -25,6 +34,7 @@ function readEnv() {
   // An empty DATABASE_URL means "not set" (common in .env templates and CI matrices).
   if (raw.DATABASE_URL === "") delete raw.DATABASE_URL;
   if (raw.SMTP_URL === "") delete raw.SMTP_URL;
+  if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

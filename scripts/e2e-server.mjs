@@ -17,6 +17,10 @@ const env = {
   AUTH_TRUST_HOST: "true",
   APP_URL: `http://localhost:${port}`,
   CASEROOT_E2E: "1",
+  // The browser tests sign in and file complaints many times from one address (127.0.0.1), far
+  // more than any one visitor would: raise the per-address rate limits for them. The account
+  // lockout is not scaled (e2e/abuse.spec.ts shows it); lib/security/*.test.ts prove the limits.
+  RATE_LIMIT_MULTIPLIER: process.env.RATE_LIMIT_MULTIPLIER || "50",
 };
 delete env.DATABASE_URL;
 

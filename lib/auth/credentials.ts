@@ -3,6 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
+import { LIMITS } from "@/lib/security/limits";
+import { consume } from "@/lib/security/rate-limit";
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./lockout";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { StaffRole } from "./roles";
 
@@ -15,27 +18,54 @@ export const credentialsSchema = z.object({
 export type SignedInStaff = { id: string; name: string; email: string; role: StaffRole };
 
 /**
- * The heart of sign-in, kept apart from Auth.js so it can be tested on a real database.
- * Every failure returns null (no reason), and an unknown email still costs one hash
- * verification, so neither the answer nor its timing tells whether an account exists.
+ * "refused" covers a wrong password, an unknown email and a deactivated account alike.
+ * "too-many-attempts": this address is temporarily locked, or this IP address has tried too often;
+ * it too says nothing about whether an account exists.
  */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<SignedInStaff | null> {
+export type SignInResult = { status: "signed-in"; staff: SignedInStaff } | { status: "refused" } | { status: "too-many-attempts" };
+
+export type SignInContext = {
+  /** The client's address (lib/security/client-ip.ts); "unknown" when not given. */
+  ip?: string;
+  /** For tests; defaults to the current time. */
+  now?: Date;
+};
+
+const REFUSED: SignInResult = { status: "refused" };
+const TOO_MANY: SignInResult = { status: "too-many-attempts" };
+
+/**
+ * The heart of sign-in, kept apart from Auth.js so it can be tested on a real database.
+ *
+ * - Every attempt counts against its IP address (LIMITS.signInIp).
+ * - A locked email is refused before any password is checked (lib/auth/lockout.ts).
+ * - An unknown email still costs one hash verification, and an unknown email, a wrong password and
+ *   a deactivated account take the same path afterwards (one failure counted), so neither the
+ *   answer nor its timing tells whether an account exists.
+ */
+export async function verifyCredentials(db: Db, email: string, password: string, context: SignInContext = {}): Promise<SignInResult> {
+  const now = context.now ?? new Date();
+  const ip = context.ip ?? "unknown";
+  if (!(await consume(db, LIMITS.signInIp, ip, now)).allowed) return TOO_MANY;
+
   const parsed = credentialsSchema.safeParse({ email, password });
-  if (!parsed.success) return null;
+  if (!parsed.success) return REFUSED;
+  const address = parsed.data.email;
+  if (await isSignInLocked(db, address, now)) return TOO_MANY;
 
   const [user] = await db
     .select()
     .from(staffUsers)
-    .where(sql`lower(${staffUsers.email}) = ${parsed.data.email}`)
+    .where(sql`lower(${staffUsers.email}) = ${address}`)
     .limit(1);
 
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), parsed.data.password);
-    return null;
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
+  if (user && passwordMatches && user.active) {
+    await clearSignInFailures(db, address, now);
+    await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
+    return { status: "signed-in", staff: { id: user.id, name: user.name, email: user.email, role: user.role } };
   }
-  const passwordMatches = await verifyPassword(user.passwordHash, parsed.data.password);
-  if (!passwordMatches || !user.active) return null;
 
-  await db.update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id));
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  const locked = await recordSignInFailure(db, address, { ip, now });
+  return locked ? TOO_MANY : REFUSED;
 }

@@ -6,6 +6,9 @@ import { businessSettings, complaintEvents, complaints, processes } from "@/db/s
 import { saveAttachments } from "@/lib/attachments/store";
 import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/attachments/validate";
 import { findOrCreateCustomer } from "@/lib/customers/dedupe";
+import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
+import { LIMITS } from "@/lib/security/limits";
+import { consume, type RateLimitRule } from "@/lib/security/rate-limit";
 import { emailBaseUrl, enqueueCustomerEmail } from "@/lib/outbox/enqueue";
 import { parseIntake, type IntakeFieldErrors, type IntakeInput } from "./intake-schema";
 import { generateReference, generateTrackingToken, hashTrackingToken } from "./reference";
@@ -103,18 +106,34 @@ export type SubmitOutcome =
   | { kind: "duplicate"; reference: string }
   | { kind: "invalid"; fieldErrors: IntakeFieldErrors }
   /** The honeypot caught a bot: nothing was stored, but the answer looks like success. */
-  | { kind: "discarded"; reference: string; trackingToken: string };
+  | { kind: "discarded"; reference: string; trackingToken: string }
+  /** Over a rate limit (lib/security/limits.ts): nothing was stored; allowed again after that many seconds. */
+  | { kind: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Rate limits for one submission. The contact-address limit (LIMITS.intakeContact) always applies
+ * when this is given; the per-IP one when `clientIp` is (the API counts its own before reading the body).
+ */
+export type IntakeRateLimits = { clientIp?: string; ipRule?: RateLimitRule; now?: Date };
 
 /**
  * The whole intake path shared by the web form and the API: validate fields and files together
  * (so the customer sees every problem at once), then file. Bots get a convincing fake success.
+ * With `limits`, every submission counts against the sender's IP address first, and a valid one
+ * against its email address and phone number (hashed) before it is filed.
  */
 export async function submitComplaint(
   db: Db,
   raw: unknown,
   uploads: UploadLike[],
   channel: FileComplaintOptions["channel"],
+  limits?: IntakeRateLimits,
 ): Promise<SubmitOutcome> {
+  const now = limits?.now ?? new Date();
+  if (limits?.clientIp !== undefined) {
+    const perIp = await consume(db, limits.ipRule ?? LIMITS.intakeIp, limits.clientIp, now);
+    if (!perIp.allowed) return { kind: "throttled", retryAfterSeconds: perIp.retryAfterSeconds };
+  }
   const parsed = parseIntake(raw);
   if (parsed.kind === "spam") return { kind: "discarded", reference: generateReference(), trackingToken: generateTrackingToken() };
   const files = await checkAttachments(uploads);
@@ -122,6 +141,10 @@ export async function submitComplaint(
     const fieldErrors = parsed.kind === "invalid" ? { ...parsed.fieldErrors } : {};
     if (!files.ok) fieldErrors.attachments = files.error;
     return { kind: "invalid", fieldErrors };
+  }
+  if (limits) {
+    const retryAfterSeconds = await consumeContactLimits(db, parsed.data, now);
+    if (retryAfterSeconds > 0) return { kind: "throttled", retryAfterSeconds };
   }
   try {
     const result = await fileComplaint(db, parsed.data, { channel, attachments: files.files });
@@ -131,6 +154,19 @@ export async function submitComplaint(
     if (error instanceof IntakeRejectedError) return { kind: "invalid", fieldErrors: error.fieldErrors };
     throw error;
   }
+}
+
+/** Counts one complaint against each contact address given; the longest wait if any is over its limit, else 0. */
+async function consumeContactLimits(db: Db, input: IntakeInput, now: Date): Promise<number> {
+  const email = normalizeEmail(input.email);
+  const phone = normalizePhone(input.phone);
+  const contacts = [email ? `email:${email}` : null, phone ? `phone:${phone}` : null].filter((k) => k !== null);
+  let wait = 0;
+  for (const key of contacts) {
+    const result = await consume(db, LIMITS.intakeContact, key, now);
+    if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds);
+  }
+  return wait;
 }
 
 /** The parts of the business a customer can choose from (archived ones are hidden), in the owner's order. */

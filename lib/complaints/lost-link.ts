@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { complaints, customers, outboxMessages, trackingLinks } from "@/db/schema";
 import { normalizeEmail } from "@/lib/customers/normalize";
 import { emailBaseUrl, enqueueCustomerEmail } from "@/lib/outbox/enqueue";
+import { LIMITS } from "@/lib/security/limits";
+import { consume } from "@/lib/security/rate-limit";
 import { generateTrackingToken, hashTrackingToken, normalizeReference } from "./reference";
 import { trackingUrl } from "./tracking";
 
@@ -26,7 +28,11 @@ export const LostLinkSchema = z.object({
     .refine((v) => normalizeReference(v) !== null, "A reference looks like CR-7KQ4-M9TA: 8 letters and numbers after “CR”"),
 });
 
-export type LostLinkOutcome = { ok: true } | { ok: false; fieldErrors: Partial<Record<"email" | "reference", string>> };
+export type LostLinkOutcome =
+  | { ok: true }
+  | { ok: false; fieldErrors: Partial<Record<"email" | "reference", string>> }
+  /** Too many requests from this IP address (LIMITS.lostLinkIp); nothing was looked up. */
+  | { ok: false; retryAfterSeconds: number };
 
 const REISSUE_COOLDOWN_MS = 10 * 60_000;
 /** Every answer takes at least this long, whichever path it took. */
@@ -35,7 +41,7 @@ const MIN_RESPONSE_MS = 600;
 export async function requestNewTrackingLink(
   db: Db,
   raw: { email: unknown; reference: unknown },
-  options: { baseUrl?: string; now?: Date; minResponseMs?: number } = {},
+  options: { baseUrl?: string; now?: Date; minResponseMs?: number; clientIp?: string } = {},
 ): Promise<LostLinkOutcome> {
   const parsed = LostLinkSchema.safeParse(raw);
   if (!parsed.success) {
@@ -48,6 +54,12 @@ export async function requestNewTrackingLink(
   }
   const started = Date.now();
   const now = options.now ?? new Date();
+  // Well-formed requests count against the sender's address (a typo costs nothing). The answer
+  // to one over the limit does not depend on any case, so it can come at once.
+  if (options.clientIp !== undefined) {
+    const perIp = await consume(db, LIMITS.lostLinkIp, options.clientIp, now);
+    if (!perIp.allowed) return { ok: false, retryAfterSeconds: perIp.retryAfterSeconds };
+  }
   try {
     await reissue(db, normalizeEmail(parsed.data.email)!, normalizeReference(parsed.data.reference)!, now, options.baseUrl);
   } finally {

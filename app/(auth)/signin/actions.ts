@@ -1,16 +1,15 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { SIGN_IN_REFUSED, TOO_MANY_ATTEMPTS } from "./messages";
 
 export type SignInState = { error?: string; fieldErrors?: { email?: string; password?: string }; email?: string };
 
-// One message for every refusal, so the form never tells whether an account exists or is deactivated.
-const REFUSED = "Email or password is incorrect, or the account is deactivated.";
-
+/** Signs in through Auth.js (which applies the rate limit and lockout, see auth.ts). */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
   const parsed = credentialsSchema.safeParse({ email, password: formData.get("password") ?? "" });
@@ -28,7 +27,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     // redirect: false, then our own redirect to a path: Auth.js would send an absolute URL.
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { error: REFUSED, email };
+    if (error instanceof CredentialsSignin && error.code === "too_many_attempts") return { error: TOO_MANY_ATTEMPTS, email };
+    if (error instanceof AuthError) return { error: SIGN_IN_REFUSED, email };
     throw error;
   }
   redirect(destination);

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Alert, SubmitButton, TextField } from "@/components/ui";
 import { signInAction, type SignInState } from "../actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, formAction] = useActionState<SignInState, FormData>(signInAction, {});
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const [state, formAction] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}

@@ -4,8 +4,12 @@ import { Alert, Badge, type BadgeTone } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { getPublicBusinessInfo, getTrackingView, trackingUrl, type TrackingView } from "@/lib/complaints/tracking";
 import { isWellFormedTrackingToken } from "@/lib/complaints/reference";
+import { LIMITS } from "@/lib/security/limits";
+import { consume } from "@/lib/security/rate-limit";
+import { requestClientIp } from "@/lib/security/request-ip";
 import { publicBaseUrl } from "../../_components/base-url";
 import { formatDate, hoursPhrase } from "../../_components/format";
+import { TooManyAttempts } from "../../_components/too-many-attempts";
 import { ComplaintDetails } from "./_components/complaint-details";
 import { CopyLink } from "./_components/copy-link";
 import { MessageForm } from "./_components/message-form";
@@ -85,6 +89,9 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const { token } = await params;
   if (!isWellFormedTrackingToken(token)) notFound();
   const db = await getDb();
+  // Every lookup counts against the visitor's address, so links cannot be tried in bulk.
+  const lookups = await consume(db, LIMITS.trackingIp, await requestClientIp());
+  if (!lookups.allowed) return <TooManyAttempts retryAfterSeconds={lookups.retryAfterSeconds} />;
   const [view, business, query] = await Promise.all([getTrackingView(db, token), getPublicBusinessInfo(db), searchParams]);
   if (!view) notFound();
   const justFiled = query.filed === "1";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton, TextField } from "@/components/ui";
+import { Alert, SubmitButton, TextField } from "@/components/ui";
+import { minutesPhrase } from "@/lib/security/minutes";
 import { lostLinkAction, type LostLinkState } from "../actions";
 
 const initial: LostLinkState = { fieldErrors: {}, email: "", reference: "", attempt: 0 };
@@ -11,6 +12,12 @@ export function LostLinkForm() {
   const errors = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
+      {state.retryAfterSeconds ? (
+        <Alert tone="warning" title="Too many attempts">
+          We have had several requests for new links from your connection, so we have paused them for a little while. Please try again
+          in {minutesPhrase(state.retryAfterSeconds)}. Your details are still filled in below.
+        </Alert>
+      ) : null}
       <TextField
         id="email"
         name="email"
