@@ -27,7 +27,8 @@ import {
 const SHOTS = "/tmp/shots-scaleout";
 const serverUrl = postgresServerUrl();
 test.skip(!serverUrl, NEEDS_POSTGRES);
-test.describe.configure({ mode: "serial" });
+// Several app servers on a shared 2-core machine: pages can be slow, so more time than the default.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let database: TestDatabase | undefined;
 let proxy: TcpProxy | undefined;

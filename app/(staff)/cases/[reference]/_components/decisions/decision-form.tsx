@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useActionState } from "react";
+import { Fragment, useActionState, useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { Alert, Toast } from "@/components/ui";
 import { initialDecisionState, type DecisionAction, type DecisionState } from "./form-state";
@@ -20,9 +20,18 @@ export function DecisionForm({
   children: (state: DecisionState) => React.ReactNode;
 }) {
   const [state, formAction] = useActionState(action, initialDecisionState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const refused = !state.ok && Boolean(state.message);
+  // A refusal must be seen even when the page refreshed under it and closed the form's section
+  // (e.g. a colleague claimed the case a moment earlier, so "Assignee" now renders collapsed).
+  useEffect(() => {
+    if (!refused) return;
+    const section = formRef.current?.closest("details");
+    if (section && !section.open) section.open = true;
+  }, [refused, state.stamp]);
   return (
     <>
-      <form action={formAction} aria-label={label} className="space-y-3">
+      <form ref={formRef} action={formAction} aria-label={label} className="space-y-3">
         {/* Fresh fields after every answer: they pick up the case's new version and defaults. */}
         <Fragment key={state.stamp}>{children(state)}</Fragment>
         {!state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
