@@ -13,10 +13,13 @@ import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 const REFUSED = "Email or password is incorrect, or the account is deactivated.";
 const TOO_MANY = "Too many attempts. Please try again later.";
 
+/** Submits the form and waits for the server's answer (the previous message stays on screen until then). */
 async function signInWithForm(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
 }
 
 async function expectAlert(page: Page, text: string) {
