@@ -6,6 +6,7 @@ import {
   NAME_MAX,
   ORDER_REFERENCE_MAX,
 } from "@/lib/complaints/intake-schema";
+import { LIMITS } from "@/lib/security/limits";
 
 const error = (description: string, example: Record<string, unknown>) => ({
   description,
@@ -108,6 +109,13 @@ export const openApiDocument = {
           },
           "413": error("The body is over 1 MB.", { error: "payload_too_large", message: "The body must be at most 1048576 bytes." }),
           "415": error("The Content-Type is not application/json.", { error: "unsupported_media_type", message: "Send the complaint as JSON…" }),
+          "429": {
+            ...error(
+              `Too many complaints from this IP address (${LIMITS.apiIntakeIp.limit} per ${LIMITS.apiIntakeIp.windowSeconds / 60} minutes) or for one email address or phone number (${LIMITS.intakeContact.limit} per hour). Nothing was stored; retry after the number of seconds in Retry-After.`,
+              { error: "too_many_requests", message: "Too many complaints from this address or for this contact. Nothing was stored; try again in 6 minutes.", retryAfterSeconds: 340 },
+            ),
+            headers: { "Retry-After": { description: "Seconds until the limit allows another complaint.", schema: { type: "integer" } } },
+          },
           "503": unavailable,
         },
       },
@@ -199,8 +207,9 @@ export const openApiDocument = {
         type: "object",
         required: ["error"],
         properties: {
-          error: { type: "string", enum: ["invalid_json", "payload_too_large", "unsupported_media_type"] },
+          error: { type: "string", enum: ["invalid_json", "payload_too_large", "unsupported_media_type", "too_many_requests"] },
           message: { type: "string" },
+          retryAfterSeconds: { type: "integer", description: "With too_many_requests: the same as the Retry-After header." },
         },
       },
     },
