@@ -76,6 +76,8 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "page", path: "/settings/import", access: "owner", why: "import past complaints" },
   { kind: "route", path: "/api/import", methods: ["POST"], access: "owner", why: "import past complaints" },
   { kind: "route", path: "/api/import/preview", methods: ["POST"], access: "owner", why: "import preview" },
+  { kind: "page", path: "/settings/privacy", access: "owner", why: "retention period and the audit log of personal data" },
+  { kind: "route", path: "/api/customers/[id]/export", methods: ["GET"], access: "owner", why: "everything held about a customer (subject access)" },
 ];
 
 const CASE_ACTIONS = "(staff)/cases/[reference]/_actions";
@@ -134,7 +136,9 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
     "(staff)/settings/analytics/actions.ts#saveThresholdsAction",
     "(staff)/settings/email-templates/[kind]/actions.ts#saveTemplateAction",
     "(staff)/settings/outbox/[id]/actions.ts#retryAction",
+    "(staff)/settings/privacy/actions.ts#saveRetentionAction",
   ].map((action) => ({ action, access: "owner" as const, why: "owner settings" })),
+  { action: `${CASE_ACTIONS}/privacy.ts#eraseCustomerAction`, access: "owner", why: "erasing a customer's personal data" },
 ];
 
 /** Whether an audience may use something with this access. */

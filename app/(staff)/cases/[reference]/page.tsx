@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/detail";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
-import { formatBytes } from "../../_components/format";
+import { formatBytes, formatDate } from "../../_components/format";
 import { ComplaintAsFiled } from "./_components/complaint-as-filed";
 import { CustomerPanel } from "./_components/customer-panel";
 import { Timeline } from "./_components/timeline";
@@ -45,6 +45,9 @@ export default async function CasePage({ params }: { params: Params }) {
           {customer.erasedAt ? "Erased customer" : customer.name} · {detail.processName ?? "Process not set"} ·{" "}
           {detail.assignee ? `Assigned to ${detail.assignee.name}` : "Unassigned"}
         </p>
+        {complaint.anonymizedAt && !customer.erasedAt ? (
+          <p className="mt-1 text-sm text-slate-700">Personal data removed from this case on {formatDate(complaint.anonymizedAt, timeZone)} (retention period).</p>
+        ) : null}
       </div>
 
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -109,7 +112,7 @@ export default async function CasePage({ params }: { params: Params }) {
               </div>
             </dl>
           </Card>
-          <CustomerPanel customer={customer} />
+          <CustomerPanel customer={customer} reference={complaint.reference} viewerRole={viewer.role} timeZone={timeZone} />
         </aside>
       </div>
     </div>

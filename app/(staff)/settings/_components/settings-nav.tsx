@@ -12,6 +12,7 @@ const TABS = [
   { href: "/settings/email-templates", label: "Email wording" },
   { href: "/settings/outbox", label: "Outbox" },
   { href: "/settings/import", label: "Import" },
+  { href: "/settings/privacy", label: "Privacy" },
 ] as const;
 
 /** Tabs between the settings pages; scrolls sideways on a phone rather than wrapping. */

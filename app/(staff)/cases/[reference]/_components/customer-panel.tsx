@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { Card } from "@/components/ui";
+import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import type { CaseCustomer } from "@/lib/cases/detail";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { StatusBadge } from "../../../_components/case-badges";
 import { formatDate } from "../../../_components/format";
 import { AGREEMENT_LABELS, RESOLUTION_LABELS } from "./labels";
+import { PrivacyActions } from "./privacy-actions";
 
 const term = "text-xs font-medium uppercase tracking-wide text-slate-600";
 
@@ -20,12 +22,30 @@ function formatMinutes(total: number): string {
  * outcomes, the staff time spent on all of them and how their requests were judged. Staff use it
  * to tell a first complaint from a pattern (and a pattern from a faulty service).
  */
-export function CustomerPanel({ customer }: { customer: CaseCustomer }) {
+export function CustomerPanel({
+  customer,
+  reference,
+  viewerRole,
+  timeZone,
+}: {
+  customer: CaseCustomer;
+  reference: string;
+  viewerRole: StaffRole;
+  timeZone: string;
+}) {
   return (
     <Card title="Customer">
       <div className="space-y-4 text-sm">
-        {customer.erasedAt ? <p className="text-slate-700">This customer&rsquo;s personal data has been erased.</p> : <Contact customer={customer} />}
+        {customer.erasedAt ? (
+          <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-slate-800">
+            <span className="font-semibold">Personal data erased on {formatDate(customer.erasedAt, timeZone)}.</span> Their name, contact details
+            and words are gone; the case figures stay.
+          </p>
+        ) : (
+          <Contact customer={customer} />
+        )}
         <History customer={customer} />
+        {hasRole(viewerRole, "owner") ? <PrivacyActions customerId={customer.id} reference={reference} erased={Boolean(customer.erasedAt)} /> : null}
       </div>
     </Card>
   );
