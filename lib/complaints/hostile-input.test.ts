@@ -96,7 +96,7 @@ function request(row: Row, index: number): Request {
   // Each row is its own sender (address and contact), so customer deduplication and the intake
   // rate limits stay out of what this table is about.
   const own = (text: string) => text.replaceAll("sam.carter@example.com", `sender${index}@example.com`);
-  const body = Buffer.isBuffer(row.body) ? row.body : own(typeof row.body === "string" ? row.body : JSON.stringify(row.body));
+  const body = Buffer.isBuffer(row.body) ? new Uint8Array(row.body) : own(typeof row.body === "string" ? row.body : JSON.stringify(row.body));
   const headers: Record<string, string> = { "idempotency-key": `hostile-${index}-${Math.random()}`, "x-forwarded-for": `198.51.100.${index + 1}` };
   const contentType = row.contentType ?? "application/json";
   if (contentType) headers["content-type"] = contentType;
