@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { authConfig } from "./auth.config";
 
 const { auth } = NextAuth(authConfig);
@@ -7,24 +8,51 @@ const { auth } = NextAuth(authConfig);
 /** Request header carrying the path being rendered, so a page can send a signed-out visitor back to it. */
 export const PATH_HEADER = "x-caseroot-path";
 
+/** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
+const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden"];
+
+function isStaffPath(pathname: string): boolean {
+  return STAFF_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
 /**
- * First line only: sends visitors without a session to the sign-in page before any staff page
- * renders. The real checks (account still active, role high enough) happen next to the data,
- * in lib/auth/session.ts, because a valid token can outlive a deactivated account.
+ * Runs before every page:
+ * 1. gives the response a fresh script nonce and the Content-Security-Policy that requires it
+ *    (Next reads the policy from the request headers and puts the nonce on its own scripts);
+ * 2. for the staff workspace, sends visitors without a session to sign-in early. That is a first
+ *    line only: the real checks (account still active, role high enough) happen next to the data,
+ *    in lib/auth/session.ts, because a valid token can outlive a deactivated account.
  */
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (!request.auth?.user) {
+  if (isStaffPath(pathname) && !request.auth?.user) {
     const signInUrl = new URL("/signin", request.nextUrl.origin);
     signInUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signInUrl);
   }
+  const nonce = newNonce();
+  // NODE_ENV is set by Next itself for the build it runs, not configuration.
+  // eslint-disable-next-line no-restricted-properties
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 });
 
 export const config = {
-  // The signed-in workspace. Public pages, the API and static files never pass through here.
-  matcher: ["/cases/:path*", "/settings/:path*", "/analytics/:path*", "/forbidden"],
+  // Pages only: API routes answer JSON or files, and static assets need no nonce. Prefetches
+  // are skipped so a cached prefetch never carries a stale nonce.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "File a complaint and follow it until it is put right.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page carries a fresh script nonce (proxy.ts), so no page may be prerendered once and
+  // served to many: reading the request's headers makes each render per request.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">
