@@ -16,4 +16,5 @@ export async function register() {
     console.error("[caseroot] could not apply migrations at start:", error);
   }
   (await import("@/lib/outbox/runner")).startOutboxWorker(); // Email delivery from the outbox, every few seconds (off without SMTP_URL; see lib/outbox)
+  (await import("@/lib/maintenance/runner")).startMaintenance(); // Rate-limit sweep and the retention rule, every five minutes
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import type { Sql } from "postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
@@ -17,10 +17,18 @@ export async function migrateDatabase(db: Db, kind: "postgres" | "pglite"): Prom
     await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+  // The lock is a session lock, so take and release it on one reserved connection: through the
+  // pool, the unlock could land on another connection and leave the lock held.
+  const client = (db as unknown as PostgresJsDatabase & { $client: Sql }).$client;
+  const reserved = await client.reserve();
   try {
-    await migratePostgres(db as unknown as PostgresJsDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await migratePostgres(db as unknown as PostgresJsDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
   } finally {
-    await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    reserved.release();
   }
 }
