@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "retention.applied": "Retention rule anonymised closed cases",
   "retention.changed": "Changed the retention period",
   "attachment.viewed": "Downloaded an attachment",
+  "signin.locked": "Sign-in locked after repeated failures",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {});

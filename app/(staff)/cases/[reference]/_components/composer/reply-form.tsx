@@ -7,13 +7,17 @@ import { CaseFields, ComposerForm, MinutesField, SendButton } from "./composer-f
 import { TextBox } from "./text-box";
 
 /** A reply or an apology to the customer, checked for blame language before it goes. */
-export function ReplyForm({ complaintId, version, phoneOnly }: { complaintId: string; version: number; phoneOnly: boolean }) {
+export function ReplyForm({ complaintId, version, reach }: { complaintId: string; version: number; reach: "email" | "phone" | "erased" }) {
   return (
     <ComposerForm action={sendReplyAction} label="Reply to the customer">
       {(state) => (
         <>
           <Audience visible>
-            {phoneOnly ? "On their case page only: they gave no email address, so call them as well." : "On their case page and by email."}
+            {reach === "erased"
+              ? "Their personal data was erased: the tracking link no longer works and no email goes out. This reply is kept on the case only."
+              : reach === "phone"
+                ? "On their case page only: they gave no email address, so call them as well."
+                : "On their case page and by email."}
           </Audience>
           <CaseFields complaintId={complaintId} version={version} />
           <fieldset>

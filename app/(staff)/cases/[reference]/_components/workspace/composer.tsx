@@ -45,7 +45,7 @@ export async function CaseComposer({ complaint, viewer, timeZone }: { complaint:
       now,
     }),
   }));
-  const phoneOnly = customer ? contactByPhoneOnly(customer) : false;
+  const reach = customer?.erasedAt ? "erased" : customer && contactByPhoneOnly(customer) ? "phone" : "email";
 
   const tabs: TabSpec[] = [
     { id: "reply", label: "Reply to customer", visible: true },
@@ -78,7 +78,7 @@ export async function CaseComposer({ complaint, viewer, timeZone }: { complaint:
         <ComposerTabs
           tabs={tabs}
           panels={{
-            reply: <ReplyForm complaintId={complaint.id} version={complaint.version} phoneOnly={phoneOnly} />,
+            reply: <ReplyForm complaintId={complaint.id} version={complaint.version} reach={reach} />,
             note: <NoteForm complaintId={complaint.id} />,
             call: <CallForm complaintId={complaint.id} />,
             "call-summary": <CallSummaryForm complaintId={complaint.id} version={complaint.version} calls={pending} />,
