@@ -107,7 +107,10 @@ async function main() {
       const cases = [...benchCases(ctx, label), ...(label.endsWith("12m") ? [] : queueCases(ctx, label.split(" ")[0]!))];
       for (const c of cases) {
         process.stderr.write(`  timing ${c.name}…\n`);
-        rows.push({ app: await measure(c.name, c.app, opts.runs), plain: c.plain ? await measure(`${c.name} (plain)`, c.plain, opts.runs) : undefined });
+        const row = { app: await measure(c.name, c.app, opts.runs), plain: c.plain ? await measure(`${c.name} (plain)`, c.plain, opts.runs) : undefined };
+        rows.push(row);
+        // Each result as it comes, so a long run shows (and keeps) what it has measured so far.
+        process.stderr.write(`    p50 ${row.app.p50.toFixed(0)} ms, p95 ${row.app.p95.toFixed(0)} ms${row.plain ? `; plain SQL p50 ${row.plain.p50.toFixed(0)} ms, p95 ${row.plain.p95.toFixed(0)} ms` : ""}\n`);
       }
     }
     log(`\nQuery times in ms over ${opts.runs} runs after 3 warm-up runs (${opts.n.toLocaleString("en")} complaints):\n`);
