@@ -1,5 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import type { StaffRole } from "@/lib/auth/roles";
+// Brings the JWT type into the program so the augmentation below has a module to extend.
+import type {} from "next-auth/jwt";
 
 declare module "next-auth" {
   interface User {
@@ -10,7 +12,7 @@ declare module "next-auth" {
   }
 }
 
-declare module "@auth/core/jwt" {
+declare module "next-auth/jwt" {
   interface JWT {
     role?: StaffRole;
   }
