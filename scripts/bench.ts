@@ -61,7 +61,8 @@ async function prepareDatabase(n: number, reuse: boolean): Promise<string> {
       const rows = await probe`select count(*)::int as n from complaints where reference like 'BN-%'`.catch(() => [{ n: -1 }]);
       await probe.end();
       if (rows[0]!.n === n) {
-        log(`Reusing ${DB_NAME}: ${n.toLocaleString("en")} complaints already there.`);
+        log(`Reusing ${DB_NAME}: ${n.toLocaleString("en")} complaints already there; applying any new migrations.`);
+        await migrateAndVacuum(url.toString());
         return url.toString();
       }
       log(`${DB_NAME} holds ${rows[0]!.n} generated complaints, not ${n}: rebuilding.`);
@@ -81,6 +82,16 @@ async function prepareDatabase(n: number, reuse: boolean): Promise<string> {
   log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   await sql.end();
   return url.toString();
+}
+
+/** A kept database may predate the latest schema (a new index, say): migrate it, then refresh the visibility map and statistics. */
+async function migrateAndVacuum(url: string) {
+  const handle = await openDatabase({ url });
+  await migrateDatabase(handle.db, "postgres");
+  await handle.close();
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`vacuum analyze`;
+  await sql.end();
 }
 
 async function main() {

@@ -109,6 +109,30 @@ export const complaints = pgTable(
     index("complaints_root_cause_received_idx").on(t.rootCauseId, t.receivedAt),
     index("complaints_last_activity_idx").on(t.lastActivityAt.desc()),
     index("complaints_search_idx").using("gin", t.searchVector),
+    // Analytics reads a date range and only these columns: with all of them in one index the
+    // aggregates are index-only scans over a narrow, date-ordered structure instead of visiting
+    // every heap page that holds a complaint from the range (at a million complaints, 90 days
+    // touched all 70,000 pages of the table). The filter columns follow the date.
+    index("complaints_analytics_idx").on(
+      t.receivedAt,
+      t.processId,
+      t.channel,
+      t.assigneeId,
+      t.customerId,
+      t.rootCauseId,
+      t.responsibleStaffId,
+      t.faultAttribution,
+      t.requestJudgement,
+      t.severity,
+      t.firstResponseAt,
+      t.firstResponseDueAt,
+      t.resolvedAt,
+      t.satisfaction,
+      t.reopenedCount,
+      t.minutesSpent,
+      t.goodwillCostCents,
+      t.id,
+    ),
     check("complaints_satisfaction_range", sql`${t.satisfaction} between 1 and 5`),
     check("complaints_minutes_nonnegative", sql`${t.minutesSpent} >= 0`),
     check("complaints_goodwill_cost_nonnegative", sql`${t.goodwillCostCents} >= 0`),

@@ -142,4 +142,39 @@ describeEachDatabase("analytics aggregates", ({ db }) => {
     expect(supervisor.pareto.map((p) => [p.label, p.count])).toEqual([["Late courier", 3], ["Changed mind", 1]]);
     expect(supervisor.unclassified).toBe(1);
   });
+
+  it("counts other customers on a repeat complainer's processes exactly, as a join over every complaint would", async () => {
+    // A crowd in June 2025 (outside the story's range): 12 customers, 5 processes, overlapping
+    // sets, some complaints without a process. The expectation is the definition, brute force.
+    // Last in the file: its processes would otherwise join the story's per-process table.
+    const names = Array.from({ length: 12 }, (_, i) => `K${i}`);
+    const crowd = await buildFixture(db(), { staff: { Kay: "agent" }, customers: names, processes: ["P0", "P1", "P2", "P3", "P4"], rootCauses: { Unused: "service" } });
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const filed: { customer: string; process: string | null }[] = [];
+    for (let i = 0; i < 70; i++) {
+      // Customer k favours processes near k, so sets overlap in varied ways; one in seven has none.
+      const customer = names[Math.min(next(12), next(12))]!;
+      const k = Number(customer.slice(1));
+      const process = next(7) === 0 ? null : `P${(k + next(3)) % 5}`;
+      filed.push({ customer, process });
+      await crowd.complaint({ customer, received: `2025-06-${String(1 + next(28)).padStart(2, "0")}T12:00:00Z`, ...(process ? { process } : {}) });
+    }
+    const june: AnalyticsScope = { ...scope, from: "2025-06-01", to: "2025-06-30" };
+    const result = await loadRepeatCustomers(db(), june);
+
+    const repeaters = names.filter((n) => filed.filter((c) => c.customer === n).length >= 2);
+    expect(result.totalRepeaters).toBe(repeaters.length);
+    expect(result.rows).toHaveLength(repeaters.length);
+    for (const row of result.rows) {
+      const mine = new Set(filed.filter((c) => c.customer === row.name && c.process).map((c) => c.process));
+      const others = filed.filter((c) => c.customer !== row.name && c.process && mine.has(c.process));
+      expect({ name: row.name, customers: row.otherComplainingCustomers, complaints: row.otherComplaints, processes: row.processesComplainedAbout }).toEqual({
+        name: row.name,
+        customers: new Set(others.map((c) => c.customer)).size,
+        complaints: others.length,
+        processes: mine.size,
+      });
+    }
+  });
 });

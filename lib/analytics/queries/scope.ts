@@ -62,9 +62,13 @@ export function scopeWhere(scope: AnalyticsScope, options: Options = {}): SQL {
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
-/** Hours between two timestamptz columns, as float8. */
+/**
+ * Hours between two timestamptz columns, as float8. date_part, not extract: since PostgreSQL 14
+ * extract returns numeric, and numeric arithmetic on every row of a quarter of a million-row
+ * history made each percentile noticeably slower.
+ */
 export function hoursBetween(start: SQL, end: SQL): SQL {
-  return sql`(extract(epoch from (${end} - ${start})) / 3600.0)::float8`;
+  return sql`(date_part('epoch', ${end} - ${start}) / 3600.0)`;
 }
 
 /** postgres.js hands back numeric/bigint as strings; PGlite as numbers. Null stays null. */

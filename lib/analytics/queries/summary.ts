@@ -33,13 +33,11 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
       sql`select count(*)::int as complaints,
         count(c.fault_attribution)::int as attributed,
         count(*) filter (where c.fault_attribution = 'service')::int as service,
-        percentile_cont(0.5) within group (order by ${fr}) as fr_median,
-        percentile_cont(0.9) within group (order by ${fr}) as fr_p90,
+        percentile_cont(array[0.5, 0.9]) within group (order by ${fr}) as fr_percentiles,
         count(c.first_response_at)::int as fr_measured,
         count(*) filter (where c.first_response_at is not null and c.first_response_due_at is not null)::int as fr_with_target,
         count(*) filter (where c.first_response_at <= c.first_response_due_at)::int as fr_on_time,
-        percentile_cont(0.5) within group (order by ${res}) as res_median,
-        percentile_cont(0.9) within group (order by ${res}) as res_p90,
+        percentile_cont(array[0.5, 0.9]) within group (order by ${res}) as res_percentiles,
         count(c.resolved_at)::int as res_measured,
         count(*) filter (where c.resolved_at is not null and t.resolution_days is not null)::int as res_with_target,
         count(*) filter (where c.resolved_at <= c.received_at + t.resolution_days * interval '1 day')::int as res_on_time
@@ -50,12 +48,14 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
     queryRows<Row>(db, sql`select severity::text, first_response_hours, resolution_days from severity_targets order by severity`),
   ]);
   const r = rows[0] ?? {};
+  const [frMedian, frP90] = pair(r.fr_percentiles);
+  const [resMedian, resP90] = pair(r.res_percentiles);
   return {
     complaints: int(r.complaints),
     attributed: int(r.attributed),
     attributedToService: int(r.service),
-    firstResponse: { median: num(r.fr_median), p90: num(r.fr_p90), measured: int(r.fr_measured), onTime: int(r.fr_on_time), withTarget: int(r.fr_with_target) },
-    resolution: { median: num(r.res_median), p90: num(r.res_p90), measured: int(r.res_measured), onTime: int(r.res_on_time), withTarget: int(r.res_with_target) },
+    firstResponse: { median: frMedian, p90: frP90, measured: int(r.fr_measured), onTime: int(r.fr_on_time), withTarget: int(r.fr_with_target) },
+    resolution: { median: resMedian, p90: resP90, measured: int(r.res_measured), onTime: int(r.res_on_time), withTarget: int(r.res_with_target) },
     firstResponseTargetHours: int(settings[0]?.first_response_hours ?? 24),
     severityTargets: targets.map((t) => ({
       severity: String(t.severity),
@@ -63,6 +63,16 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
       resolutionDays: int(t.resolution_days),
     })),
   };
+}
+
+/**
+ * The median and 90th percentile come from one sort (percentile_cont over an array of
+ * fractions). postgres.js returns float8[] as an array; PGlite too; text "{a,b}" is handled for
+ * drivers that do not parse arrays. No measured values gives [null, null].
+ */
+function pair(value: unknown): [number | null, number | null] {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.replace(/[{}]/g, "").split(",") : [];
+  return [num(list[0] === "NULL" ? null : list[0]), num(list[1] === "NULL" ? null : list[1])];
 }
 
 /**

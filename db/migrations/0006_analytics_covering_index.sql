@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_analytics_idx" ON "complaints" USING btree ("received_at","process_id","channel","assignee_id","customer_id","root_cause_id","responsible_staff_id","fault_attribution","request_judgement","severity","first_response_at","first_response_due_at","resolved_at","satisfaction","reopened_count","minutes_spent","goodwill_cost_cents","id");
