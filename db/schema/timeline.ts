@@ -63,7 +63,8 @@ export const promises = pgTable(
   },
   (t) => [
     index("promises_complaint_idx").on(t.complaintId),
-    index("promises_open_due_idx").on(t.dueAt).where(sql`${t.keptAt} is null`),
+    // Unkept promises by due time, with their case: "overdue" checks read only this index.
+    index("promises_open_due_idx").on(t.dueAt, t.complaintId).where(sql`${t.keptAt} is null`),
   ],
 );
 

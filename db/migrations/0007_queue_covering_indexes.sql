@@ -1,0 +1,3 @@
+DROP INDEX "promises_open_due_idx";--> statement-breakpoint
+CREATE INDEX "complaints_open_work_idx" ON "complaints" USING btree ("status","assignee_id","escalated_at","first_response_at","first_response_due_at","id") WHERE "complaints"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX "promises_open_due_idx" ON "promises" USING btree ("due_at","complaint_id") WHERE "promises"."kept_at" is null;
