@@ -57,6 +57,15 @@ export async function customerNeedsAttention(db: Db, complaintIds: readonly stri
   return new Map(rows.map((r) => [r.complaintId, toAttention(r.type, r.since)]));
 }
 
+/**
+ * Cases where the customer has ever written, agreed, disagreed or corrected: the only ones that
+ * can be waiting. A semi-join through complaint_events_type_created_idx, so the grouping below
+ * reads the events of those few cases instead of every event of every case in scope (at a
+ * million complaints, the difference between milliseconds and two seconds on every staff page).
+ */
+const customerHasActed = sql`${complaints.id} in (select ce.complaint_id from ${complaintEvents} ce
+  where ce.type in (${sql.join(customerTypes.map((t) => sql`${t}`), sql`, `)}) and ce.actor_kind = 'customer')`;
+
 /** The same question for every case in a scope (see due.ts), with what the due list shows. */
 export async function customerWaitingQuery(db: Db, scope: SQL) {
   const rows = await db
@@ -71,7 +80,7 @@ export async function customerWaitingQuery(db: Db, scope: SQL) {
     .from(complaintEvents)
     .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
     .innerJoin(customers, eq(customers.id, complaints.customerId))
-    .where(and(scope))
+    .where(and(scope, customerHasActed))
     .groupBy(complaints.id, complaints.reference, customers.name, complaints.assigneeId)
     .having(waiting)
     .orderBy(lastCustomerAt);
