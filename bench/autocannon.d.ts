@@ -8,6 +8,10 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     idReplacement?: boolean;
+    /** Seconds before a request counts as timed out (autocannon's default is 10). */
+    timeout?: number;
+    /** One request description repeated; onResponse sees each answer's body. */
+    requests?: Array<{ onResponse?: (status: number, body: string) => void }>;
   };
   type Result = { requests: { total: number; average: number }; non2xx: number; errors: number; timeouts: number };
   type Instance = { on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void };

@@ -1,7 +1,7 @@
 // `npm run bench`: how CaseRoot's queries hold up at scale. Builds (or reuses) a PostgreSQL
 // database of synthetic complaints, times the analytics and queue queries beside plain SQL, and
 // with --http puts the running app under load on loopback. Not part of the tests.
-//   npm run bench -- [--n 1000000] [--reuse] [--runs 20] [--http] [--connections 10] [--seconds 15] [--port 3190] [--dist-dir .next-bench]
+//   npm run bench -- [--n 1000000] [--reuse] [--runs 20] [--http] [--skip-queries] [--connections 10] [--seconds 15] [--port 3190] [--dist-dir .next-bench]
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
@@ -24,6 +24,8 @@ function options() {
       reuse: { type: "boolean", default: false },
       runs: { type: "string", default: "20" },
       http: { type: "boolean", default: false },
+      // Only the HTTP part (with --http), e.g. after changing a page.
+      "skip-queries": { type: "boolean", default: false },
       connections: { type: "string", default: "10" },
       seconds: { type: "string", default: "15" },
       port: { type: "string", default: "3190" },
@@ -41,6 +43,7 @@ function options() {
     reuse: values.reuse,
     runs: int("runs", values.runs, 5, 1000),
     http: values.http,
+    skipQueries: values["skip-queries"],
     connections: int("connections", values.connections, 1, 100),
     seconds: int("seconds", values.seconds, 1, 120),
     port: int("port", values.port, 1024, 65535),
@@ -114,7 +117,7 @@ async function main() {
       ["agent 90d", { ...base, viewer: { id: agent!.id, role: "agent" } as Viewer, filters: parseAnalyticsFilters({}, today).filters }],
     ];
     const rows: Array<{ app: Timing; plain?: Timing }> = [];
-    for (const [label, ctx] of contexts) {
+    for (const [label, ctx] of opts.skipQueries ? [] : contexts) {
       const cases = [...benchCases(ctx, label), ...(label.endsWith("12m") ? [] : queueCases(ctx, label.split(" ")[0]!))];
       for (const c of cases) {
         process.stderr.write(`  timing ${c.name}…\n`);
@@ -124,8 +127,10 @@ async function main() {
         process.stderr.write(`    p50 ${row.app.p50.toFixed(0)} ms, p95 ${row.app.p95.toFixed(0)} ms${row.plain ? `; plain SQL p50 ${row.plain.p50.toFixed(0)} ms, p95 ${row.plain.p95.toFixed(0)} ms` : ""}\n`);
       }
     }
-    log(`\nQuery times in ms over ${opts.runs} runs after 3 warm-up runs (${opts.n.toLocaleString("en")} complaints):\n`);
-    log(timingTable(rows));
+    if (rows.length) {
+      log(`\nQuery times in ms over ${opts.runs} runs after 3 warm-up runs (${opts.n.toLocaleString("en")} complaints):\n`);
+      log(timingTable(rows));
+    }
 
     if (opts.http) {
       log(`\nHTTP load on 127.0.0.1:${opts.port}, ${opts.connections} connections, ${opts.seconds} s per route:`);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { DueCount } from "@/components/reminders/due-panel";
 import { buttonClasses } from "@/components/ui";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
@@ -8,7 +9,14 @@ import { StaffNav, type NavItem } from "./staff-nav";
 
 export function StaffHeader({ user }: { user: StaffUserSession }) {
   const items: NavItem[] = [{ href: "/cases", label: "Cases" }, { href: "/analytics", label: "Analytics" }];
-  items.splice(1, 0, { href: "/due", label: "What's due", badge: <DueCount user={user} /> }); // reminders with a count badge (components/reminders)
+  // The due count streams in after the page: with a large history it takes longer than the page
+  // itself, and nothing on the page should wait for a badge.
+  const badge = (
+    <Suspense fallback={null}>
+      <DueCount user={user} />
+    </Suspense>
+  );
+  items.splice(1, 0, { href: "/due", label: "What's due", badge }); // reminders with a count badge (components/reminders)
   if (hasRole(user.role, "owner")) items.push({ href: "/settings/staff", label: "Settings", section: "/settings" });
 
   return (
