@@ -75,9 +75,7 @@ async function prepareDatabase(n: number, reuse: boolean): Promise<string> {
   } finally {
     await admin.end();
   }
-  const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle.db, "postgres");
-  await handle.close();
+  await migrate(url.toString());
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
   const started = performance.now();
   log(`Generating ${n.toLocaleString("en")} complaints in ${DB_NAME}…`);
@@ -87,11 +85,15 @@ async function prepareDatabase(n: number, reuse: boolean): Promise<string> {
   return url.toString();
 }
 
-/** A kept database may predate the latest schema (a new index, say): migrate it, then refresh the visibility map and statistics. */
-async function migrateAndVacuum(url: string) {
+async function migrate(url: string) {
   const handle = await openDatabase({ url });
   await migrateDatabase(handle.db, "postgres");
   await handle.close();
+}
+
+/** A kept database may predate the latest schema (a new index, say): migrate it, then refresh the visibility map and statistics. */
+async function migrateAndVacuum(url: string) {
+  await migrate(url);
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   await sql`vacuum analyze`;
   await sql.end();

@@ -1,8 +1,18 @@
 import Link from "next/link";
+import { cache } from "react";
 import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { DUE_KIND_LABELS, whenPhrase } from "@/lib/reminders/describe";
 import { getDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
+
+/**
+ * Once per request: on /due the navigation badge and the panel show the same items, and each
+ * load is four queries.
+ */
+const dueFor = cache(async (id: string, role: DueViewer["role"]) => {
+  const now = new Date();
+  return { now, due: await getDueForStaff(await getDb(), { id, role }, now) };
+});
 
 const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
   promise: "warning",
@@ -15,8 +25,8 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
  * What is due for this staff member, most urgent first: overdue, then due today, then customers
  * waiting for a reply. A server component: drop it on any workspace page with the signed-in user.
  */
-export async function DuePanel({ user, now = new Date() }: { user: DueViewer; now?: Date }) {
-  const due = await getDueForStaff(await getDb(), user, now);
+export async function DuePanel({ user }: { user: DueViewer }) {
+  const { now, due } = await dueFor(user.id, user.role);
   if (due.items.length === 0) {
     return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
   }
@@ -61,7 +71,7 @@ export async function DuePanel({ user, now = new Date() }: { user: DueViewer; no
 
 /** The number for the navigation badge; nothing when nothing is due. */
 export async function DueCount({ user }: { user: DueViewer }) {
-  const due = await getDueForStaff(await getDb(), user);
+  const { due } = await dueFor(user.id, user.role);
   if (due.items.length === 0) return null;
   return (
     <span

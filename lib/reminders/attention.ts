@@ -27,11 +27,11 @@ export const ATTENTION_LABELS: Record<AttentionKind, string> = {
 
 export type Attention = { kind: AttentionKind; label: string; since: Date };
 
-const customerTypes = Object.keys(CUSTOMER_TYPES);
-const customerEvent = sql`${complaintEvents.actorKind} = 'customer' and ${complaintEvents.type}::text in (${sql.join(
-  customerTypes.map((t) => sql`${t}`),
+const customerTypeList = sql.join(
+  Object.keys(CUSTOMER_TYPES).map((t) => sql`${t}`),
   sql`, `,
-)})`;
+);
+const customerEvent = sql`${complaintEvents.actorKind} = 'customer' and ${complaintEvents.type}::text in (${customerTypeList})`;
 const businessEvent = sql`${complaintEvents.actorKind} <> 'customer' and ${complaintEvents.visibility} = 'customer'`;
 const lastCustomerAt = sql<Date>`max(${complaintEvents.createdAt}) filter (where ${customerEvent})`.mapWith(complaintEvents.createdAt);
 const lastCustomerType = sql<string>`(array_agg(${complaintEvents.type}::text order by ${complaintEvents.createdAt} desc, ${complaintEvents.id} desc) filter (where ${customerEvent}))[1]`;
@@ -64,7 +64,7 @@ export async function customerNeedsAttention(db: Db, complaintIds: readonly stri
  * million complaints, the difference between milliseconds and two seconds on every staff page).
  */
 const customerHasActed = sql`${complaints.id} in (select ce.complaint_id from ${complaintEvents} ce
-  where ce.type in (${sql.join(customerTypes.map((t) => sql`${t}`), sql`, `)}) and ce.actor_kind = 'customer')`;
+  where ce.type in (${customerTypeList}) and ce.actor_kind = 'customer')`;
 
 /** The same question for every case in a scope (see due.ts), with what the due list shows. */
 export async function customerWaitingQuery(db: Db, scope: SQL) {

@@ -8,15 +8,21 @@ import { signOutAction } from "../actions";
 import { StaffNav, type NavItem } from "./staff-nav";
 
 export function StaffHeader({ user }: { user: StaffUserSession }) {
-  const items: NavItem[] = [{ href: "/cases", label: "Cases" }, { href: "/analytics", label: "Analytics" }];
-  // The due count streams in after the page: with a large history it takes longer than the page
-  // itself, and nothing on the page should wait for a badge.
-  const badge = (
-    <Suspense fallback={null}>
-      <DueCount user={user} />
-    </Suspense>
-  );
-  items.splice(1, 0, { href: "/due", label: "What's due", badge }); // reminders with a count badge (components/reminders)
+  const items: NavItem[] = [
+    { href: "/cases", label: "Cases" },
+    {
+      href: "/due",
+      label: "What's due",
+      // The count streams in after the page: with a large history it takes longer than the page
+      // itself, and nothing on the page should wait for a badge.
+      badge: (
+        <Suspense fallback={null}>
+          <DueCount user={user} />
+        </Suspense>
+      ),
+    },
+    { href: "/analytics", label: "Analytics" },
+  ];
   if (hasRole(user.role, "owner")) items.push({ href: "/settings/staff", label: "Settings", section: "/settings" });
 
   return (

@@ -67,12 +67,10 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
 
 /**
  * The median and 90th percentile come from one sort (percentile_cont over an array of
- * fractions). postgres.js returns float8[] as an array; PGlite too; text "{a,b}" is handled for
- * drivers that do not parse arrays. No measured values gives [null, null].
+ * fractions); both drivers return float8[] as an array. No measured values gives null.
  */
 function pair(value: unknown): [number | null, number | null] {
-  const list = Array.isArray(value) ? value : typeof value === "string" ? value.replace(/[{}]/g, "").split(",") : [];
-  return [num(list[0] === "NULL" ? null : list[0]), num(list[1] === "NULL" ? null : list[1])];
+  return Array.isArray(value) ? [num(value[0]), num(value[1])] : [null, null];
 }
 
 /**
