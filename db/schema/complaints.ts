@@ -3,6 +3,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -81,6 +82,11 @@ export const complaints = pgTable(
     satisfactionComment: text("satisfaction_comment"),
     /** Staff minutes recorded on this case's events, kept as a running total. */
     minutesSpent: integer("minutes_spent").notNull().default(0),
+    /**
+     * Promises on this case that were kept, counted by a trigger on promises in the promise's own
+     * transaction (migration 0008), so analytics counts kept promises without joining them.
+     */
+    promisesKept: integer("promises_kept").notNull().default(0),
     /** Id in the system a complaint was imported from; re-importing the same file skips it. */
     externalId: text("external_id"),
     /** Client-supplied key: a retried or double-clicked submit creates one complaint. */
@@ -92,6 +98,15 @@ export const complaints = pgTable(
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('english', coalesce(${complaints.description}, '') || ' ' || coalesce(${complaints.desiredOutcome}, '') || ' ' || coalesce(${complaints.orderReference}, ''))`,
+    ),
+    // Hours from receipt to the first response and to resolution, computed by PostgreSQL when
+    // the row is written: medians sort these directly instead of working out an interval for
+    // every complaint of the range on every analytics request.
+    firstResponseHours: doublePrecision("first_response_hours").generatedAlwaysAs(
+      (): SQL => sql`date_part('epoch', ${complaints.firstResponseAt} - ${complaints.receivedAt}) / 3600.0`,
+    ),
+    resolutionHours: doublePrecision("resolution_hours").generatedAlwaysAs(
+      (): SQL => sql`date_part('epoch', ${complaints.resolvedAt} - ${complaints.receivedAt}) / 3600.0`,
     ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -131,14 +146,17 @@ export const complaints = pgTable(
       t.severity,
       t.firstResponseAt,
       t.firstResponseDueAt,
-      t.resolvedAt,
+      t.firstResponseHours,
+      t.resolutionHours,
       t.satisfaction,
       t.reopenedCount,
       t.minutesSpent,
       t.goodwillCostCents,
+      t.promisesKept,
       t.id,
     ),
     check("complaints_satisfaction_range", sql`${t.satisfaction} between 1 and 5`),
+    check("complaints_promises_kept_nonnegative", sql`${t.promisesKept} >= 0`),
     check("complaints_minutes_nonnegative", sql`${t.minutesSpent} >= 0`),
     check("complaints_goodwill_cost_nonnegative", sql`${t.goodwillCostCents} >= 0`),
     check("complaints_description_not_blank", sql`length(btrim(${t.description})) > 0`),

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, hoursBetween, int, num, scopeWhere } from "./scope";
+import { type AnalyticsScope, int, num, overduePromises, scopeWhere } from "./scope";
 
 export type ProcessRow = {
   processId: string;
@@ -25,6 +25,10 @@ type Row = Record<string, unknown>;
  * Every process with its complaints in the range. The process filter is ignored here on purpose:
  * a process is judged against the others, so they all have to be counted. Archived processes
  * appear only when they still have complaints in the range.
+ *
+ * Promises "due" are the kept ones (a per-case count kept by a trigger) plus the unkept ones past
+ * their due time (few, read from promises_open_due_idx, each looking up its own case): the same
+ * figure as counting every promise of the range, without joining them all.
  */
 export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<ProcessRow[]> {
   const where = scopeWhere(scope, { ignoreProcess: true });
@@ -35,20 +39,21 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
           count(c.fault_attribution)::int as attributed,
           count(*) filter (where c.fault_attribution = 'service')::int as service,
           count(*) filter (where c.fault_attribution = 'customer')::int as customer,
-          percentile_cont(0.5) within group (order by ${hoursBetween(sql`c.received_at`, sql`c.resolved_at`)}) as median_resolution,
-          avg(c.satisfaction)::float8 as satisfaction, count(c.satisfaction)::int as ratings
+          percentile_cont(0.5) within group (order by c.resolution_hours) as median_resolution,
+          avg(c.satisfaction)::float8 as satisfaction, count(c.satisfaction)::int as ratings,
+          sum(c.promises_kept)::int as kept
         from complaints c where ${where} and c.process_id is not null group by c.process_id
-      ), prom as (
-        select c.process_id,
-          count(*) filter (where p.kept_at is not null or p.due_at < ${scope.now.toISOString()}::timestamptz)::int as due,
-          count(p.kept_at)::int as kept
-        from promises p join complaints c on c.id = p.complaint_id
-        where ${where} and c.process_id is not null group by c.process_id
+      ), overdue as (
+        select c.process_id, count(*)::int as n
+        from ${overduePromises(scope)} p
+          cross join lateral (select c.process_id from complaints c where c.id = p.complaint_id and ${where} and c.process_id is not null) c
+        group by c.process_id
       )
       select pr.id, pr.name, coalesce(a.complaints, 0) as complaints, coalesce(a.customers, 0) as customers,
         coalesce(a.attributed, 0) as attributed, coalesce(a.service, 0) as service, coalesce(a.customer, 0) as customer,
-        a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings, coalesce(pm.due, 0) as due, coalesce(pm.kept, 0) as kept
-      from processes pr left join agg a on a.process_id = pr.id left join prom pm on pm.process_id = pr.id
+        a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings,
+        coalesce(a.kept, 0) + coalesce(o.n, 0) as due, coalesce(a.kept, 0) as kept
+      from processes pr left join agg a on a.process_id = pr.id left join overdue o on o.process_id = pr.id
       where pr.archived_at is null or a.complaints > 0
       order by coalesce(a.complaints, 0) desc, pr.name`,
   );

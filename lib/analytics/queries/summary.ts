@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, hoursBetween, int, num, scopeWhere } from "./scope";
+import { type AnalyticsScope, int, num, overduePromises, scopeWhere } from "./scope";
 
 export type ResponseTimes = { median: number | null; p90: number | null; measured: number; onTime: number; withTarget: number };
 
@@ -22,25 +22,24 @@ type Row = Record<string, unknown>;
 /**
  * The KPI tiles and response times in one pass over the range. "On time" compares each case
  * with its own deadline: the first-response due time stored on the case, and the resolution
- * target of its severity (cases without a severity have no resolution target).
+ * target of its severity in days of 24 hours, as the workspace counts it (cases without a
+ * severity have no resolution target). The hours are columns PostgreSQL computes on write.
  */
 export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summary> {
-  const fr = hoursBetween(sql`c.received_at`, sql`c.first_response_at`);
-  const res = hoursBetween(sql`c.received_at`, sql`c.resolved_at`);
   const [rows, settings, targets] = await Promise.all([
     queryRows<Row>(
       db,
       sql`select count(*)::int as complaints,
         count(c.fault_attribution)::int as attributed,
         count(*) filter (where c.fault_attribution = 'service')::int as service,
-        percentile_cont(array[0.5, 0.9]) within group (order by ${fr}) as fr_percentiles,
-        count(c.first_response_at)::int as fr_measured,
+        percentile_cont(array[0.5, 0.9]) within group (order by c.first_response_hours) as fr_percentiles,
+        count(c.first_response_hours)::int as fr_measured,
         count(*) filter (where c.first_response_at is not null and c.first_response_due_at is not null)::int as fr_with_target,
         count(*) filter (where c.first_response_at <= c.first_response_due_at)::int as fr_on_time,
-        percentile_cont(array[0.5, 0.9]) within group (order by ${res}) as res_percentiles,
-        count(c.resolved_at)::int as res_measured,
-        count(*) filter (where c.resolved_at is not null and t.resolution_days is not null)::int as res_with_target,
-        count(*) filter (where c.resolved_at <= c.received_at + t.resolution_days * interval '1 day')::int as res_on_time
+        percentile_cont(array[0.5, 0.9]) within group (order by c.resolution_hours) as res_percentiles,
+        count(c.resolution_hours)::int as res_measured,
+        count(*) filter (where c.resolution_hours is not null and t.resolution_days is not null)::int as res_with_target,
+        count(*) filter (where c.resolution_hours <= t.resolution_days * 24)::int as res_on_time
       from complaints c left join severity_targets t on t.severity = c.severity
       where ${scopeWhere(scope)}`,
     ),
@@ -80,9 +79,8 @@ function pair(value: unknown): [number | null, number | null] {
 export async function countOpenBrokenPromises(db: Db, scope: AnalyticsScope): Promise<number> {
   const rows = await queryRows<Row>(
     db,
-    sql`select count(*)::int as n from promises p join complaints c on c.id = p.complaint_id
-      where p.kept_at is null and p.due_at < ${scope.now.toISOString()}::timestamptz
-        and ${scopeWhere(scope, { ignoreDates: true })}`,
+    sql`select count(*)::int as n from ${overduePromises(scope)} p join complaints c on c.id = p.complaint_id
+      where ${scopeWhere(scope, { ignoreDates: true })}`,
   );
   return int(rows[0]?.n);
 }
