@@ -41,44 +41,35 @@ type Row = Record<string, unknown>;
  * "difficult customer?" verdict needs: how they were judged, whose fault, staff minutes, and how
  * many OTHER customers complained about the same processes.
  *
- * Each process gets one bit; one pass over the range gives every customer their figures and the
- * set of processes they complained about as a bit string (bit_or, so a hash aggregate, no sort).
- * "Other customers on my processes" is then the number of customers whose set overlaps mine,
- * less me, counted over the few hundred distinct sets rather than by joining back to every
- * complaint (which took seconds at a million complaints). "Their complaints" is the total on my
- * processes less my own complaints with a process. Both are exact. The CTEs used in the per-row
- * subqueries are materialized so they are computed once, not once per row.
+ * Each process gets one bit. One pass over the range gives every customer their number of
+ * complaints and the set of processes they complained about as a bit string (bit_or of each
+ * process's mask). "Other customers on my processes" is then the number of customers whose set
+ * overlaps mine, less me, counted over the few hundred distinct sets rather than by joining back
+ * to every complaint (which took seconds at a million complaints). "Their complaints" is the
+ * total on my processes less my own complaints with a process. Both are exact. The rest of a
+ * row (judgements, faults, minutes) is read only for the customers shown, through their own
+ * index. The CTEs used in the per-row subqueries are materialized so they are computed once.
  */
 export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit = REPEAT_CUSTOMERS_LIMIT): Promise<RepeatCustomers> {
   const where = scopeWhere(scope);
   const rows = await queryRows<Row>(
     db,
-    sql`with bits as materialized (
-        select id, (row_number() over (order by id) - 1)::int as bit, repeat('0', (count(*) over ())::int)::varbit as zero from processes
+    sql`with masks as materialized (
+        select id, bit, set_bit(repeat('0', width)::varbit, bit, 1) as mask
+        from (select id, (row_number() over (order by id) - 1)::int as bit, (count(*) over ())::int as width from processes) p
       ), per_customer as materialized (
-        select c.customer_id, count(*)::int as complaints, count(c.process_id)::int as with_process,
-          bit_or(set_bit(b.zero, b.bit, 1)) as process_set,
-          count(c.request_judgement)::int as judged,
-          count(*) filter (where c.request_judgement = 'reasonable')::int as reasonable,
-          count(*) filter (where c.request_judgement = 'partly')::int as partly,
-          count(*) filter (where c.request_judgement = 'unreasonable')::int as unreasonable,
-          count(c.fault_attribution)::int as attributed,
-          count(*) filter (where c.fault_attribution = 'customer')::int as to_customer,
-          count(*) filter (where c.fault_attribution = 'service')::int as to_service,
-          count(*) filter (where c.fault_attribution = 'external')::int as to_external,
-          count(*) filter (where c.fault_attribution = 'undetermined')::int as undetermined,
-          coalesce(sum(c.minutes_spent), 0)::int as minutes
-        from complaints c left join bits b on b.id = c.process_id
+        select c.customer_id, count(*)::int as complaints, count(c.process_id)::int as with_process, bit_or(m.mask) as process_set
+        from complaints c left join masks m on m.id = c.process_id
         where ${where}
         group by c.customer_id
       ), per_process as materialized (
-        select b.bit, count(*)::int as complaints from complaints c join bits b on b.id = c.process_id where ${where} group by b.bit
+        select m.bit, count(*)::int as complaints from complaints c join masks m on m.id = c.process_id where ${where} group by m.bit
       ), per_set as materialized (
         select process_set, count(*)::int as customers from per_customer where process_set is not null group by process_set
       ), top as (
         select * from per_customer where complaints >= 2 order by complaints desc, customer_id limit ${limit}
       )
-      select t.*, coalesce(bit_count(t.process_set), 0)::int as processes, cu.name, cu.erased_at is not null as erased,
+      select t.customer_id, t.complaints, d.*, coalesce(bit_count(t.process_set), 0)::int as processes, cu.name, cu.erased_at is not null as erased,
         case when t.process_set is null then 0
           else (select sum(s.customers) from per_set s where bit_count(s.process_set & t.process_set) > 0) - 1 end as other_customers,
         case when t.process_set is null then 0
@@ -86,6 +77,19 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
         (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
         (select count(*) from customers where created_at < ${rangeEnd(scope)})::int as on_record
       from top t join customers cu on cu.id = t.customer_id
+        cross join lateral (
+          select count(c.request_judgement)::int as judged,
+            count(*) filter (where c.request_judgement = 'reasonable')::int as reasonable,
+            count(*) filter (where c.request_judgement = 'partly')::int as partly,
+            count(*) filter (where c.request_judgement = 'unreasonable')::int as unreasonable,
+            count(c.fault_attribution)::int as attributed,
+            count(*) filter (where c.fault_attribution = 'customer')::int as to_customer,
+            count(*) filter (where c.fault_attribution = 'service')::int as to_service,
+            count(*) filter (where c.fault_attribution = 'external')::int as to_external,
+            count(*) filter (where c.fault_attribution = 'undetermined')::int as undetermined,
+            coalesce(sum(c.minutes_spent), 0)::int as minutes
+          from complaints c where c.customer_id = t.customer_id and ${where}
+        ) d
       order by t.complaints desc, cu.name`,
   );
   let onRecord = int(rows[0]?.on_record);

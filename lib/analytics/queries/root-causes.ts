@@ -22,40 +22,49 @@ type Row = Record<string, unknown>;
 
 /**
  * Root causes in one pass over the range and the period before it (for "rising"): counts, the
- * actual fault split beside each cause's default, and the goodwill spent on them.
+ * actual fault split beside each cause's default, and the goodwill spent on them. SQL groups by
+ * (cause, current period or not, fault) and the few hundred groups are folded into one row per
+ * cause here: a filtered count per fault for every complaint cost a quarter more.
  */
 export async function loadRootCauses(db: Db, scope: AnalyticsScope): Promise<RootCauseRow[]> {
-  const current = sql`c.received_at >= ${startOfDay(scope.from, scope.timeZone)}`;
   const rows = await queryRows<Row>(
     db,
-    sql`select rc.id as root_cause_id, rc.name, rc.default_fault::text as default_fault,
-        count(*) filter (where ${current})::int as complaints,
-        count(*) filter (where ${current} and c.fault_attribution = 'service')::int as service,
-        count(*) filter (where ${current} and c.fault_attribution = 'customer')::int as customer,
-        count(*) filter (where ${current} and c.fault_attribution = 'external')::int as external,
-        count(*) filter (where ${current} and c.fault_attribution = 'undetermined')::int as undetermined,
-        count(*) filter (where ${current} and c.fault_attribution is null)::int as unattributed,
-        count(*) filter (where not ${current})::int as previous,
-        coalesce(sum(c.goodwill_cost_cents) filter (where ${current}), 0)::float8 as goodwill_cents,
-        count(*) filter (where ${current} and c.goodwill_cost_cents > 0)::int as goodwill_cases
-      from complaints c left join root_causes rc on rc.id = c.root_cause_id
-      where ${scopeWhere(scope, { extraPeriodsBefore: 1 })}
-      group by rc.id, rc.name, rc.default_fault`,
+    sql`with counts as (
+        select c.root_cause_id, c.received_at >= ${startOfDay(scope.from, scope.timeZone)} as current, c.fault_attribution as fault,
+          count(*)::int as n, coalesce(sum(c.goodwill_cost_cents), 0)::float8 as goodwill_cents,
+          count(*) filter (where c.goodwill_cost_cents > 0)::int as goodwill_cases
+        from complaints c
+        where ${scopeWhere(scope, { extraPeriodsBefore: 1 })}
+        group by 1, 2, 3
+      )
+      select k.*, rc.name, rc.default_fault::text as default_fault from counts k left join root_causes rc on rc.id = k.root_cause_id`,
   );
-  return rows.map((r) => ({
-    rootCauseId: (r.root_cause_id as string | null) ?? null,
-    name: (r.name as string | null) ?? "No root cause yet",
-    defaultFault: (r.default_fault as string | null) ?? null,
-    complaints: int(r.complaints),
-    byFault: {
-      service: int(r.service),
-      customer: int(r.customer),
-      external: int(r.external),
-      undetermined: int(r.undetermined),
-      unattributed: int(r.unattributed),
-    },
-    previous: int(r.previous),
-    goodwillCents: int(r.goodwill_cents),
-    goodwillCases: int(r.goodwill_cases),
-  }));
+  const causes = new Map<string | null, RootCauseRow>();
+  for (const r of rows) {
+    const id = (r.root_cause_id as string | null) ?? null;
+    let cause = causes.get(id);
+    if (!cause) {
+      cause = {
+        rootCauseId: id,
+        name: (r.name as string | null) ?? "No root cause yet",
+        defaultFault: (r.default_fault as string | null) ?? null,
+        complaints: 0,
+        byFault: { service: 0, customer: 0, external: 0, undetermined: 0, unattributed: 0 },
+        previous: 0,
+        goodwillCents: 0,
+        goodwillCases: 0,
+      };
+      causes.set(id, cause);
+    }
+    const n = int(r.n);
+    if (!(r.current === true || r.current === "t")) {
+      cause.previous += n;
+      continue;
+    }
+    cause.complaints += n;
+    cause.byFault[((r.fault as FaultKey | null) ?? "unattributed")] += n;
+    cause.goodwillCents += int(r.goodwill_cents);
+    cause.goodwillCases += int(r.goodwill_cases);
+  }
+  return [...causes.values()];
 }

@@ -24,28 +24,35 @@ export function bucketFor(days: number): Bucket {
   return "month";
 }
 
-type Row = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
+type Row = { bucket: string; counted: unknown; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
 
 /**
  * Complaints per bucket, split by channel and by fault attribution, with empty buckets present
  * (generate_series) so a quiet week shows as zero rather than disappearing from the chart.
+ *
+ * Buckets are local calendar days, weeks or months. Their starts are turned into instants once,
+ * and each complaint is placed by a binary search over them (width_bucket), instead of converting
+ * every complaint's time to the business's time zone. Grouping is on the enum values themselves
+ * (a null fault is "unattributed" here, not in SQL): casting each row to text cost a third.
  */
 export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Bucket): Promise<TimePoint[]> {
   const unit = sql.raw(`'${bucket}'`);
   const step = sql.raw(`'1 ${bucket}'`);
   const rows = await queryRows<Row>(
     db,
-    sql`with buckets as (
-        select generate_series(date_trunc(${unit}, ${scope.from}::date::timestamp), date_trunc(${unit}, ${scope.to}::date::timestamp), interval ${step}) as bucket
+    sql`with buckets as materialized (
+        select b.local_start, b.n::int, b.local_start at time zone ${scope.timeZone} as starts_at
+        from generate_series(date_trunc(${unit}, ${scope.from}::date::timestamp), date_trunc(${unit}, ${scope.to}::date::timestamp), interval ${step})
+          with ordinality as b(local_start, n)
       ), counts as (
-        select date_trunc(${unit}, c.received_at at time zone ${scope.timeZone}) as bucket, c.channel::text as channel,
-          coalesce(c.fault_attribution::text, 'unattributed') as fault, count(*)::int as n
+        select width_bucket(c.received_at, (select array_agg(starts_at order by n) from buckets)) as n, c.channel,
+          c.fault_attribution as fault, count(*)::int as n_complaints
         from complaints c where ${scopeWhere(scope)}
         group by 1, 2, 3
       )
-      select to_char(b.bucket, 'YYYY-MM-DD') as bucket, k.channel, k.fault, coalesce(k.n, 0)::int as n
-      from buckets b left join counts k on k.bucket = b.bucket
-      order by b.bucket`,
+      select to_char(b.local_start, 'YYYY-MM-DD') as bucket, k.n is not null as counted, k.channel, k.fault, coalesce(k.n_complaints, 0)::int as n
+      from buckets b left join counts k on k.n = b.n
+      order by b.local_start`,
   );
   const points = new Map<string, TimePoint>();
   for (const row of rows) {
@@ -59,11 +66,11 @@ export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Buck
       };
       points.set(row.bucket, point);
     }
-    if (!row.channel || !row.fault) continue;
+    if (!(row.counted === true || row.counted === "t") || !row.channel) continue;
     const n = int(row.n);
     point.total += n;
     point.byChannel[row.channel] += n;
-    point.byFault[row.fault] += n;
+    point.byFault[row.fault ?? "unattributed"] += n;
   }
   return [...points.values()];
 }
