@@ -1,11 +1,13 @@
 DROP INDEX "complaints_analytics_idx";--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "promises_kept" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE "complaints" ADD COLUMN "first_response_hours" double precision GENERATED ALWAYS AS (date_part('epoch', "complaints"."first_response_at" - "complaints"."received_at") / 3600.0) STORED;--> statement-breakpoint
-ALTER TABLE "complaints" ADD COLUMN "resolution_hours" double precision GENERATED ALWAYS AS (date_part('epoch', "complaints"."resolved_at" - "complaints"."received_at") / 3600.0) STORED;--> statement-breakpoint
 -- Existing kept promises, counted once; from here on the trigger below keeps the count.
 UPDATE "complaints" c SET "promises_kept" = k.n
   FROM (SELECT complaint_id, count(*)::int AS n FROM promises WHERE kept_at IS NOT NULL GROUP BY complaint_id) k
   WHERE c.id = k.complaint_id;--> statement-breakpoint
+-- The stored hours rewrite the table, after the backfill above, so the rewrite also drops the
+-- row versions that the backfill left behind.
+ALTER TABLE "complaints" ADD COLUMN "first_response_hours" double precision GENERATED ALWAYS AS (date_part('epoch', "complaints"."first_response_at" - "complaints"."received_at") / 3600.0) STORED;--> statement-breakpoint
+ALTER TABLE "complaints" ADD COLUMN "resolution_hours" double precision GENERATED ALWAYS AS (date_part('epoch', "complaints"."resolved_at" - "complaints"."received_at") / 3600.0) STORED;--> statement-breakpoint
 -- A promise kept, un-kept, moved or removed adjusts its case's count in the same transaction, so
 -- analytics never sees a count that disagrees with the promises. It touches only promises_kept:
 -- the case's version (optimistic concurrency of staff edits) is left alone.

@@ -155,6 +155,11 @@ export const complaints = pgTable(
       t.promisesKept,
       t.id,
     ),
+    // Complaints attributed to a staff member's conduct, by date: the staff table counts them
+    // without reading every complaint of the range (they are a small share).
+    index("complaints_conduct_idx")
+      .on(t.receivedAt, t.responsibleStaffId, t.processId, t.channel)
+      .where(sql`${t.responsibleStaffId} is not null`),
     check("complaints_satisfaction_range", sql`${t.satisfaction} between 1 and 5`),
     check("complaints_promises_kept_nonnegative", sql`${t.promisesKept} >= 0`),
     check("complaints_minutes_nonnegative", sql`${t.minutesSpent} >= 0`),

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { type AnalyticsScope, int, rangeEnd, scopeWhere } from "./scope";
 
@@ -41,39 +41,46 @@ type Row = Record<string, unknown>;
  * "difficult customer?" verdict needs: how they were judged, whose fault, staff minutes, and how
  * many OTHER customers complained about the same processes.
  *
- * Each process gets one bit. One pass over the range gives every customer their number of
- * complaints and the set of processes they complained about as a bit string (bit_or of each
- * process's mask). "Other customers on my processes" is then the number of customers whose set
- * overlaps mine, less me, counted over the few hundred distinct sets rather than by joining back
- * to every complaint (which took seconds at a million complaints). "Their complaints" is the
- * total on my processes less my own complaints with a process. Both are exact. The rest of a
- * row (judgements, faults, minutes) is read only for the customers shown, through their own
- * index. The CTEs used in the per-row subqueries are materialized so they are computed once.
+ * Each process gets one bit, in 64-bit words (one word up to 64 processes). One pass over the
+ * range gives every customer their number of complaints and the set of processes they
+ * complained about (bit_or of each process's bit). "Other customers on my processes" is then the
+ * number of customers whose set overlaps mine, less me, counted over the few hundred distinct
+ * sets rather than by joining back to every complaint (which took seconds at a million
+ * complaints). "Their complaints" is the total on my processes less my own complaints with a
+ * process. Both are exact. The rest of a row (judgements, faults, minutes) is read only for the
+ * customers shown, through their own index. The CTEs used in the per-row subqueries are
+ * materialized so they are computed once.
  */
 export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit = REPEAT_CUSTOMERS_LIMIT): Promise<RepeatCustomers> {
   const where = scopeWhere(scope);
+  const [counted] = await queryRows<Row>(db, sql`select count(*)::int as n from processes`);
+  const words = Array.from({ length: Math.max(1, Math.ceil(int(counted?.n) / 64)) }, (_, i) => sql.raw(`w${i}`));
+  const each = (render: (word: SQL, index: number) => SQL, separator: string) => sql.join(words.map(render), sql.raw(separator));
   const rows = await queryRows<Row>(
     db,
     sql`with masks as materialized (
-        select id, bit, set_bit(repeat('0', width)::varbit, bit, 1) as mask
-        from (select id, (row_number() over (order by id) - 1)::int as bit, (count(*) over ())::int as width from processes) p
+        select id, bit / 64 as word, bit % 64 as shift, 1::int8 << (bit % 64) as mask
+        from (select id, (row_number() over (order by id) - 1)::int as bit from processes) p
       ), per_customer as materialized (
-        select c.customer_id, count(*)::int as complaints, count(c.process_id)::int as with_process, bit_or(m.mask) as process_set
+        select c.customer_id, count(*)::int as complaints, count(c.process_id)::int as with_process,
+          ${each((w, i) => sql`coalesce(bit_or(m.mask) filter (where m.word = ${sql.raw(String(i))}), 0) as ${w}`, ", ")}
         from complaints c left join masks m on m.id = c.process_id
         where ${where}
         group by c.customer_id
       ), per_process as materialized (
-        select m.bit, count(*)::int as complaints from complaints c join masks m on m.id = c.process_id where ${where} group by m.bit
+        select m.word, m.shift, count(*)::int as complaints from complaints c join masks m on m.id = c.process_id where ${where} group by m.word, m.shift
       ), per_set as materialized (
-        select process_set, count(*)::int as customers from per_customer where process_set is not null group by process_set
+        select ${each((w) => w, ", ")}, count(*)::int as customers from per_customer where with_process > 0 group by ${each((w) => w, ", ")}
       ), top as (
         select * from per_customer where complaints >= 2 order by complaints desc, customer_id limit ${limit}
       )
-      select t.customer_id, t.complaints, d.*, coalesce(bit_count(t.process_set), 0)::int as processes, cu.name, cu.erased_at is not null as erased,
-        case when t.process_set is null then 0
-          else (select sum(s.customers) from per_set s where bit_count(s.process_set & t.process_set) > 0) - 1 end as other_customers,
-        case when t.process_set is null then 0
-          else (select sum(p.complaints) from per_process p where get_bit(t.process_set, p.bit) = 1) - t.with_process end as other_complaints,
+      select t.customer_id, t.complaints, d.*, (${each((w) => sql`bit_count(t.${w}::bit(64))`, " + ")})::int as processes,
+        cu.name, cu.erased_at is not null as erased,
+        case when t.with_process = 0 then 0
+          else (select sum(s.customers) from per_set s where ${each((w) => sql`(s.${w} & t.${w}) <> 0`, " or ")}) - 1 end as other_customers,
+        case when t.with_process = 0 then 0
+          else (select sum(p.complaints) from per_process p
+            where (case p.word ${each((w, i) => sql`when ${sql.raw(String(i))} then t.${w}`, " ")} end >> p.shift) & 1 = 1) - t.with_process end as other_complaints,
         (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
         (select count(*) from customers where created_at < ${rangeEnd(scope)})::int as on_record
       from top t join customers cu on cu.id = t.customer_id

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, int, num, overduePromises, scopeWhere } from "./scope";
+import { type AnalyticsScope, int, num, overduePromisesJoin, scopeWhere } from "./scope";
 
 export type ProcessRow = {
   processId: string;
@@ -45,8 +45,7 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
         from complaints c where ${where} and c.process_id is not null group by c.process_id
       ), overdue as (
         select c.process_id, count(*)::int as n
-        from ${overduePromises(scope)} p
-          cross join lateral (select c.process_id from complaints c where c.id = p.complaint_id and ${where} and c.process_id is not null) c
+        from ${overduePromisesJoin(scope, sql`c.process_id`, sql`${where} and c.process_id is not null`)}
         group by c.process_id
       )
       select pr.id, pr.name, coalesce(a.complaints, 0) as complaints, coalesce(a.customers, 0) as customers,

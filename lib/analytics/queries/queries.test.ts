@@ -143,12 +143,16 @@ describeEachDatabase("analytics aggregates", ({ db }) => {
     expect(supervisor.unclassified).toBe(1);
   });
 
-  it("counts other customers on a repeat complainer's processes exactly, as a join over every complaint would", async () => {
-    // A crowd in June 2025 (outside the story's range): 12 customers, 5 processes, overlapping
-    // sets, some complaints without a process. The expectation is the definition, brute force.
-    // Last in the file: its processes would otherwise join the story's per-process table.
+  it.each([
+    ["5 processes (one 64-bit word of process bits)", "2025-06", 5, 3],
+    ["70 processes in all (two words)", "2025-07", 70, 40],
+  ] as const)("counts other customers on a repeat complainer's processes exactly, as a join over every complaint would: %s", async (_label, month, processCount, spread) => {
+    // A crowd outside the story's range: 12 customers, overlapping process sets, some complaints
+    // without a process. The expectation is the definition, brute force. Last in the file: its
+    // processes would otherwise join the story's per-process table.
     const names = Array.from({ length: 12 }, (_, i) => `K${i}`);
-    const crowd = await buildFixture(db(), { staff: { Kay: "agent" }, customers: names, processes: ["P0", "P1", "P2", "P3", "P4"], rootCauses: { Unused: "service" } });
+    const processNames = Array.from({ length: processCount }, (_, i) => `P${i}-${month}`);
+    const crowd = await buildFixture(db(), { staff: { Kay: "agent" }, customers: names, processes: processNames, rootCauses: { [`Unused ${month}`]: "service" } });
     let seed = 7;
     const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
     const filed: { customer: string; process: string | null }[] = [];
@@ -156,12 +160,12 @@ describeEachDatabase("analytics aggregates", ({ db }) => {
       // Customer k favours processes near k, so sets overlap in varied ways; one in seven has none.
       const customer = names[Math.min(next(12), next(12))]!;
       const k = Number(customer.slice(1));
-      const process = next(7) === 0 ? null : `P${(k + next(3)) % 5}`;
+      const process = next(7) === 0 ? null : processNames[(k * 5 + next(spread)) % processCount]!;
       filed.push({ customer, process });
-      await crowd.complaint({ customer, received: `2025-06-${String(1 + next(28)).padStart(2, "0")}T12:00:00Z`, ...(process ? { process } : {}) });
+      await crowd.complaint({ customer, received: `${month}-${String(1 + next(28)).padStart(2, "0")}T12:00:00Z`, ...(process ? { process } : {}) });
     }
-    const june: AnalyticsScope = { ...scope, from: "2025-06-01", to: "2025-06-30" };
-    const result = await loadRepeatCustomers(db(), june);
+    const range: AnalyticsScope = { ...scope, from: `${month}-01`, to: `${month}-28` };
+    const result = await loadRepeatCustomers(db(), range);
 
     const repeaters = names.filter((n) => filed.filter((c) => c.customer === n).length >= 2);
     expect(result.totalRepeaters).toBe(repeaters.length);

@@ -63,12 +63,14 @@ export function scopeWhere(scope: AnalyticsScope, options: Options = {}): SQL {
 }
 
 /**
- * Unkept promises past their due time (at the scope's "now"), as a subquery of their case ids.
- * They are few (promises_open_due_idx holds only the unkept ones), so queries look up each one's
- * case rather than scanning the range's cases to join them: a lateral join keeps that plan.
+ * One row per unkept promise past its due time (at the scope's "now"), joined to its case's
+ * `columns` when the case is in `where`. Such promises are few (promises_open_due_idx holds only
+ * the unkept ones), so each looks up its own case by primary key. The OFFSET 0 keeps PostgreSQL
+ * from flattening the lateral subquery into a hash join that scans every case of the range.
  */
-export function overduePromises(scope: AnalyticsScope): SQL {
-  return sql`(select p.complaint_id from promises p where p.kept_at is null and p.due_at < ${scope.now.toISOString()}::timestamptz)`;
+export function overduePromisesJoin(scope: AnalyticsScope, columns: SQL, where: SQL): SQL {
+  return sql`(select p.complaint_id from promises p where p.kept_at is null and p.due_at < ${scope.now.toISOString()}::timestamptz) p
+    cross join lateral (select ${columns} from complaints c where c.id = p.complaint_id and ${where} offset 0) c`;
 }
 
 /** postgres.js hands back numeric/bigint as strings; PGlite as numbers. Null stays null. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, int, num, overduePromises, scopeWhere } from "./scope";
+import { type AnalyticsScope, int, num, overduePromisesJoin, scopeWhere } from "./scope";
 
 export type StaffFigures = {
   casesHandled: number;
@@ -49,9 +49,7 @@ export async function loadStaff(db: Db, scope: AnalyticsScope, onlyStaffId: stri
         group by grouping sets ((c.responsible_staff_id), ())
       ), overdue as (
         select c.assignee_id as staff_id, grouping(c.assignee_id) as is_team, count(*)::int as n
-        from ${overduePromises(scope)} p
-          cross join lateral (select c.assignee_id from complaints c
-            where c.id = p.complaint_id and ${where} and c.assignee_id is not null ${only("c.assignee_id")}) c
+        from ${overduePromisesJoin(scope, sql`c.assignee_id`, sql`${where} and c.assignee_id is not null ${only("c.assignee_id")}`)}
         group by grouping sets ((c.assignee_id), ())
       ), hard as (
         select d.author_id as staff_id, grouping(d.author_id) as is_team, count(*)::int as n

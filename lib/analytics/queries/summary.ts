@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, int, num, overduePromises, scopeWhere } from "./scope";
+import { type AnalyticsScope, int, num, overduePromisesJoin, scopeWhere } from "./scope";
 
 export type ResponseTimes = { median: number | null; p90: number | null; measured: number; onTime: number; withTarget: number };
 
@@ -79,8 +79,7 @@ function pair(value: unknown): [number | null, number | null] {
 export async function countOpenBrokenPromises(db: Db, scope: AnalyticsScope): Promise<number> {
   const rows = await queryRows<Row>(
     db,
-    sql`select count(*)::int as n from ${overduePromises(scope)} p join complaints c on c.id = p.complaint_id
-      where ${scopeWhere(scope, { ignoreDates: true })}`,
+    sql`select count(*)::int as n from ${overduePromisesJoin(scope, sql`1`, scopeWhere(scope, { ignoreDates: true }))}`,
   );
   return int(rows[0]?.n);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_conduct_idx" ON "complaints" USING btree ("received_at","responsible_staff_id","process_id","channel") WHERE "complaints"."responsible_staff_id" is not null;
