@@ -77,30 +77,57 @@ describeEachDatabase("sign-in lockout and rate limit", ({ db }) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "signin.locked"), eq(auditLog.subjectId, hashKey(email))));
 
-  it("locks an account after 5 failures in 15 minutes, refuses even the right password, then lets it in", async () => {
+  it("locks an email for one IP address after 5 failures there in 15 minutes, refuses even the right password from there, then lets it in", async () => {
     await addUser("lee@example.com");
+    const attacker = "203.0.113.9";
     // Two minutes into a 15-minute window, so all five failures fall in one window.
     const t0 = new Date("2025-05-05T09:02:00Z");
     for (let i = 0; i < 4; i++) {
-      expect(await verifyCredentials(db(), "lee@example.com", `wrong-${i}`, { ip: `203.0.113.${i}`, now: minutes(t0, i) })).toEqual({ status: "refused" });
+      expect(await verifyCredentials(db(), "lee@example.com", `wrong-${i}`, { ip: attacker, now: minutes(t0, i) })).toEqual({ status: "refused" });
     }
     expect(await lockouts("lee@example.com")).toHaveLength(0);
-    const fifth = await verifyCredentials(db(), "LEE@example.com ", "wrong-4", { ip: "203.0.113.4", now: minutes(t0, 4) });
+    const fifth = await verifyCredentials(db(), "LEE@example.com ", "wrong-4", { ip: attacker, now: minutes(t0, 4) });
     expect(fifth).toEqual({ status: "too-many-attempts" });
 
     const lockedAt = minutes(t0, 4);
     for (const at of [minutes(lockedAt, 1), minutes(lockedAt, 10), minutes(lockedAt, 14.9)]) {
-      expect(await verifyCredentials(db(), "lee@example.com", password, { ip: "198.51.100.1", now: at })).toEqual({ status: "too-many-attempts" });
+      expect(await verifyCredentials(db(), "lee@example.com", password, { ip: attacker, now: at })).toEqual({ status: "too-many-attempts" });
     }
-    expect(await verifyCredentials(db(), "lee@example.com", password, { ip: "198.51.100.1", now: minutes(lockedAt, 15.1) })).toMatchObject({
+    expect(await verifyCredentials(db(), "lee@example.com", password, { ip: attacker, now: minutes(lockedAt, 15.1) })).toMatchObject({
       status: "signed-in",
     });
 
     const [entry, ...more] = await lockouts("lee@example.com");
     expect(more).toHaveLength(0);
     expect(entry).toMatchObject({ staffId: null, action: "signin.locked", subjectType: "staff_email", subjectId: hashKey("lee@example.com") });
-    expect(entry!.detail).toMatchObject({ failures: 5, lockedUntil: minutes(lockedAt, 15).toISOString() });
+    expect(entry!.detail).toMatchObject({ scope: "ip", failures: 5, lockedUntil: minutes(lockedAt, 15).toISOString(), ipHash: hashKey(attacker) });
     expect(JSON.stringify(entry)).not.toContain("lee@example.com");
+  });
+
+  it("does not lock the account's owner out from another IP address", async () => {
+    await addUser("kim@example.com");
+    const t0 = new Date("2025-05-05T09:31:00Z");
+    for (let i = 0; i < 6; i++) await verifyCredentials(db(), "kim@example.com", `wrong-${i}`, { ip: "203.0.113.50", now: minutes(t0, i) });
+    expect(await verifyCredentials(db(), "kim@example.com", password, { ip: "203.0.113.50", now: minutes(t0, 6) })).toEqual({ status: "too-many-attempts" });
+    expect(await verifyCredentials(db(), "kim@example.com", password, { ip: "198.51.100.7", now: minutes(t0, 6) })).toMatchObject({ status: "signed-in" });
+  });
+
+  it("locks an email for everyone after 25 failures in 15 minutes from many IP addresses", async () => {
+    await addUser("spread@example.com");
+    const t0 = new Date("2025-05-05T13:01:00Z");
+    const statuses: string[] = [];
+    // Four tries from each of seven addresses, so no single address reaches its own limit.
+    for (let i = 0; i < 25; i++) {
+      const at = new Date(t0.getTime() + i * 20_000);
+      statuses.push((await verifyCredentials(db(), "spread@example.com", `wrong-${i}`, { ip: `192.0.2.${100 + (i % 7)}`, now: at })).status);
+    }
+    expect(statuses.slice(0, 24).every((s) => s === "refused")).toBe(true);
+    expect(statuses[24]).toBe("too-many-attempts");
+    // Now even the owner, from an address never used, is refused until the lock ends.
+    expect(await verifyCredentials(db(), "spread@example.com", password, { ip: "198.51.100.80", now: minutes(t0, 9) })).toEqual({ status: "too-many-attempts" });
+    expect(await verifyCredentials(db(), "spread@example.com", password, { ip: "198.51.100.80", now: minutes(t0, 25) })).toMatchObject({ status: "signed-in" });
+    const entries = await lockouts("spread@example.com");
+    expect(entries.map((e) => (e.detail as { scope: string }).scope)).toEqual(["everywhere"]);
   });
 
   it("locks an unknown address exactly like a real one, so a lockout reveals nothing", async () => {
@@ -115,7 +142,7 @@ describeEachDatabase("sign-in lockout and rate limit", ({ db }) => {
     await addUser("rush@example.com");
     const now = new Date("2025-05-05T11:03:00Z");
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => verifyCredentials(db(), "rush@example.com", `wrong-${i}`, { ip: `192.0.2.${i}`, now })),
+      Array.from({ length: 12 }, (_, i) => verifyCredentials(db(), "rush@example.com", `wrong-${i}`, { ip: "192.0.2.77", now })),
     );
     expect(results.filter((r) => r.status === "refused")).toHaveLength(4);
     expect(results.filter((r) => r.status === "too-many-attempts")).toHaveLength(8);

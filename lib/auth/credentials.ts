@@ -19,7 +19,8 @@ export type SignedInStaff = { id: string; name: string; email: string; role: Sta
 
 /**
  * "refused" covers a wrong password, an unknown email and a deactivated account alike.
- * "too-many-attempts": this address is temporarily locked, or this IP address has tried too often;
+ * "too-many-attempts": this email is temporarily locked (for this IP address or for everyone), or
+ * this IP address has tried too often;
  * it too says nothing about whether an account exists.
  */
 export type SignInResult = { status: "signed-in"; staff: SignedInStaff } | { status: "refused" } | { status: "too-many-attempts" };
@@ -38,7 +39,8 @@ const TOO_MANY: SignInResult = { status: "too-many-attempts" };
  * The heart of sign-in, kept apart from Auth.js so it can be tested on a real database.
  *
  * - Every attempt counts against its IP address (LIMITS.signInIp).
- * - A locked email is refused before any password is checked (lib/auth/lockout.ts).
+ * - An email locked for this IP address, or for everyone, is refused before any password is
+ *   checked (lib/auth/lockout.ts).
  * - An unknown email still costs one hash verification, and an unknown email, a wrong password and
  *   a deactivated account take the same path afterwards (one failure counted), so neither the
  *   answer nor its timing tells whether an account exists.
@@ -51,7 +53,7 @@ export async function verifyCredentials(db: Db, email: string, password: string,
   const parsed = credentialsSchema.safeParse({ email, password });
   if (!parsed.success) return REFUSED;
   const address = parsed.data.email;
-  if (await isSignInLocked(db, address, now)) return TOO_MANY;
+  if (await isSignInLocked(db, address, ip, now)) return TOO_MANY;
 
   const [user] = await db
     .select()
@@ -61,7 +63,7 @@ export async function verifyCredentials(db: Db, email: string, password: string,
 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
   if (user && passwordMatches && user.active) {
-    await clearSignInFailures(db, address, now);
+    await clearSignInFailures(db, address, ip, now);
     await db.update(staffUsers).set({ lastSignInAt: now }).where(eq(staffUsers.id, user.id));
     return { status: "signed-in", staff: { id: user.id, name: user.name, email: user.email, role: user.role } };
   }

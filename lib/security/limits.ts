@@ -37,11 +37,21 @@ export const LIMITS = {
   lostLinkIp: perAddress("lost-link-ip", 5, HOUR),
   /** Sign-in attempts from one IP address, whichever accounts they try. */
   signInIp: perAddress("signin-ip", 20, 10 * MINUTE),
-  /** Failed sign-ins for one (normalised) email address; the fifth locks it. Not scaled. */
+  /**
+   * Failed sign-ins for one (normalised) email address from one IP address; the fifth locks that
+   * address for that IP. Someone who knows a colleague's email cannot lock them out from elsewhere.
+   * Not scaled.
+   */
   signInFailures: { bucket: "signin-failures", limit: 5, windowSeconds: 15 * MINUTE },
   /**
-   * A lockout: one row per locked email, its window_start the moment it was locked; it lasts
-   * `windowSeconds` from then. (Not a counter: `limit` is unused.)
+   * Failed sign-ins for one email address from any IP address; the 25th locks the address for
+   * everyone. Guessing spread over many IP addresses still stops, and locking someone out this way
+   * takes at least five addresses. Not scaled.
+   */
+  signInAddressFailures: { bucket: "signin-address-failures", limit: 25, windowSeconds: 15 * MINUTE },
+  /**
+   * A lockout: one row per locked email (or email and IP address), its window_start the moment it
+   * was locked; it lasts `windowSeconds` from then. (Not a counter: `limit` is unused.)
    */
   signInLock: { bucket: "signin-lock", limit: 1, windowSeconds: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;

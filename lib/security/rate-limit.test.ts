@@ -34,6 +34,7 @@ describe("rate limit helpers", () => {
     expect(LIMITS.lostLinkIp).toEqual({ bucket: "lost-link-ip", limit: 5, windowSeconds: 3600 });
     expect(LIMITS.signInIp).toEqual({ bucket: "signin-ip", limit: 20, windowSeconds: 600 });
     expect(LIMITS.signInFailures).toEqual({ bucket: "signin-failures", limit: 5, windowSeconds: 900 });
+    expect(LIMITS.signInAddressFailures).toEqual({ bucket: "signin-address-failures", limit: 25, windowSeconds: 900 });
   });
 
   it("says minutes the way people do", () => {
