@@ -89,6 +89,21 @@ describeEachDatabase("POST /api/v1/complaints", ({ db }) => {
     expect(await streamed.json()).toMatchObject({ error: "payload_too_large" });
   });
 
+  it("answers a client that hangs up mid-body with 400, stores nothing and does not call it a database outage", async () => {
+    const description = `Cut off half-way ${Date.now()}`;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ ...complaint, description }).slice(0, 40)));
+        // What Node reports when the client's connection closes before the body is complete.
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const response = await handleCreateComplaint(db(), post(stream));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "incomplete_body" });
+    expect(await db().select().from(complaints).where(eq(complaints.description, description))).toHaveLength(0);
+  });
+
   it("pretends to accept a bot's complaint but stores nothing", async () => {
     const before = (await db().select().from(complaints)).length;
     const response = await handleCreateComplaint(db(), post(JSON.stringify({ ...complaint, website: "https://spam.example" })));

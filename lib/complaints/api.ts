@@ -16,6 +16,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 class BodyTooLarge extends Error {}
 class BodyNotUtf8 extends Error {}
+/** The client stopped sending (it disconnected) before the body was complete. */
+class BodyIncomplete extends Error {}
 
 /** Reads the body as text, stopping as soon as it passes the limit (a lying Content-Length cannot get past it). */
 async function readCapped(request: Request, limit: number): Promise<string> {
@@ -24,7 +26,9 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new BodyIncomplete();
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
@@ -89,6 +93,9 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
   } catch (error) {
     if (error instanceof BodyTooLarge) return tooLarge();
     if (error instanceof BodyNotUtf8) return json(400, { error: "invalid_encoding", message: "The body is not valid UTF-8 text." });
+    // Usually nobody is left to read this answer; what matters is that a client hanging up is
+    // not logged as a database outage (its socket error looks like one).
+    if (error instanceof BodyIncomplete) return json(400, { error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." });
     throw error;
   }
   let body: unknown;
