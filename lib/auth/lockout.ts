@@ -1,5 +1,5 @@
 import "server-only";
-import { and, gt, inArray, eq, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, rateLimitHits } from "@/db/schema";
 import { LIMITS } from "@/lib/security/limits";

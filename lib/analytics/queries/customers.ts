@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, int, rangeEnd, scopeWhere } from "./scope";
+import { type AnalyticsScope, bool, int, rangeEnd, scopeWhere } from "./scope";
 
 export type RepeatCustomerRow = {
   customerId: string;
@@ -109,7 +109,7 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
     totalRepeaters: int(rows[0]?.total_repeaters),
     rows: rows.map((r) => ({
       customerId: String(r.customer_id),
-      name: r.erased === true || r.erased === "t" ? "Erased customer" : String(r.name),
+      name: bool(r.erased) ? "Erased customer" : String(r.name),
       complaints: int(r.complaints),
       processesComplainedAbout: int(r.processes),
       judged: int(r.judged),

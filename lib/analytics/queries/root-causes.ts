@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import type { FaultKey } from "./time-series";
-import { type AnalyticsScope, int, scopeWhere, startOfDay } from "./scope";
+import { type AnalyticsScope, bool, int, scopeWhere, startOfDay } from "./scope";
 
 export type RootCauseRow = {
   /** Null for complaints that have no root cause yet. */
@@ -57,7 +57,7 @@ export async function loadRootCauses(db: Db, scope: AnalyticsScope): Promise<Roo
       causes.set(id, cause);
     }
     const n = int(r.n);
-    if (!(r.current === true || r.current === "t")) {
+    if (!bool(r.current)) {
       cause.previous += n;
       continue;
     }

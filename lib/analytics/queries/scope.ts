@@ -80,6 +80,11 @@ export function num(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** A boolean column, whichever driver read it (older drivers hand back "t"/"f"). */
+export function bool(value: unknown): boolean {
+  return value === true || value === "t";
+}
+
 export function int(value: unknown): number {
   return num(value) ?? 0;
 }

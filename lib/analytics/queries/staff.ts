@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { type AnalyticsScope, int, num, overduePromisesJoin, scopeWhere } from "./scope";
+import { type AnalyticsScope, bool, int, num, overduePromisesJoin, scopeWhere } from "./scope";
 
 export type StaffFigures = {
   casesHandled: number;
@@ -85,11 +85,11 @@ export async function loadStaff(db: Db, scope: AnalyticsScope, onlyStaffId: stri
     ratings: int(r.ratings),
     hardInteractions: int(r.hard),
   });
-  const team = rows.find((r) => r.is_team === true || r.is_team === "t");
+  const team = rows.find((r) => bool(r.is_team));
   return {
     team: team ? figures(team) : figures({}),
     rows: rows
-      .filter((r) => !(r.is_team === true || r.is_team === "t"))
+      .filter((r) => !bool(r.is_team))
       .map((r) => ({ staffId: String(r.id), name: String(r.name), active: Boolean(r.active), ...figures(r) }))
       .sort((a, b) => b.casesHandled - a.casesHandled || a.name.localeCompare(b.name, "en")),
   };

@@ -24,7 +24,7 @@ export function bucketFor(days: number): Bucket {
   return "month";
 }
 
-type Row = { bucket: string; counted: unknown; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
+type Row = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
 
 /**
  * Complaints per bucket, split by channel and by fault attribution, with empty buckets present
@@ -50,7 +50,7 @@ export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Buck
         from complaints c where ${scopeWhere(scope)}
         group by 1, 2, 3
       )
-      select to_char(b.local_start, 'YYYY-MM-DD') as bucket, k.n is not null as counted, k.channel, k.fault, coalesce(k.n_complaints, 0)::int as n
+      select to_char(b.local_start, 'YYYY-MM-DD') as bucket, k.channel, k.fault, coalesce(k.n_complaints, 0)::int as n
       from buckets b left join counts k on k.n = b.n
       order by b.local_start`,
   );
@@ -66,7 +66,8 @@ export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Buck
       };
       points.set(row.bucket, point);
     }
-    if (!(row.counted === true || row.counted === "t") || !row.channel) continue;
+    // An empty bucket comes back with no channel (every complaint has one).
+    if (!row.channel) continue;
     const n = int(row.n);
     point.total += n;
     point.byChannel[row.channel] += n;
