@@ -1,18 +1,8 @@
 import Link from "next/link";
-import { cache } from "react";
 import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { DUE_KIND_LABELS, whenPhrase } from "@/lib/reminders/describe";
-import { getDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
-
-/**
- * Once per request: on /due the navigation badge and the panel show the same items, and each
- * load is four queries.
- */
-const dueFor = cache(async (id: string, role: DueViewer["role"]) => {
-  const now = new Date();
-  return { now, due: await getDueForStaff(await getDb(), { id, role }, now) };
-});
+import { countDueForStaff, getDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
 
 const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
   promise: "warning",
@@ -26,7 +16,8 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
  * waiting for a reply. A server component: drop it on any workspace page with the signed-in user.
  */
 export async function DuePanel({ user }: { user: DueViewer }) {
-  const { now, due } = await dueFor(user.id, user.role);
+  const now = new Date();
+  const due = await getDueForStaff(await getDb(), user, now);
   if (due.items.length === 0) {
     return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
   }
@@ -69,10 +60,13 @@ export async function DuePanel({ user }: { user: DueViewer }) {
   );
 }
 
-/** The number for the navigation badge; nothing when nothing is due. */
+/**
+ * The number for the navigation badge, on every workspace page; nothing when nothing is due.
+ * Counted in SQL: a supervisor may have thousands of items, and only /due lists them.
+ */
 export async function DueCount({ user }: { user: DueViewer }) {
-  const { due } = await dueFor(user.id, user.role);
-  if (due.items.length === 0) return null;
+  const due = await countDueForStaff(await getDb(), user);
+  if (due.total === 0) return null;
   return (
     <span
       className={
@@ -81,8 +75,8 @@ export async function DueCount({ user }: { user: DueViewer }) {
           : "ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-slate-700 px-1.5 text-xs font-semibold text-white"
       }
     >
-      {due.items.length}
-      <span className="sr-only"> {due.items.length === 1 ? "item" : "items"} due{due.overdue > 0 ? `, ${due.overdue} overdue` : ""}</span>
+      {due.total}
+      <span className="sr-only"> {due.total === 1 ? "item" : "items"} due{due.overdue > 0 ? `, ${due.overdue} overdue` : ""}</span>
     </span>
   );
 }

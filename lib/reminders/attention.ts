@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaintEvents, complaints, customers } from "@/db/schema";
 
@@ -85,4 +85,18 @@ export async function customerWaitingQuery(db: Db, scope: SQL) {
     .having(waiting)
     .orderBy(lastCustomerAt);
   return rows.map((r) => ({ ...r, ...toAttention(r.type, r.since) }));
+}
+
+/** How many cases in a scope have a customer waiting: the same groups, counted in SQL. */
+export async function countCustomersWaiting(db: Db, scope: SQL): Promise<number> {
+  const waitingCases = db
+    .select({ complaintId: complaints.id })
+    .from(complaintEvents)
+    .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
+    .where(and(scope, customerHasActed))
+    .groupBy(complaints.id)
+    .having(waiting)
+    .as("waiting_cases");
+  const [row] = await db.select({ n: count() }).from(waitingCases);
+  return row?.n ?? 0;
 }

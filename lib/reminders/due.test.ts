@@ -4,7 +4,7 @@ import { businessSettings, complaintEvents, complaints, customers, followUps, ou
 import { describeEachDatabase } from "@/test/databases";
 import { customerNeedsAttention } from "./attention";
 import { enqueueDailyDigests } from "./digest";
-import { getDueForStaff } from "./due";
+import { countDueForStaff, getDueForStaff } from "./due";
 
 // 11:00 in New York on the day clocks went forward (EDT, UTC-4).
 const NOW = new Date("2026-03-08T15:00:00Z");
@@ -85,6 +85,21 @@ describeEachDatabase("what's due for a staff member", ({ db }) => {
     const supervisorDue = await getDueForStaff(db(), supervisor, NOW);
     expect(supervisorDue.items.map((i) => i.reference)).toEqual(["CR-NOBO"]);
     expect(supervisorDue.items[0]!.unassigned).toBe(true);
+  });
+
+  it("counts for the badge in SQL exactly what the list shows", async () => {
+    expect(await countDueForStaff(db(), agent, NOW)).toEqual({ total: 6, overdue: 2 });
+    expect(await countDueForStaff(db(), supervisor, NOW)).toEqual({ total: 1, overdue: 1 });
+    // An hour after "Send the invoice" was due (23:30 local), it is overdue too; the engineer is
+    // booked for tomorrow and counts once the day turns.
+    const late = new Date("2026-03-09T03:45:00Z");
+    const list = await getDueForStaff(db(), agent, late);
+    expect(await countDueForStaff(db(), agent, late)).toEqual({ total: list.items.length, overdue: list.overdue });
+    expect(list.overdue).toBe(3);
+    const tomorrow = new Date("2026-03-09T13:00:00Z");
+    const next = await getDueForStaff(db(), agent, tomorrow);
+    expect(await countDueForStaff(db(), agent, tomorrow)).toEqual({ total: next.items.length, overdue: next.overdue });
+    expect(next.items.some((i) => i.detail === "Book the engineer")).toBe(true);
   });
 
   it("tells the queue which cases have a customer waiting, and why", async () => {
