@@ -18,22 +18,38 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
 export async function DuePanel({ user }: { user: DueViewer }) {
   const now = new Date();
   const due = await getDueForStaff(await getDb(), user, now);
-  if (due.items.length === 0) {
+  if (due.total === 0) {
     return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
   }
   const groups = [
-    { id: "due-overdue", title: "Overdue", items: due.items.filter((i) => i.overdue) },
-    { id: "due-today", title: "Due today", items: due.items.filter((i) => !i.overdue && i.kind !== "customer_waiting") },
-    { id: "due-waiting", title: "Customers waiting for a reply", items: due.items.filter((i) => i.kind === "customer_waiting") },
-  ].filter((g) => g.items.length > 0);
+    {
+      id: "due-overdue",
+      title: "Overdue",
+      total: due.overdue,
+      items: due.items.filter((i) => i.overdue),
+      rest: { href: "/cases?view=overdue", label: "Open the Overdue view of the queue" },
+    },
+    { id: "due-today", title: "Due today", total: due.today, items: due.items.filter((i) => !i.overdue && i.kind !== "customer_waiting"), rest: null },
+    { id: "due-waiting", title: "Customers waiting for a reply", total: due.waiting, items: due.items.filter((i) => i.kind === "customer_waiting"), rest: null },
+  ].filter((g) => g.total > 0);
 
   return (
     <div className="space-y-6">
       {groups.map((group) => (
         <section key={group.id} aria-labelledby={group.id} className="space-y-2">
           <h2 id={group.id} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
-            {group.title} <Badge tone={group.id === "due-overdue" ? "danger" : "neutral"}>{group.items.length}</Badge>
+            {group.title} <Badge tone={group.id === "due-overdue" ? "danger" : "neutral"}>{group.total.toLocaleString("en")}</Badge>
           </h2>
+          {group.items.length < group.total ? (
+            <p className="text-sm text-slate-600">
+              The {group.items.length} most urgent of {group.total.toLocaleString("en")}.{" "}
+              {group.rest ? (
+                <Link href={group.rest.href} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                  {group.rest.label}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
             {group.items.map((item) => (
               <li key={item.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">

@@ -66,8 +66,8 @@ export async function customerNeedsAttention(db: Db, complaintIds: readonly stri
 const customerHasActed = sql`${complaints.id} in (select ce.complaint_id from ${complaintEvents} ce
   where ce.type in (${customerTypeList}) and ce.actor_kind = 'customer')`;
 
-/** The same question for every case in a scope (see due.ts), with what the due list shows. */
-export async function customerWaitingQuery(db: Db, scope: SQL) {
+/** The same question for every case in a scope (see due.ts), with what the due list shows: the longest waiting first. */
+export async function customerWaitingQuery(db: Db, scope: SQL, limit: number) {
   const rows = await db
     .select({
       complaintId: complaints.id,
@@ -83,7 +83,8 @@ export async function customerWaitingQuery(db: Db, scope: SQL) {
     .where(and(scope, customerHasActed))
     .groupBy(complaints.id, complaints.reference, customers.name, complaints.assigneeId)
     .having(waiting)
-    .orderBy(lastCustomerAt);
+    .orderBy(lastCustomerAt, complaints.id)
+    .limit(limit);
   return rows.map((r) => ({ ...r, ...toAttention(r.type, r.since) }));
 }
 

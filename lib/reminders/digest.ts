@@ -11,6 +11,9 @@ import { localHour } from "./local-time";
 /** Digests go out from this local hour on, so they wait in the inbox at the start of the day. */
 export const DIGEST_HOUR = 7;
 
+/** The email lists the most urgent items; the page has the rest. */
+const DIGEST_ITEMS = 30;
+
 /**
  * Queues each active staff member's "What's due" email once per local day (the dedupe key holds
  * the date, so any number of workers and restarts queue it once). Nobody with nothing due gets one.
@@ -34,15 +37,15 @@ export async function enqueueDailyDigests(db: Db, options: { now?: Date; mailCon
   for (const member of staff) {
     const dedupeKey = `staff_digest:${member.id}:${day}`;
     if (already.has(dedupeKey)) continue;
-    const due = await getDueForStaff(db, member, now);
-    if (due.items.length === 0) continue;
-    const dueList = due.items.slice(0, 30).map((item) => `- ${describeDueItem(item, now, timeZone)}`);
-    if (due.items.length > 30) dueList.push(`- and ${due.items.length - 30} more`);
+    const due = await getDueForStaff(db, member, now, DIGEST_ITEMS);
+    if (due.total === 0) continue;
+    const dueList = due.items.slice(0, DIGEST_ITEMS).map((item) => `- ${describeDueItem(item, now, timeZone)}`);
+    if (due.total > DIGEST_ITEMS) dueList.push(`- and ${due.total - DIGEST_ITEMS} more`);
     const result = await db.transaction((tx) =>
       enqueueStaffEmail(tx, {
         staffUserId: member.id,
         kind: "staff_digest",
-        values: { dueCount: String(due.items.length), dueList: dueList.join("\n"), dueUrl: `${emailBaseUrl(options.baseUrl)}/due` },
+        values: { dueCount: String(due.total), dueList: dueList.join("\n"), dueUrl: `${emailBaseUrl(options.baseUrl)}/due` },
         dedupeKey,
         now,
         mailConfigured: options.mailConfigured,

@@ -88,18 +88,26 @@ describeEachDatabase("what's due for a staff member", ({ db }) => {
   });
 
   it("counts for the badge in SQL exactly what the list shows", async () => {
-    expect(await countDueForStaff(db(), agent, NOW)).toEqual({ total: 6, overdue: 2 });
-    expect(await countDueForStaff(db(), supervisor, NOW)).toEqual({ total: 1, overdue: 1 });
-    // An hour after "Send the invoice" was due (23:30 local), it is overdue too; the engineer is
-    // booked for tomorrow and counts once the day turns.
-    const late = new Date("2026-03-09T03:45:00Z");
-    const list = await getDueForStaff(db(), agent, late);
-    expect(await countDueForStaff(db(), agent, late)).toEqual({ total: list.items.length, overdue: list.overdue });
-    expect(list.overdue).toBe(3);
-    const tomorrow = new Date("2026-03-09T13:00:00Z");
-    const next = await getDueForStaff(db(), agent, tomorrow);
-    expect(await countDueForStaff(db(), agent, tomorrow)).toEqual({ total: next.items.length, overdue: next.overdue });
-    expect(next.items.some((i) => i.detail === "Book the engineer")).toBe(true);
+    expect(await countDueForStaff(db(), agent, NOW)).toEqual({ total: 6, overdue: 2, today: 2, waiting: 2 });
+    expect(await countDueForStaff(db(), supervisor, NOW)).toEqual({ total: 1, overdue: 1, today: 0, waiting: 0 });
+    // 15 minutes after "Send the invoice" was due (23:30 local) it is overdue too; the next
+    // morning the engineer's booking (00:30) has passed and yesterday's follow-up is overdue.
+    for (const [moment, overdue, today] of [
+      ["2026-03-09T03:45:00Z", 3, 1],
+      ["2026-03-09T13:00:00Z", 5, 0],
+    ] as const) {
+      const list = await getDueForStaff(db(), agent, at(moment));
+      const counted = await countDueForStaff(db(), agent, at(moment));
+      expect(counted).toMatchObject({ overdue, today, total: list.items.length });
+      expect(list.items.filter((i) => i.overdue)).toHaveLength(overdue);
+    }
+  });
+
+  it("lists only the most urgent of each group, and counts them all", async () => {
+    const due = await getDueForStaff(db(), agent, NOW, 1);
+    expect(due).toMatchObject({ total: 6, overdue: 2, today: 2, waiting: 2, perGroup: 1 });
+    expect(due.items.map((i) => `${i.kind}:${i.reference}`)).toEqual(["promise:CR-PROM", "follow_up:CR-FOLL", "customer_waiting:CR-WAIT"]);
+    expect(due.items[0]!.detail).toBe("Call back about the refund");
   });
 
   it("tells the queue which cases have a customer waiting, and why", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businessSettings, complaints, customers, followUps, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
-import { dueWhen, localDayRange } from "./local-time";
+import { localDayRange } from "./local-time";
 import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from "./attention";
 
 /**
@@ -30,22 +30,39 @@ export type DueItem = {
   attention?: AttentionKind;
 };
 
-export type DueSummary = { items: DueItem[]; overdue: number; today: number; waiting: number; timeZone: string };
+/** How many items of each group there are in all (the badge shows `total`). */
+export type DueCount = { total: number; overdue: number; today: number; waiting: number };
+
+/**
+ * The most urgent items of each group (overdue, due today, customers waiting), at most
+ * `perGroup` of each, and how many there are in all. A supervisor can have thousands: the page
+ * shows the first ones and says how many more there are.
+ */
+export type DueSummary = DueCount & { items: DueItem[]; timeZone: string; perGroup: number };
 
 export type DueViewer = { id: string; role: StaffRole };
 
-export type DueCount = { total: number; overdue: number };
+/** Items listed per group on the page; the counts are always complete. */
+export const DUE_GROUP_LIMIT = 100;
+
+type Day = { now: Date; start: Date; end: Date };
 
 /**
  * The conditions of each kind of item, shared by the list and the count so the badge always
- * agrees with the page. `end` is the start of tomorrow in the business's time zone.
+ * agrees with the page. A promise is overdue once its time has passed; a follow-up is a day's
+ * task, overdue once its local day has passed (as in the queue); a first response past its target
+ * is always overdue; a waiting customer never is. `start`/`end` bound today in the business's zone.
  */
-function dueConditions(viewer: DueViewer, now: Date, end: Date) {
+function dueConditions(viewer: DueViewer, { now, start, end }: Day) {
   const scope = scopeFor(viewer);
+  const promise = and(isNull(promises.keptAt), lt(promises.dueAt, end), ne(complaints.status, "closed"), scope);
+  const followUp = and(isNull(followUps.completedAt), lt(followUps.dueAt, end), ne(complaints.status, "closed"), scope);
   return {
     scope,
-    promise: and(isNull(promises.keptAt), lt(promises.dueAt, end), ne(complaints.status, "closed"), scope),
-    followUp: and(isNull(followUps.completedAt), lt(followUps.dueAt, end), ne(complaints.status, "closed"), scope),
+    promise,
+    promiseOverdue: lt(promises.dueAt, now),
+    followUp,
+    followUpOverdue: lt(followUps.dueAt, start),
     firstResponse: and(
       isNull(complaints.firstResponseAt),
       lt(complaints.firstResponseDueAt, now),
@@ -55,129 +72,148 @@ function dueConditions(viewer: DueViewer, now: Date, end: Date) {
   };
 }
 
-async function businessTimeZone(db: Db): Promise<string> {
+async function businessDay(db: Db, now: Date): Promise<Day & { timeZone: string }> {
   const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  return settings?.timeZone ?? "Europe/London";
+  const timeZone = settings?.timeZone ?? "Europe/London";
+  return { now, timeZone, ...localDayRange(now, timeZone) };
 }
 
 /**
- * How many items are due and how many of them are overdue, for the navigation badge on every
- * workspace page: counted in SQL (four counts side by side), never by loading the items. The
- * same rules as getDueForStaff: a promise is overdue once its time has passed, a follow-up once
- * its local day has, a first response past target always; waiting customers are never overdue.
+ * How many items are due, by group, for the navigation badge on every workspace page: counted
+ * in SQL (four counts side by side), never by loading the items.
  */
 export async function countDueForStaff(db: Db, viewer: DueViewer, now = new Date()): Promise<DueCount> {
-  const { start, end } = localDayRange(now, await businessTimeZone(db));
-  const where = dueConditions(viewer, now, end);
-  const [promiseCount, followUpCount, responseCount, waiting] = await Promise.all([
+  return countDue(db, dueConditions(viewer, await businessDay(db, now)));
+}
+
+async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promise<DueCount> {
+  const overdueCount = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+  const [[p], [f], [r], waiting] = await Promise.all([
     db
-      .select({ total: count(), overdue: sql<number>`count(*) filter (where ${lt(promises.dueAt, now)})`.mapWith(Number) })
+      .select({ total: count(), overdue: overdueCount(where.promiseOverdue) })
       .from(promises)
       .innerJoin(complaints, eq(complaints.id, promises.complaintId))
       .where(where.promise),
     db
-      .select({ total: count(), overdue: sql<number>`count(*) filter (where ${lt(followUps.dueAt, start)})`.mapWith(Number) })
+      .select({ total: count(), overdue: overdueCount(where.followUpOverdue) })
       .from(followUps)
       .innerJoin(complaints, eq(complaints.id, followUps.complaintId))
       .where(where.followUp),
     db.select({ total: count() }).from(complaints).where(where.firstResponse),
     countCustomersWaiting(db, where.scope),
   ]);
-  const overdue = (promiseCount[0]?.overdue ?? 0) + (followUpCount[0]?.overdue ?? 0) + (responseCount[0]?.total ?? 0);
-  return { total: (promiseCount[0]?.total ?? 0) + (followUpCount[0]?.total ?? 0) + (responseCount[0]?.total ?? 0) + waiting, overdue };
+  const overdue = (p?.overdue ?? 0) + (f?.overdue ?? 0) + (r?.total ?? 0);
+  const today = (p?.total ?? 0) - (p?.overdue ?? 0) + (f?.total ?? 0) - (f?.overdue ?? 0);
+  return { total: overdue + today + waiting, overdue, today, waiting };
 }
 
-export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date()): Promise<DueSummary> {
-  const timeZone = await businessTimeZone(db);
-  const { start, end } = localDayRange(now, timeZone);
-  const where = dueConditions(viewer, now, end);
+export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date(), perGroup = DUE_GROUP_LIMIT): Promise<DueSummary> {
+  const day = await businessDay(db, now);
+  const where = dueConditions(viewer, day);
   const caseColumns = {
     complaintId: complaints.id,
     reference: complaints.reference,
     customerName: customers.name,
     assigneeId: complaints.assigneeId,
   };
-
-  const [promiseRows, followUpRows, responseRows, waitingRows] = await Promise.all([
+  // Each group's first `perGroup` come from at most `perGroup` of each kind in it, so every list
+  // query is bounded; the overdue and today parts of a kind are separate queries for that reason.
+  const promiseList = (condition: SQL | undefined) =>
     db
       .select({ ...caseColumns, id: promises.id, text: promises.text, dueAt: promises.dueAt })
       .from(promises)
       .innerJoin(complaints, eq(complaints.id, promises.complaintId))
       .innerJoin(customers, eq(customers.id, complaints.customerId))
-      .where(where.promise)
-      .orderBy(asc(promises.dueAt)),
+      .where(condition)
+      .orderBy(asc(promises.dueAt))
+      .limit(perGroup);
+  const followUpList = (condition: SQL | undefined) =>
     db
       .select({ ...caseColumns, id: followUps.id, dueAt: followUps.dueAt })
       .from(followUps)
       .innerJoin(complaints, eq(complaints.id, followUps.complaintId))
       .innerJoin(customers, eq(customers.id, complaints.customerId))
-      .where(where.followUp)
-      .orderBy(asc(followUps.dueAt)),
+      .where(condition)
+      .orderBy(asc(followUps.dueAt))
+      .limit(perGroup);
+
+  const [counts, promisesOverdue, promisesToday, followUpsOverdue, followUpsToday, responseRows, waitingRows] = await Promise.all([
+    countDue(db, where),
+    promiseList(and(where.promise, where.promiseOverdue)),
+    promiseList(and(where.promise, not(where.promiseOverdue))),
+    followUpList(and(where.followUp, where.followUpOverdue)),
+    followUpList(and(where.followUp, not(where.followUpOverdue))),
     db
       .select({ ...caseColumns, dueAt: complaints.firstResponseDueAt })
       .from(complaints)
       .innerJoin(customers, eq(customers.id, complaints.customerId))
       .where(where.firstResponse)
-      .orderBy(asc(complaints.firstResponseDueAt)),
-    customerWaitingQuery(db, where.scope),
+      .orderBy(asc(complaints.firstResponseDueAt))
+      .limit(perGroup),
+    customerWaitingQuery(db, where.scope, perGroup),
   ]);
 
   const unassigned = (row: { assigneeId: string | null }) => row.assigneeId === null;
-  const items: DueItem[] = [
-    ...promiseRows.map((r) => ({
-      key: `promise:${r.id}`,
-      kind: "promise" as const,
-      complaintId: r.complaintId,
-      reference: r.reference,
-      customerName: r.customerName,
-      unassigned: unassigned(r),
-      at: r.dueAt,
-      overdue: dueWhen(r.dueAt, now, timeZone) === "overdue",
-      detail: r.text,
-    })),
-    ...followUpRows.map((r) => ({
-      key: `follow_up:${r.id}`,
-      kind: "follow_up" as const,
-      complaintId: r.complaintId,
-      reference: r.reference,
-      customerName: r.customerName,
-      unassigned: unassigned(r),
-      at: r.dueAt,
-      // A follow-up is a day's task: overdue once its local day has passed, as in the queue.
-      overdue: r.dueAt.getTime() < start.getTime(),
-      detail: "Check the customer is happy with what was done",
-    })),
-    ...responseRows.map((r) => ({
-      key: `first_response:${r.complaintId}`,
-      kind: "first_response" as const,
-      complaintId: r.complaintId,
-      reference: r.reference,
-      customerName: r.customerName,
-      unassigned: unassigned(r),
-      at: r.dueAt!,
-      overdue: true,
-      detail: "First response is past its target",
-    })),
-    ...waitingRows.map((r) => ({
+  const promiseItem = (overdue: boolean) => (r: (typeof promisesOverdue)[number]): DueItem => ({
+    key: `promise:${r.id}`,
+    kind: "promise",
+    complaintId: r.complaintId,
+    reference: r.reference,
+    customerName: r.customerName,
+    unassigned: unassigned(r),
+    at: r.dueAt,
+    overdue,
+    detail: r.text,
+  });
+  const followUpItem = (overdue: boolean) => (r: (typeof followUpsOverdue)[number]): DueItem => ({
+    key: `follow_up:${r.id}`,
+    kind: "follow_up",
+    complaintId: r.complaintId,
+    reference: r.reference,
+    customerName: r.customerName,
+    unassigned: unassigned(r),
+    at: r.dueAt,
+    overdue,
+    detail: "Check the customer is happy with what was done",
+  });
+  const overdueItems = [
+    ...promisesOverdue.map(promiseItem(true)),
+    ...followUpsOverdue.map(followUpItem(true)),
+    ...responseRows.map(
+      (r): DueItem => ({
+        key: `first_response:${r.complaintId}`,
+        kind: "first_response",
+        complaintId: r.complaintId,
+        reference: r.reference,
+        customerName: r.customerName,
+        unassigned: unassigned(r),
+        at: r.dueAt!,
+        overdue: true,
+        detail: "First response is past its target",
+      }),
+    ),
+  ];
+  const todayItems = [...promisesToday.map(promiseItem(false)), ...followUpsToday.map(followUpItem(false))];
+  const waitingItems = waitingRows.map(
+    (r): DueItem => ({
       key: `customer_waiting:${r.complaintId}`,
-      kind: "customer_waiting" as const,
+      kind: "customer_waiting",
       complaintId: r.complaintId,
       reference: r.reference,
       customerName: r.customerName,
-      unassigned: r.assigneeId === null,
+      unassigned: unassigned(r),
       at: r.since,
       overdue: false,
       detail: r.label,
       attention: r.kind,
-    })),
-  ];
-  items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.at.getTime() - b.at.getTime());
+    }),
+  );
+  const mostUrgent = (items: DueItem[]) => items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, perGroup);
   return {
-    items,
-    overdue: items.filter((i) => i.overdue).length,
-    today: items.filter((i) => !i.overdue && i.kind !== "customer_waiting").length,
-    waiting: waitingRows.length,
-    timeZone,
+    ...counts,
+    items: [...mostUrgent(overdueItems), ...mostUrgent(todayItems), ...mostUrgent(waitingItems)],
+    timeZone: day.timeZone,
+    perGroup,
   };
 }
 
