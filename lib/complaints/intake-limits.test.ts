@@ -40,11 +40,13 @@ describeEachDatabase("intake rate limits", ({ db }) => {
 
     const response = await handleCreateComplaint(db(), post(complaint("first@example.com"), "203.0.113.40"), { now });
     expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe(String(5 * 60 + 40));
+    // The rest of this window (5 min 40 s), then until this window's 61 weigh no more than 59
+    // in the next one (2/61 of 10 minutes, 20 s): 360 s.
+    expect(response.headers.get("retry-after")).toBe("360");
     expect(await response.json()).toEqual({
       error: "too_many_requests",
       message: "Too many complaints from this address or for this contact. Nothing was stored; try again in 6 minutes.",
-      retryAfterSeconds: 340,
+      retryAfterSeconds: 360,
     });
     expect(await countComplaints()).toBe(before);
 
@@ -59,15 +61,22 @@ describeEachDatabase("intake rate limits", ({ db }) => {
       const email = i % 2 ? "  Repeat@Example.com" : "repeat@example.com";
       const response = await handleCreateComplaint(db(), post(complaint(email), `198.51.100.${i + 1}`), { now });
       statuses.push(response.status);
-      if (response.status === 429) expect(response.headers.get("retry-after")).toBe(String(15 * 60 + 40));
+      // The rest of the hour (15 min 40 s), then a third of the next, when this hour's 6 weigh 4.
+      if (response.status === 429) expect(response.headers.get("retry-after")).toBe(String(15 * 60 + 40 + 20 * 60));
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     // An invalid submission is not counted against the contact (only against the IP address).
     const invalid = await handleCreateComplaint(db(), post({ ...complaint("repeat@example.com"), description: "short" }, "198.51.100.99"), { now });
     expect(invalid.status).toBe(400);
-    // The next hour, the address may complain again.
-    const later = new Date("2025-09-09T15:00:01Z");
-    expect((await handleCreateComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.7"), { now: later })).status).toBe(201);
+    // Right after the hour turns, the last hour's six still weigh almost fully; at 15:20 they weigh four.
+    expect((await handleCreateComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.7"), { now: new Date("2025-09-09T15:00:01Z") })).status).toBe(429);
+    const later = new Date("2025-09-09T15:20:00Z");
+    const response = await handleCreateComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.8"), { now: later });
+    expect(response.status).toBe(429); // the refused try at 15:00:01 counts: 2 + 6 × 2/3 = 6
+    // At 15:40: 3 tries this hour + 6 × 1/3 = 5, within the limit.
+    expect((await handleCreateComplaint(db(), post(complaint("Repeat@example.com"), "198.51.100.9"), { now: new Date("2025-09-09T15:40:00Z") })).status).toBe(
+      201,
+    );
   });
 
   it("counts phone numbers the same way", async () => {
@@ -95,7 +104,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
     expect(invalid.kind).toBe("invalid");
     expect((await submitComplaint(db(), complaint("form@example.com"), [], "web", limits)).kind).toBe("filed");
     const before = await countComplaints();
-    expect(await submitComplaint(db(), complaint("form@example.com"), [], "web", limits)).toEqual({ kind: "throttled", retryAfterSeconds: 340 });
+    expect(await submitComplaint(db(), complaint("form@example.com"), [], "web", limits)).toEqual({ kind: "throttled", retryAfterSeconds: 740 });
     expect(await countComplaints()).toBe(before);
     // Bots filling the honeypot are counted too, and refused like anyone else.
     expect((await submitComplaint(db(), { ...complaint("bot@example.com"), website: "x" }, [], "web", limits)).kind).toBe("throttled");
@@ -115,7 +124,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
       requestNewTrackingLink(db(), { email, reference }, { clientIp: "203.0.113.99", now, minResponseMs: 0 });
     expect((await ask("not an email")).ok).toBe(false);
     for (let i = 0; i < LIMITS.lostLinkIp.limit; i++) expect(await ask(`who${i}@example.com`)).toEqual({ ok: true });
-    expect(await ask("who@example.com")).toEqual({ ok: false, retryAfterSeconds: 15 * 60 + 40 });
+    expect(await ask("who@example.com")).toEqual({ ok: false, retryAfterSeconds: 15 * 60 + 40 + 20 * 60 });
     // Another address may still ask.
     expect(await requestNewTrackingLink(db(), { email: "who@example.com", reference: "CR-7KQ4-M9TA" }, { clientIp: "203.0.113.100", now, minResponseMs: 0 })).toEqual({
       ok: true,

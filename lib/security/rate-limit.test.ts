@@ -5,13 +5,24 @@ import { describeEachDatabase } from "@/test/databases";
 import { clientIpFrom } from "./client-ip";
 import { ALL_RULES, LIMITS, scaleLimit } from "./limits";
 import { minutesPhrase } from "./minutes";
-import { consume, hashKey, peek, reset, sweepRateLimits, sweepWindows, windowStartFor, type RateLimitRule } from "./rate-limit";
+import { consume, hashKey, judgeHit, peek, reset, sweepRateLimits, sweepWindows, windowStartFor, type RateLimitRule } from "./rate-limit";
 
 describe("rate limit helpers", () => {
   it("hashes keys with SHA-256 (hex), the same way every time", () => {
     expect(hashKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(hashKey("ann@example.com")).toMatch(/^[0-9a-f]{64}$/);
     expect(hashKey("203.0.113.9")).not.toBe(hashKey("203.0.113.10"));
+  });
+
+  it("judges a hit on this window's count plus the previous window's, weighted by what is left of it", () => {
+    const r = { limit: 10, windowSeconds: 100 };
+    expect(judgeHit(r, { current: 4, previous: 12 }, 0.5)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+    expect(judgeHit(r, { current: 5, previous: 12 }, 0.75)).toEqual({ allowed: true, remaining: 2, retryAfterSeconds: 0 });
+    // 5 + 12 × 0.5 = 11: one more fits once the weight is 4, at 1 − 4/12 of the window: 17 s on.
+    expect(judgeHit(r, { current: 5, previous: 12 }, 0.5)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 17 });
+    // This window is over the limit on its own: wait into the next, until 11 × (1 − f) ≤ 9.
+    expect(judgeHit(r, { current: 11, previous: 0 }, 0.5)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 69 });
+    expect(judgeHit(r, { current: 1, previous: 0 }, 0)).toEqual({ allowed: true, remaining: 9, retryAfterSeconds: 0 });
   });
 
   it("aligns windows to the epoch", () => {
@@ -63,7 +74,7 @@ describe("clientIpFrom", () => {
   });
 });
 
-describeEachDatabase("fixed-window rate limits", ({ db }) => {
+describeEachDatabase("sliding-window rate limits", ({ db }) => {
   const rule = (bucket: string, limit: number, windowSeconds = 60): RateLimitRule => ({ bucket, limit, windowSeconds });
   // 25 seconds into a minute window.
   const t0 = new Date("2025-06-01T12:00:25.000Z");
@@ -84,48 +95,64 @@ describeEachDatabase("fixed-window rate limits", ({ db }) => {
     expect(rows).toEqual([{ bucket: "hashed", key: hashKey("ann@example.com"), windowStart: new Date("2025-06-01T12:00:00.000Z"), hits: 1 }]);
   });
 
-  it("says how long to wait, and allows again once the window rolls over", async () => {
+  it("says how long to wait, and allows the next hit once that time has passed", async () => {
     const r = rule("rollover", 2);
     expect(await consume(db(), r, "k", t0)).toEqual({ allowed: true, remaining: 1, retryAfterSeconds: 0 });
     expect(await consume(db(), r, "k", t0)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
-    expect(await consume(db(), r, "k", t0)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 35 });
-    expect((await consume(db(), r, "k", new Date("2025-06-01T12:00:59.200Z"))).retryAfterSeconds).toBe(1);
+    // Refused hits count too: this minute's 3 weigh on the next minute until 40 s into it.
+    expect(await consume(db(), r, "k", t0)).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 75 });
+    expect(await consume(db(), r, "k", new Date("2025-06-01T12:00:59.200Z"))).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 46 });
     // Another key has its own budget.
     expect((await consume(db(), r, "other", t0)).allowed).toBe(true);
-    // The next window starts afresh.
-    expect(await consume(db(), r, "k", new Date("2025-06-01T12:01:00.000Z"))).toEqual({ allowed: true, remaining: 1, retryAfterSeconds: 0 });
+    // 46 s on, the earlier 4 weigh 4 × (1 − 45.2/60) < 1: room for one.
+    expect(await consume(db(), r, "k", new Date("2025-06-01T12:01:45.200Z"))).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
   });
 
-  it("forgets a key's count in the current window on reset", async () => {
+  it("refuses the burst across a window boundary that fixed windows let through", async () => {
+    const r = rule("boundary", 10);
+    const burst = (iso: string) => Promise.all(Array.from({ length: 10 }, () => consume(db(), r, "k", new Date(iso))));
+    expect((await burst("2025-06-01T12:00:59Z")).every((x) => x.allowed)).toBe(true);
+    expect((await burst("2025-06-01T12:01:01Z")).filter((x) => x.allowed)).toHaveLength(0);
+    // Half-way through the minute after, the ten counted in 12:01 weigh five: five more may pass.
+    expect((await burst("2025-06-01T12:02:30Z")).filter((x) => x.allowed)).toHaveLength(5);
+  });
+
+  it("forgets a key's count, the previous window's too, on reset", async () => {
     const r = rule("reset", 1);
     await consume(db(), r, "k", t0);
     expect((await consume(db(), r, "k", t0)).allowed).toBe(false);
-    await reset(db(), r, "k", t0);
-    expect((await consume(db(), r, "k", t0)).allowed).toBe(true);
+    const later = new Date("2025-06-01T12:01:10.000Z");
+    expect((await consume(db(), r, "k", later)).allowed).toBe(false);
+    await reset(db(), r, "k", later);
+    expect((await consume(db(), r, "k", later)).allowed).toBe(true);
   });
 
-  it("sweeps ended windows and keeps current ones", async () => {
+  it("sweeps windows that no longer count, and keeps the current and previous ones", async () => {
     const short = rule("sweep-short", 5, 60);
     const long = rule("sweep-long", 5, 3600);
     const at = (iso: string) => new Date(iso);
-    await consume(db(), short, "a", at("2025-07-01T09:58:30Z")); // window 09:58–09:59: ended
-    await consume(db(), short, "a", at("2025-07-01T10:00:10Z")); // window 10:00–10:01: current
-    await consume(db(), long, "a", at("2025-07-01T09:20:00Z")); // window 09:00–10:00: ends exactly now
-    await consume(db(), long, "b", at("2025-07-01T10:00:05Z")); // window 10:00–11:00: current
+    await consume(db(), short, "a", at("2025-07-01T09:58:30Z")); // window 09:58–09:59: no longer counts
+    await consume(db(), short, "a", at("2025-07-01T09:59:10Z")); // 09:59–10:00: the previous window, still weighs
+    await consume(db(), short, "a", at("2025-07-01T10:00:10Z")); // 10:00–10:01: current
+    await consume(db(), long, "a", at("2025-07-01T08:20:00Z")); // 08:00–09:00: no longer counts
+    await consume(db(), long, "a", at("2025-07-01T09:20:00Z")); // 09:00–10:00: the previous window
+    await consume(db(), long, "b", at("2025-07-01T10:00:05Z")); // 10:00–11:00: current
     await db().insert(rateLimitHits).values([
-      { bucket: "sweep-renamed", key: "x", windowStart: at("2025-07-01T08:59:00Z"), hits: 1 }, // unknown bucket, over an hour old
+      { bucket: "sweep-renamed", key: "x", windowStart: at("2025-07-01T07:59:00Z"), hits: 1 }, // unknown bucket, over two hours old
       { bucket: "sweep-renamed", key: "y", windowStart: at("2025-07-01T09:30:00Z"), hits: 1 }, // unknown bucket, recent
     ]);
 
     const deleted = await sweepWindows(db(), at("2025-07-01T10:00:30Z"), [short, long]);
-    // (Rows the other tests left in their unnamed buckets, all older than an hour, go too.)
+    // (Rows the other tests left in their unnamed buckets, all older than two hours, go too.)
     expect(deleted).toBeGreaterThanOrEqual(3);
     const left = await db()
-      .select({ bucket: rateLimitHits.bucket, key: rateLimitHits.key })
+      .select({ windowStart: rateLimitHits.windowStart })
       .from(rateLimitHits)
-      .where(eq(rateLimitHits.bucket, "sweep-short"));
-    expect(left).toHaveLength(1);
-    expect(await peek(db(), short, "a", at("2025-07-01T10:00:30Z"))).toBe(1);
+      .where(eq(rateLimitHits.bucket, "sweep-short"))
+      .orderBy(rateLimitHits.windowStart);
+    expect(left.map((r) => r.windowStart.toISOString())).toEqual(["2025-07-01T09:59:00.000Z", "2025-07-01T10:00:00.000Z"]);
+    expect(await peek(db(), long, "a", at("2025-07-01T08:20:00Z"))).toBe(0);
+    expect(await peek(db(), long, "a", at("2025-07-01T09:20:00Z"))).toBe(1);
     expect(await peek(db(), long, "b", at("2025-07-01T10:00:30Z"))).toBe(1);
     const renamed = await db().select({ key: rateLimitHits.key }).from(rateLimitHits).where(eq(rateLimitHits.bucket, "sweep-renamed"));
     expect(renamed).toEqual([{ key: "y" }]);
@@ -137,10 +164,11 @@ describeEachDatabase("fixed-window rate limits", ({ db }) => {
     await consume(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2029-12-31T23:30:00Z"));
     await sweepRateLimits(db(), now);
     expect(await peek(db(), LIMITS.trackingIp, "198.51.100.9", new Date("2029-12-31T23:58:00Z"))).toBe(0);
-    // The hour window 23:00–00:00 ended at `now` too.
-    expect(await peek(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2029-12-31T23:30:00Z"))).toBe(0);
+    // The hour 23:00–00:00 still weighs on the hour after it.
+    expect(await peek(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2029-12-31T23:30:00Z"))).toBe(1);
     await consume(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2030-01-01T00:10:00Z"));
-    await sweepRateLimits(db(), new Date("2030-01-01T00:50:00Z"));
+    await sweepRateLimits(db(), new Date("2030-01-01T01:00:00Z"));
+    expect(await peek(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2029-12-31T23:30:00Z"))).toBe(0);
     expect(await peek(db(), LIMITS.intakeContact, "email:ann@example.com", new Date("2030-01-01T00:50:00Z"))).toBe(1);
   });
 });
