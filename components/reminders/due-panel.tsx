@@ -91,8 +91,11 @@ export async function DueCount({ user }: { user: DueViewer }) {
           : "ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-slate-700 px-1.5 text-xs font-semibold text-white"
       }
     >
-      {due.total}
-      <span className="sr-only"> {due.total === 1 ? "item" : "items"} due{due.overdue > 0 ? `, ${due.overdue} overdue` : ""}</span>
+      {due.total.toLocaleString("en")}
+      <span className="sr-only">
+        {" "}
+        {due.total === 1 ? "item" : "items"} due{due.overdue > 0 ? `, ${due.overdue.toLocaleString("en")} overdue` : ""}
+      </span>
     </span>
   );
 }
