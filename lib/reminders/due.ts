@@ -153,60 +153,20 @@ export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date()
     customerWaitingQuery(db, where.scope, perGroup),
   ]);
 
-  const unassigned = (row: { assigneeId: string | null }) => row.assigneeId === null;
-  const promiseItem = (overdue: boolean) => (r: (typeof promisesOverdue)[number]): DueItem => ({
-    key: `promise:${r.id}`,
-    kind: "promise",
-    complaintId: r.complaintId,
-    reference: r.reference,
-    customerName: r.customerName,
-    unassigned: unassigned(r),
-    at: r.dueAt,
-    overdue,
-    detail: r.text,
-  });
-  const followUpItem = (overdue: boolean) => (r: (typeof followUpsOverdue)[number]): DueItem => ({
-    key: `follow_up:${r.id}`,
-    kind: "follow_up",
-    complaintId: r.complaintId,
-    reference: r.reference,
-    customerName: r.customerName,
-    unassigned: unassigned(r),
-    at: r.dueAt,
-    overdue,
-    detail: "Check the customer is happy with what was done",
-  });
+  const promiseItem = (overdue: boolean) => (r: (typeof promisesOverdue)[number]) =>
+    dueItem(r, { key: `promise:${r.id}`, kind: "promise", at: r.dueAt, overdue, detail: r.text });
+  const followUpItem = (overdue: boolean) => (r: (typeof followUpsOverdue)[number]) =>
+    dueItem(r, { key: `follow_up:${r.id}`, kind: "follow_up", at: r.dueAt, overdue, detail: "Check the customer is happy with what was done" });
   const overdueItems = [
     ...promisesOverdue.map(promiseItem(true)),
     ...followUpsOverdue.map(followUpItem(true)),
-    ...responseRows.map(
-      (r): DueItem => ({
-        key: `first_response:${r.complaintId}`,
-        kind: "first_response",
-        complaintId: r.complaintId,
-        reference: r.reference,
-        customerName: r.customerName,
-        unassigned: unassigned(r),
-        at: r.dueAt!,
-        overdue: true,
-        detail: "First response is past its target",
-      }),
+    ...responseRows.map((r) =>
+      dueItem(r, { key: `first_response:${r.complaintId}`, kind: "first_response", at: r.dueAt!, overdue: true, detail: "First response is past its target" }),
     ),
   ];
   const todayItems = [...promisesToday.map(promiseItem(false)), ...followUpsToday.map(followUpItem(false))];
-  const waitingItems = waitingRows.map(
-    (r): DueItem => ({
-      key: `customer_waiting:${r.complaintId}`,
-      kind: "customer_waiting",
-      complaintId: r.complaintId,
-      reference: r.reference,
-      customerName: r.customerName,
-      unassigned: unassigned(r),
-      at: r.since,
-      overdue: false,
-      detail: r.label,
-      attention: r.kind,
-    }),
+  const waitingItems = waitingRows.map((r) =>
+    dueItem(r, { key: `customer_waiting:${r.complaintId}`, kind: "customer_waiting", at: r.since, overdue: false, detail: r.label, attention: r.kind }),
   );
   const mostUrgent = (items: DueItem[]) => items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, perGroup);
   return {
@@ -215,6 +175,13 @@ export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date()
     timeZone: day.timeZone,
     perGroup,
   };
+}
+
+type CaseColumns = { complaintId: string; reference: string; customerName: string; assigneeId: string | null };
+
+/** An item from its case's columns and what is due on it. */
+function dueItem(row: CaseColumns, due: Pick<DueItem, "key" | "kind" | "at" | "overdue" | "detail" | "attention">): DueItem {
+  return { complaintId: row.complaintId, reference: row.reference, customerName: row.customerName, unassigned: row.assigneeId === null, ...due };
 }
 
 /** Cases this staff member answers for: theirs, and for supervisors and owners the unassigned ones too. */
