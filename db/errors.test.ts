@@ -31,6 +31,17 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new AggregateError([new Error("v6"), refused], "connect failed"))).toBe(true);
   });
 
+  it("sees through Auth.js's wrapping of an error thrown while checking a password", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    // Auth.js's callback wraps what authorize() threw as `new CallbackRouteError(error)`, which
+    // keeps it as `cause.err` (@auth/core errors.js). The browser test of an outage goes through
+    // the real thing (e2e/database-outage.spec.ts).
+    const wrapped = (error: Error) => Object.assign(new Error(undefined, { cause: { err: error, provider: "credentials" } }), { type: "CallbackRouteError" });
+    expect(isDatabaseUnavailable(wrapped(new AggregateError([refused], "Failed query")))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(new Error("Failed query", { cause: Object.assign(new Error("dup"), { code: "23505" }) })))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("CredentialsSignin"), { type: "CredentialsSignin", code: "credentials" }))).toBe(false);
+  });
+
   it("does not mistake a query's own failure for an outage", () => {
     for (const code of ["23505", "23503", "42P01", "42601", "40001", "22P02", "P0001"]) {
       expect(isDatabaseUnavailable(Object.assign(new Error("query"), { code })), code).toBe(false);

@@ -61,7 +61,8 @@ function codeOf(value: unknown): string | undefined {
  * True when a failed query failed because the database is unreachable (down, restarting, the
  * network in between gone, no free connection), so the same request is worth retrying in a
  * minute. False for anything the query itself caused (constraint, syntax, a business rule).
- * Follows drizzle's `cause` chain and the `errors` of an AggregateError (node's happy eyeballs).
+ * Follows drizzle's `cause` chain, the `errors` of an AggregateError (node's happy eyeballs) and
+ * Auth.js's wrapping (`cause.err`: the error thrown while checking a password).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -72,7 +73,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(current);
     const code = codeOf(current);
     if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
-    queue.push((current as { cause?: unknown }).cause);
+    queue.push((current as { cause?: unknown }).cause, (current as { err?: unknown }).err);
     const nested = (current as { errors?: unknown }).errors;
     if (Array.isArray(nested)) queue.push(...nested);
   }

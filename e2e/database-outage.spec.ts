@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "./helpers/auth";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./helpers/auth";
 import {
   NEEDS_POSTGRES,
   createDatabase,
@@ -195,4 +195,27 @@ test("a staff page shows the error page with a retry, and the retry works once t
   await proxy!.start();
   await retry.click();
   await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
+});
+
+test("signing in while the database is down says so instead of blaming the password, and works once it is back", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app!.url}/signin`);
+  await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
+
+  await proxy!.stop();
+  await page.getByLabel("Email").fill(DEMO_ACCOUNTS.agent);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const alert = page.locator("form").getByRole("alert");
+  await expect(alert).toContainText("we could not reach our database, so your password was not checked");
+  await expect(alert).not.toContainText("incorrect");
+  await expect(page.getByLabel("Email")).toHaveValue(DEMO_ACCOUNTS.agent);
+  await page.screenshot({ path: `${SHOTS}/outage-signin.png`, fullPage: true });
+
+  await proxy!.start();
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
+  await context.close();
 });
