@@ -20,5 +20,6 @@ export default defineConfig([
     files: ["scripts/**", "test/**", "e2e/**", "**/*.test.ts", "*.config.*", "lib/env.ts", "playwright.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  // Every build output folder (.next, .next-test, .next-bench…), not only the default one.
+  globalIgnores([".next*/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./helpers/auth";
+import { fileComplaint } from "./helpers/complaints";
 import {
   NEEDS_POSTGRES,
   createDatabase,
@@ -218,4 +219,44 @@ test("signing in while the database is down says so instead of blaming the passw
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
   await context.close();
+});
+
+test("a customer's message and an agent's note written while the database is down come back as typed, and go once it is back", async ({ page, browser }) => {
+  const filed = await fileComplaint(page.request, { name: "Robin Outage" }, app!.url);
+  const unavailable = "Nothing was saved: we could not reach our database just now. What you typed is still here";
+
+  // The customer, on their tracking page.
+  await page.goto(`${app!.url}${new URL(filed.trackingUrl!).pathname}`);
+  const message = "Any news on the cushion? I am at home all week.";
+  await page.getByLabel("Add a message").fill(message);
+  await proxy!.stop();
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByText(unavailable)).toBeVisible();
+  await expect(page.getByLabel("Add a message")).toHaveValue(message);
+  await page.screenshot({ path: `${SHOTS}/outage-tracking-message.png`, fullPage: true });
+  await proxy!.start();
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page).toHaveURL(/sent=1/);
+  await expect(page.locator("#timeline")).toContainText(message);
+
+  // An agent, on the case page.
+  const staff = await browser.newContext();
+  const agent = await staff.newPage();
+  await signInAt(agent, app!.url, DEMO_ACCOUNTS.agent);
+  await agent.goto(`${app!.url}/cases/${filed.reference}`);
+  const composer = agent.locator("#composer");
+  const panel = composer.getByRole("tabpanel");
+  await composer.getByRole("tab", { name: /Internal note/ }).click();
+  const note = "Robin is at home all week: book the courier for Tuesday.";
+  await panel.getByLabel("Note", { exact: true }).fill(note);
+  await proxy!.stop();
+  await panel.getByRole("button", { name: "Add internal note" }).click();
+  await expect(composer).toContainText(unavailable);
+  await expect(panel.getByLabel("Note", { exact: true })).toHaveValue(note);
+  await agent.screenshot({ path: `${SHOTS}/outage-case-note.png`, fullPage: true });
+  await proxy!.start();
+  await panel.getByRole("button", { name: "Add internal note" }).click();
+  await expect(agent.getByRole("status").filter({ hasText: "Internal note added." })).toBeVisible();
+  await expect(agent.getByText(note)).toBeVisible();
+  await staff.close();
 });

@@ -2,12 +2,13 @@ import { expect, type APIRequestContext } from "@playwright/test";
 
 export type FiledComplaint = { reference: string; trackingUrl: string | null };
 
-/** Files a complaint through the public API, so a test has its own case to look at. */
+/** Files a complaint through the public API, so a test has its own case to look at (on `origin`, or the test's server). */
 export async function fileComplaint(
   request: APIRequestContext,
   overrides: Record<string, unknown> = {},
+  origin = "",
 ): Promise<FiledComplaint> {
-  const response = await request.post("/api/v1/complaints", {
+  const response = await request.post(`${origin}/api/v1/complaints`, {
     data: {
       name: "Dana Example",
       email: `dana.${Date.now()}@example.com`,

@@ -4,6 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { answerAsCustomer } from "@/lib/complaints/customer-responses";
 import { addCustomerMessage } from "@/lib/complaints/tracking";
+import { FORM_OUTAGE_MESSAGE, keepFormDuringOutage } from "@/lib/resilience/outage";
+
+/** The database could not be reached: nothing was stored, and the form keeps what was typed. */
+const whenDown = () => ({ ok: false, error: FORM_OUTAGE_MESSAGE }) as const;
 
 export type MessageFormState = { error: string | null; body: string; attempt: number };
 
@@ -11,7 +15,7 @@ export type MessageFormState = { error: string | null; body: string; attempt: nu
 export async function addMessageAction(token: string, previous: MessageFormState, form: FormData): Promise<MessageFormState> {
   const body = form.get("body");
   const text = typeof body === "string" ? body : "";
-  const result = await addCustomerMessage(await getDb(), token, text);
+  const result = await keepFormDuringOutage("track", async () => addCustomerMessage(await getDb(), token, text), whenDown);
   if (result.ok) redirect(`/track/${token}?sent=1#timeline`);
   if ("notFound" in result) notFound();
   return { error: result.error, body: text, attempt: previous.attempt + 1 };
@@ -35,19 +39,27 @@ const DONE: Record<Intent, string> = { confirm: "confirmed", correct: "corrected
 export async function answerAction(token: string, previous: AnswerFormState, form: FormData): Promise<AnswerFormState> {
   const intent = field(form, "intent") as Intent;
   const text = field(form, "text");
-  const db = await getDb();
-  const result =
-    intent === "confirm"
-      ? await answerAsCustomer(db, token, { kind: "confirm_restatement" })
-      : intent === "correct"
-        ? await answerAsCustomer(db, token, { kind: "correct_restatement", correction: text })
-        : intent === "agree"
-          ? await answerAsCustomer(db, token, { kind: "agree" })
-          : intent === "disagree"
-            ? await answerAsCustomer(db, token, { kind: "disagree", reason: text })
-            : intent === "rate"
-              ? await answerAsCustomer(db, token, { kind: "rate", rating: field(form, "rating"), comment: text })
-              : ({ ok: false, error: "Please use one of the buttons on the page." } as const);
+  const result = await keepFormDuringOutage(
+    "track",
+    async () => {
+      const db = await getDb();
+      switch (intent) {
+        case "confirm":
+          return answerAsCustomer(db, token, { kind: "confirm_restatement" });
+        case "correct":
+          return answerAsCustomer(db, token, { kind: "correct_restatement", correction: text });
+        case "agree":
+          return answerAsCustomer(db, token, { kind: "agree" });
+        case "disagree":
+          return answerAsCustomer(db, token, { kind: "disagree", reason: text });
+        case "rate":
+          return answerAsCustomer(db, token, { kind: "rate", rating: field(form, "rating"), comment: text });
+        default:
+          return { ok: false, error: "Please use one of the buttons on the page." } as const;
+      }
+    },
+    whenDown,
+  );
   if (result.ok) redirect(`/track/${token}?answered=${DONE[intent]}#answers`);
   if ("notFound" in result) notFound();
   return { error: result.error, text, attempt: previous.attempt + 1 };

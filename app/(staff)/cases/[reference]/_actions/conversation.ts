@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { CaseConflictError, CaseRuleError, ForbiddenError, NotFoundError } from "@/lib/cases/errors";
 import { logCall, sendCallSummary } from "@/lib/cases/practice/call";
 import { BlameLanguageError } from "@/lib/cases/practice/conversation-common";
@@ -12,6 +12,7 @@ import { sendReply, suggestWording } from "@/lib/cases/practice/reply";
 import { restateComplaint } from "@/lib/cases/practice/restate";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ComposerState } from "../_components/composer/form-state";
+import { runCaseAction } from "./run-case-action";
 
 /**
  * The conversation side of a case: replies, notes, calls, call summaries and restatements. Each
@@ -37,7 +38,7 @@ function sent(message: string): ComposerState {
   return answer({ outcome: "sent", message, values: {}, issues: [] });
 }
 
-/** A refusal the person can act on; anything unexpected goes to the error page. */
+/** A refusal the person can act on; anything unexpected (an outage too) is rethrown. */
 function refused(error: unknown, form: Form): ComposerState {
   const kept = { values: keepTyped(form.values), issues: form.issues };
   if (error instanceof BlameLanguageError) {
@@ -58,15 +59,14 @@ function keepTyped(values: Record<string, string>): Record<string, string> {
 }
 
 async function run(formData: FormData, work: (actor: Actor, form: Form) => Promise<ComposerState>): Promise<ComposerState> {
-  const user = await requireStaff("agent");
   const form = readForm(formData);
-  try {
-    return await work({ id: user.id, role: user.role }, form);
-  } catch (error) {
-    return refused(error, form);
-  } finally {
-    revalidatePath("/cases/[reference]", "page");
-  }
+  return runCaseAction({
+    label: "case conversation",
+    signedIn: () => requireStaff("agent"),
+    work: (actor) => work(actor, form),
+    refuse: (error) => refused(error, form),
+    whenDown: () => answer({ outcome: "error", message: FORM_OUTAGE_MESSAGE, values: keepTyped(form.values), issues: form.issues }),
+  });
 }
 
 const checkbox = (value: string | undefined) => value === "on" || value === "true";

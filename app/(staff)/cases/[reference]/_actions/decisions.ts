@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { assessSeverity } from "@/lib/cases/practice/assess";
 import { assignCase } from "@/lib/cases/practice/assign";
 import { confirmFault } from "@/lib/cases/practice/confirm-fault";
@@ -14,11 +14,12 @@ import { changeStatus } from "@/lib/cases/practice/status";
 import { STATUS_LABELS } from "@/lib/cases/state-machine";
 import type { Actor } from "@/lib/cases/update-case";
 import { formValues, refused, succeeded, type DecisionState } from "../_components/decisions/form-state";
+import { runCaseAction } from "./run-case-action";
 
 /**
- * The decision side of a case. Each action: who is asking (re-loaded from the database), then one
- * domain function that validates the input, checks the role and writes in one transaction. The
- * case page is refreshed whatever the outcome, so a conflict shows the latest state.
+ * The decision side of a case. Each action is one domain function that validates the input,
+ * checks the role and writes in one transaction, run by runCaseAction (who is asking, refusals
+ * the form shows, the page refreshed after every answer, the form kept as typed in an outage).
  */
 async function run(
   formData: FormData,
@@ -26,16 +27,15 @@ async function run(
 ): Promise<DecisionState> {
   // Every signed-in staff member gets this far; the domain functions refuse what their role
   // does not allow, with a message the form can show.
-  const user = await requireStaff("agent");
   const input = formValues(formData);
   const full = { ...input, complaintId: String(formData.get("complaintId") ?? ""), expectedVersion: String(formData.get("expectedVersion") ?? "") };
-  try {
-    return succeeded(await work({ id: user.id, role: user.role }, full));
-  } catch (error) {
-    return refused(error, input);
-  } finally {
-    revalidatePath("/cases/[reference]", "page");
-  }
+  return runCaseAction({
+    label: "case decision",
+    signedIn: () => requireStaff("agent"),
+    work: async (actor) => succeeded(await work(actor, full)),
+    refuse: (error) => refused(error, input),
+    whenDown: () => ({ ok: false, message: FORM_OUTAGE_MESSAGE, fieldErrors: {}, values: input, stamp: Date.now() }),
+  });
 }
 
 export async function changeStatusAction(_: DecisionState, formData: FormData): Promise<DecisionState> {

@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { CaseConflictError, CaseRuleError, ForbiddenError, NotFoundError } from "@/lib/cases/errors";
 import { recordAgreement, recordSatisfaction } from "@/lib/cases/practice/agreement";
 import { BlameLanguageError } from "@/lib/cases/practice/conversation-common";
@@ -13,42 +13,47 @@ import { keepPromise, makePromise } from "@/lib/cases/practice/promise";
 import { askCustomerToAgree, proposeResolution } from "@/lib/cases/practice/resolution";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ResolutionFormState } from "../_components/resolution/form-state";
+import { runCaseAction } from "./run-case-action";
 
 /**
- * The resolution side of a case. Each action: who is asking (re-loaded from the database), then
- * one domain function that validates, checks the role and writes in one transaction. The page is
- * refreshed whatever the outcome, so a conflict shows the latest state.
+ * The resolution side of a case. Each action is one domain function that validates the input,
+ * checks the role and writes in one transaction, run by runCaseAction (who is asking, refusals
+ * the form shows, the page refreshed after every answer, the form kept as typed in an outage).
  */
 async function run(
   previous: ResolutionFormState,
   formData: FormData,
   work: (actor: Actor, input: Record<string, string>) => Promise<string>): Promise<ResolutionFormState> {
-  const user = await requireStaff("agent");
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
   }
   const { complaintId: _id, expectedVersion: _version, ...typed } = values;
-  try {
-    return { ok: true, message: await work({ id: user.id, role: user.role }, values), fieldErrors: {}, values: {}, flags: [], stamp: Date.now() };
-  } catch (error) {
-    const refusal = { ok: false, fieldErrors: {}, values: typed, flags: [], stamp: Date.now() };
-    if (error instanceof BlameLanguageError) {
-      const flags = error.flags.map((f) => ({ match: f.match, explanation: f.explanation, suggestion: f.suggestion }));
-      return { ...refusal, message: error.message, flags };
-    }
-    if (error instanceof CaseRuleError) {
-      // Keep showing the flags while the sender gives the reason for sending anyway.
-      const flags = error.fieldErrors.overrideReason ? previous.flags : [];
-      return { ...refusal, message: error.message, fieldErrors: error.fieldErrors, flags };
-    }
-    if (error instanceof CaseConflictError || error instanceof ForbiddenError || error instanceof NotFoundError) {
-      return { ...refusal, message: error.message };
-    }
-    throw error;
-  } finally {
-    revalidatePath("/cases/[reference]", "page");
+  const refusal = () => ({ ok: false, fieldErrors: {}, values: typed, flags: [], stamp: Date.now() });
+  return runCaseAction({
+    label: "case resolution",
+    signedIn: () => requireStaff("agent"),
+    work: async (actor): Promise<ResolutionFormState> => ({ ok: true, message: await work(actor, values), fieldErrors: {}, values: {}, flags: [], stamp: Date.now() }),
+    refuse: (error) => refused(error, previous, refusal()),
+    whenDown: () => ({ ...refusal(), message: FORM_OUTAGE_MESSAGE, flags: previous.flags }),
+  });
+}
+
+/** A refusal the person can act on; anything unexpected (an outage too) is rethrown. */
+function refused(error: unknown, previous: ResolutionFormState, refusal: Omit<ResolutionFormState, "message">): ResolutionFormState {
+  if (error instanceof BlameLanguageError) {
+    const flags = error.flags.map((f) => ({ match: f.match, explanation: f.explanation, suggestion: f.suggestion }));
+    return { ...refusal, message: error.message, flags };
   }
+  if (error instanceof CaseRuleError) {
+    // Keep showing the flags while the sender gives the reason for sending anyway.
+    const flags = error.fieldErrors.overrideReason ? previous.flags : [];
+    return { ...refusal, message: error.message, fieldErrors: error.fieldErrors, flags };
+  }
+  if (error instanceof CaseConflictError || error instanceof ForbiddenError || error instanceof NotFoundError) {
+    return { ...refusal, message: error.message };
+  }
+  throw error;
 }
 
 export async function proposeResolutionAction(previous: ResolutionFormState, formData: FormData): Promise<ResolutionFormState> {
