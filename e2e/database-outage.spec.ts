@@ -260,3 +260,23 @@ test("a customer's message and an agent's note written while the database is dow
   await expect(agent.getByText(note)).toBeVisible();
   await staff.close();
 });
+
+test("an owner's settings form says nothing was saved during an outage, keeps the wording, and saves once it is back", async ({ browser }) => {
+  const context = await browser.newContext();
+  const owner = await context.newPage();
+  await signInAt(owner, app!.url, DEMO_ACCOUNTS.owner);
+  await owner.goto(`${app!.url}/settings/email-templates`);
+  await owner.getByRole("link", { name: "Edit Reply from staff" }).click();
+  const subject = owner.getByLabel("Subject");
+  await subject.fill("News about your complaint {{reference}}");
+
+  await proxy!.stop();
+  await owner.getByRole("button", { name: "Save wording" }).click();
+  await expect(owner.locator("form").getByRole("alert")).toContainText("Nothing was saved: we could not reach our database");
+  await expect(subject).toHaveValue("News about your complaint {{reference}}");
+
+  await proxy!.start();
+  await owner.getByRole("button", { name: "Save wording" }).click();
+  await expect(owner.getByText("Saved. New emails of this kind use your wording.")).toBeVisible();
+  await context.close();
+});

@@ -1,3 +1,4 @@
+import { FORM_OUTAGE_MESSAGE, keepFormDuringOutage } from "@/lib/resilience/outage";
 import { SettingsRuleError } from "@/lib/settings/access";
 
 /** What a settings form's server action returns, for `useActionState`. */
@@ -20,4 +21,22 @@ export function formValues<K extends string>(formData: FormData, names: readonly
 export function refusal(error: unknown, values?: Record<string, string>): SettingsFormState {
   if (error instanceof SettingsRuleError) return { error: error.message, fieldErrors: error.fieldErrors, values, at: Date.now() };
   throw error;
+}
+
+/**
+ * Runs a settings form's action, role check included. While the database cannot be reached the
+ * form comes back with what was typed (never a password) and FORM_OUTAGE_MESSAGE, instead of the
+ * error page taking the typing with it.
+ */
+export function keepSettingsForm(formData: FormData, work: () => Promise<SettingsFormState>): Promise<SettingsFormState> {
+  return keepFormDuringOutage("settings", work, () => ({ error: FORM_OUTAGE_MESSAGE, values: typedValues(formData), at: Date.now() }));
+}
+
+/** Every text field of a form but passwords and the framework's own ($ACTION_…). */
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$") && !/password/i.test(name)) values[name] = value;
+  }
+  return values;
 }

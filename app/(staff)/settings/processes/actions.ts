@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { createProcess, deleteProcess, moveProcess, setProcessArchived, updateProcess } from "@/lib/settings/processes";
-import { formValues, refusal, type SettingsFormState } from "../_components/action-state";
+import { formValues, keepSettingsForm, refusal, type SettingsFormState } from "../_components/action-state";
 
 const PAGE = "/settings/processes";
 
@@ -13,54 +13,60 @@ const PAGE = "/settings/processes";
 // Success redirects back with ?done=…, so the confirmation also shows without JavaScript.
 
 export async function addProcessAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  const owner = await requireStaff("owner");
-  const values = formValues(formData, ["name", "description"]);
-  let id: string;
-  try {
-    ({ id } = await createProcess(await getDb(), owner, values));
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath(PAGE);
-  redirect(`${PAGE}?done=added&id=${id}`);
+  return keepSettingsForm(formData, async () => {
+    const owner = await requireStaff("owner");
+    const values = formValues(formData, ["name", "description"]);
+    let id: string;
+    try {
+      ({ id } = await createProcess(await getDb(), owner, values));
+    } catch (error) {
+      return refusal(error, values);
+    }
+    revalidatePath(PAGE);
+    redirect(`${PAGE}?done=added&id=${id}`);
+  });
 }
 
 export async function editProcessAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  const owner = await requireStaff("owner");
-  const id = String(formData.get("id") ?? "");
-  const values = formValues(formData, ["name", "description"]);
-  try {
-    await updateProcess(await getDb(), owner, id, values);
-  } catch (error) {
-    return refusal(error, values);
-  }
-  revalidatePath(PAGE);
-  redirect(`${PAGE}?done=saved&id=${id}`);
+  return keepSettingsForm(formData, async () => {
+    const owner = await requireStaff("owner");
+    const id = String(formData.get("id") ?? "");
+    const values = formValues(formData, ["name", "description"]);
+    try {
+      await updateProcess(await getDb(), owner, id, values);
+    } catch (error) {
+      return refusal(error, values);
+    }
+    revalidatePath(PAGE);
+    redirect(`${PAGE}?done=saved&id=${id}`);
+  });
 }
 
 /** Archive, restore, move or delete, chosen by the `intent` field of the button's form. */
 export async function processRowAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  const owner = await requireStaff("owner");
-  const db = await getDb();
-  const id = String(formData.get("id") ?? "");
-  const intent = String(formData.get("intent") ?? "");
-  let done: string | null = null;
-  try {
-    if (intent === "archive" || intent === "restore") {
-      await setProcessArchived(db, owner, id, intent === "archive");
-      done = intent === "archive" ? "archived" : "restored";
-    } else if (intent === "delete") {
-      await deleteProcess(db, owner, id);
-      done = "deleted";
-    } else if (intent === "up" || intent === "down") {
-      await moveProcess(db, owner, id, intent);
-    } else {
-      return { error: "Unknown action." };
+  return keepSettingsForm(formData, async () => {
+    const owner = await requireStaff("owner");
+    const db = await getDb();
+    const id = String(formData.get("id") ?? "");
+    const intent = String(formData.get("intent") ?? "");
+    let done: string | null = null;
+    try {
+      if (intent === "archive" || intent === "restore") {
+        await setProcessArchived(db, owner, id, intent === "archive");
+        done = intent === "archive" ? "archived" : "restored";
+      } else if (intent === "delete") {
+        await deleteProcess(db, owner, id);
+        done = "deleted";
+      } else if (intent === "up" || intent === "down") {
+        await moveProcess(db, owner, id, intent);
+      } else {
+        return { error: "Unknown action." };
+      }
+    } catch (error) {
+      return refusal(error);
     }
-  } catch (error) {
-    return refusal(error);
-  }
-  revalidatePath(PAGE);
-  // A move needs no message: the list itself shows the new order.
-  redirect(done ? `${PAGE}?done=${done}&id=${id}` : PAGE);
+    revalidatePath(PAGE);
+    // A move needs no message: the list itself shows the new order.
+    redirect(done ? `${PAGE}?done=${done}&id=${id}` : PAGE);
+  });
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import { FORM_OUTAGE_MESSAGE, keepFormDuringOutage } from "@/lib/resilience/outage";
 import { changeRoleSchema, fieldErrorsOf, setActiveSchema } from "@/lib/staff/schemas";
 import { changeStaffRole, createStaffUser, setStaffActive, StaffRuleError } from "@/lib/staff/users";
 
@@ -19,42 +20,53 @@ function refusal(error: unknown, values?: StaffFormState["values"]): StaffFormSt
   throw error;
 }
 
+/** The new account's fields as typed, to put back in the form (never the password). */
+function typedStaff(formData: FormData): NonNullable<StaffFormState["values"]> {
+  return { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
+}
+
 // Each action checks the role itself: a server action is a public endpoint, whatever page shows it.
 
 export async function createStaffAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  await requireStaff("owner");
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
-  try {
-    const created = await createStaffUser(await getDb(), { ...values, role: values.role as "agent", password: String(formData.get("password") ?? "") });
-    revalidatePath("/settings/staff");
-    return { ok: `Account created for ${created.name}. Give them their password in person or by phone, not by email.` };
-  } catch (error) {
-    return refusal(error, values);
-  }
+  return keepFormDuringOutage("settings", async () => {
+    await requireStaff("owner");
+    const values = typedStaff(formData);
+    try {
+      const created = await createStaffUser(await getDb(), { ...values, role: values.role as "agent", password: String(formData.get("password") ?? "") });
+      revalidatePath("/settings/staff");
+      return { ok: `Account created for ${created.name}. Give them their password in person or by phone, not by email.` };
+    } catch (error) {
+      return refusal(error, values);
+    }
+  }, () => ({ error: FORM_OUTAGE_MESSAGE, values: typedStaff(formData) }));
 }
 
 export async function changeRoleAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const owner = await requireStaff("owner");
-  const parsed = changeRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
-  if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] };
-  try {
-    await changeStaffRole(await getDb(), owner.id, parsed.data.userId, parsed.data.role);
-    revalidatePath("/settings/staff");
-    return { ok: "Role updated." };
-  } catch (error) {
-    return refusal(error);
-  }
+  return keepFormDuringOutage("settings", async () => {
+    const owner = await requireStaff("owner");
+    const parsed = changeRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
+    if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] };
+    try {
+      await changeStaffRole(await getDb(), owner.id, parsed.data.userId, parsed.data.role);
+      revalidatePath("/settings/staff");
+      return { ok: "Role updated." };
+    } catch (error) {
+      return refusal(error);
+    }
+  }, () => ({ error: FORM_OUTAGE_MESSAGE }));
 }
 
 export async function setActiveAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const owner = await requireStaff("owner");
-  const parsed = setActiveSchema.safeParse({ userId: formData.get("userId"), active: formData.get("active") });
-  if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] };
-  try {
-    await setStaffActive(await getDb(), owner.id, parsed.data.userId, parsed.data.active);
-    revalidatePath("/settings/staff");
-    return { ok: parsed.data.active ? "Account reactivated." : "Account deactivated. It can no longer sign in." };
-  } catch (error) {
-    return refusal(error);
-  }
+  return keepFormDuringOutage("settings", async () => {
+    const owner = await requireStaff("owner");
+    const parsed = setActiveSchema.safeParse({ userId: formData.get("userId"), active: formData.get("active") });
+    if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] };
+    try {
+      await setStaffActive(await getDb(), owner.id, parsed.data.userId, parsed.data.active);
+      revalidatePath("/settings/staff");
+      return { ok: parsed.data.active ? "Account reactivated." : "Account deactivated. It can no longer sign in." };
+    } catch (error) {
+      return refusal(error);
+    }
+  }, () => ({ error: FORM_OUTAGE_MESSAGE }));
 }
