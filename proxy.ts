@@ -20,12 +20,16 @@ function isStaffPath(pathname: string): boolean {
  * 1. gives the response a fresh script nonce and the Content-Security-Policy that requires it
  *    (Next reads the policy from the request headers and puts the nonce on its own scripts);
  * 2. for the staff workspace, sends visitors without a session to sign-in early. That is a first
- *    line only: the real checks (account still active, role high enough) happen next to the data,
- *    in lib/auth/session.ts, because a valid token can outlive a deactivated account.
+ *    line only: the real checks (signed in, account still active, role high enough) happen next
+ *    to the data, in lib/auth/session.ts, because a valid token can outlive a deactivated account.
  */
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (isStaffPath(pathname) && !request.auth?.user) {
+  // A server action posted from a page whose sign-in has since expired is left to the action:
+  // its own requireStaff answers with a redirect the page follows to sign-in. Redirecting the
+  // POST here would hand the page a sign-in document instead of an action result: an error page.
+  const serverAction = request.method === "POST" && request.headers.has("next-action");
+  if (isStaffPath(pathname) && !request.auth?.user && !serverAction) {
     const signInUrl = new URL("/signin", request.nextUrl.origin);
     signInUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signInUrl);

@@ -142,3 +142,50 @@ test.describe.serial("the conversation on a case", () => {
     await context.close();
   });
 });
+
+test("an unsent note comes back after a reload and after an expired sign-in, and is forgotten once sent", async ({ page, context }) => {
+  const { reference } = await fileComplaint(page.request, { name: "Sam Draft" });
+  await signIn(page, DEMO_ACCOUNTS.agent);
+  const text = "Sam prefers calls after 6pm; the courier has been told.";
+  const panel = page.locator("#composer").getByRole("tabpanel");
+  const note = panel.getByLabel("Note", { exact: true });
+  await page.goto(`/cases/${reference}?compose=note`);
+  await note.fill(text);
+
+  await page.reload();
+  await expect(note).toHaveValue(text);
+  await expect(panel.getByText(/Your unsent draft from \d\d:\d\d is back/)).toBeVisible();
+  await page.locator("#composer").screenshot({ path: "e2e/screenshots/conversation-draft-restored.png" });
+
+  // The sign-in expires before it is sent: sending leads to the sign-in page, and the note is
+  // still there back on the case.
+  await context.clearCookies();
+  await panel.getByRole("button", { name: "Add internal note" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await signIn(page, DEMO_ACCOUNTS.agent);
+  await page.goto(`/cases/${reference}?compose=note`);
+  await expect(note).toHaveValue(text);
+
+  await panel.getByRole("button", { name: "Add internal note" }).click();
+  await expect(toast(page, "Internal note added.")).toBeVisible();
+  await expect(note).toHaveValue("");
+  await page.reload();
+  await expect(note).toHaveValue("");
+  await expect(panel.getByText(/unsent draft/)).toHaveCount(0);
+
+  // "Discard draft" empties the box and forgets it.
+  await note.fill("A thought I will not keep.");
+  await page.reload();
+  await panel.getByRole("button", { name: "Discard draft" }).click();
+  await expect(note).toHaveValue("");
+  await page.reload();
+  await expect(note).toHaveValue("");
+
+  // Signing out forgets drafts: the next person at this browser sees none.
+  await note.fill("A private thought before signing out.");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, DEMO_ACCOUNTS.agent);
+  await page.goto(`/cases/${reference}?compose=note`);
+  await expect(note).toHaveValue("");
+});

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { DueCount } from "@/components/reminders/due-panel";
-import { buttonClasses } from "@/components/ui";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import type { StaffUserSession } from "@/lib/auth/session";
-import { signOutAction } from "../actions";
+import { SignOutButton } from "./sign-out-button";
 import { StaffNav, type NavItem } from "./staff-nav";
 
 export function StaffHeader({ user }: { user: StaffUserSession }) {
@@ -39,11 +38,7 @@ export function StaffHeader({ user }: { user: StaffUserSession }) {
             <span className="block font-medium text-slate-900">{user.name}</span>
             <span className="block text-slate-600">{ROLE_LABELS[user.role]}</span>
           </p>
-          <form action={signOutAction}>
-            <button type="submit" className={buttonClasses("secondary", "sm")}>
-              Sign out
-            </button>
-          </form>
+          <SignOutButton />
         </div>
       </div>
     </header>

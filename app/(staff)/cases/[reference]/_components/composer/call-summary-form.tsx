@@ -63,6 +63,7 @@ export function CallSummaryForm({ complaintId, version, calls }: { complaintId: 
               state={state}
               rows={12}
               fallback={call.draft}
+              draftKey={`call-summary-${call.id}`}
             />
             <BlameReview state={state} idPrefix="call-summary" />
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,7 +1,15 @@
+"use client";
+
+import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui";
 import type { ComposerState } from "./form-state";
+import { useDraft } from "./use-draft";
 
-/** The composer's main text area (field name `text` unless told otherwise), with its error. */
+/**
+ * The composer's main text area (field name `text` unless told otherwise), with its error. What is
+ * typed is kept as a draft in this tab until it is sent (see useDraft); `draftKey` tells drafts
+ * apart where one case has several texts of the same kind (a summary per call).
+ */
 export function TextBox({
   id,
   label,
@@ -12,6 +20,7 @@ export function TextBox({
   hint,
   fallback = "",
   internal = false,
+  draftKey = id,
 }: {
   id: string;
   label: string;
@@ -22,7 +31,9 @@ export function TextBox({
   hint?: string;
   fallback?: string;
   internal?: boolean;
+  draftKey?: string;
 }) {
+  const { ref, onInput, restoredAt, discard } = useDraft(`${usePathname()}:${draftKey}`, state, name);
   const error = state.fieldErrors[name];
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -36,6 +47,8 @@ export function TextBox({
         </p>
       ) : null}
       <textarea
+        ref={ref}
+        onInput={onInput}
         id={id}
         name={name}
         rows={rows}
@@ -54,6 +67,14 @@ export function TextBox({
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-red-700">
           {error}
+        </p>
+      ) : null}
+      {restoredAt !== null ? (
+        <p role="status" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+          Your unsent draft from {new Date(restoredAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} is back.
+          <button type="button" onClick={discard} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            Discard draft
+          </button>
         </p>
       ) : null}
     </div>
