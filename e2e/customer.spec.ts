@@ -120,3 +120,43 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Thank you: we have your complaint" })).toBeVisible();
   });
 });
+
+test("a half-written complaint comes back after a reload, can be started again, and is forgotten once filed", async ({ page }) => {
+  const description = "The oven door came off its hinge on the second day and the glass cracked.";
+  await page.goto("/complain");
+  await page.getByLabel("Your name").fill("Casey Draft");
+  await page.getByRole("textbox", { name: "Email" }).fill(`casey.${Date.now()}@example.com`);
+  await page.getByLabel("Phone", { exact: true }).check();
+  await page.getByLabel("What is it about?").selectOption("not_sure");
+  await page.getByLabel("What went wrong?").fill(description);
+
+  // A phone's browser drops the page while the customer looks something up: it reloads.
+  await page.reload();
+  const kept = page.getByRole("status").filter({ hasText: "We kept what you had written on this page" });
+  await expect(kept).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue("Casey Draft");
+  await expect(page.getByLabel("Phone", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("What is it about?")).toHaveValue("not_sure");
+  await expect(page.getByLabel("What went wrong?")).toHaveValue(description);
+  await page.screenshot({ path: "e2e/screenshots/complaint-draft-kept.png", fullPage: true });
+
+  // "Start again" empties it, for good.
+  await kept.getByRole("button", { name: "Start again with an empty form" }).click();
+  await expect(page.getByLabel("What went wrong?")).toHaveValue("");
+  await expect(page.getByLabel("Phone", { exact: true })).not.toBeChecked();
+  await page.reload();
+  await expect(page.getByLabel("Your name")).toHaveValue("");
+  await expect(kept).toHaveCount(0);
+
+  // Written again and sent: the next complaint form in this tab starts empty.
+  await page.getByLabel("Your name").fill("Casey Draft");
+  await page.getByRole("textbox", { name: "Email" }).fill(`casey.${Date.now()}@example.com`);
+  await page.getByLabel("What is it about?").selectOption("not_sure");
+  await page.getByLabel("What went wrong?").fill(description);
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you: we have your complaint" })).toBeVisible();
+  await page.goto("/complain");
+  await expect(page.getByLabel("Your name")).toHaveValue("");
+  await expect(page.getByLabel("What went wrong?")).toHaveValue("");
+  await expect(kept).toHaveCount(0);
+});

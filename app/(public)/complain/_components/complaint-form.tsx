@@ -2,10 +2,11 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
+import { useFormDraft } from "@/components/use-form-draft";
 import type { IntakeField } from "@/lib/complaints/intake-schema";
 import { minutesPhrase } from "@/lib/security/minutes";
 import { submitComplaintAction } from "../actions";
-import type { ComplaintFormState } from "./form-state";
+import { COMPLAINT_DRAFT_KEY, type ComplaintFormState } from "./form-state";
 
 type ProcessOption = { id: string; name: string };
 
@@ -28,6 +29,8 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
   const [state, formAction] = useActionState(submitComplaintAction, initialState);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { values, fieldErrors: errors } = state;
+  // Only a fresh form is filled from a draft: after a refused send the server sends it back filled.
+  const { formRef, onChange, restoredAt, discard } = useFormDraft(COMPLAINT_DRAFT_KEY, { restore: state.attempt === 0, skip: ["idempotencyKey", "website"] });
   const errorEntries = Object.entries(errors) as Array<[IntakeField, string]>;
 
   // After a refused submit, take keyboard and screen-reader users to the list of problems.
@@ -59,7 +62,15 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
       : "Up to 5 photos or PDFs (such as a receipt), 10 MB each.";
 
   return (
-    <form key={state.attempt} action={formAction} noValidate className="space-y-8">
+    <form key={state.attempt} ref={formRef} onChange={onChange} action={formAction} noValidate className="space-y-8">
+      {restoredAt !== null && state.attempt === 0 ? (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+          <p>We kept what you had written on this page. Check it and send it when you are ready.</p>
+          <button type="button" onClick={discard} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            Start again with an empty form
+          </button>
+        </div>
+      ) : null}
       {state.status === "invalid" && errorEntries.length > 0 ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-white p-4">
           <h2 id="error-summary-title" className="text-base font-semibold text-red-800">

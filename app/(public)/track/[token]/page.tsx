@@ -12,6 +12,7 @@ import { formatDate, hoursPhrase } from "../../_components/format";
 import { TooManyAttempts } from "../../_components/too-many-attempts";
 import { ComplaintDetails } from "./_components/complaint-details";
 import { CopyLink } from "./_components/copy-link";
+import { ForgetComplaintDraft } from "./_components/forget-complaint-draft";
 import { MessageForm } from "./_components/message-form";
 import { PromiseList } from "./_components/promise-list";
 import { ProposalPanel } from "./_components/proposal-panel";
@@ -98,6 +99,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
+      {justFiled ? <ForgetComplaintDraft /> : null}
       {justFiled ? (
         <section aria-labelledby="filed-title" className="space-y-4 rounded-lg border-2 border-emerald-600 bg-emerald-50 p-5">
           <h1 id="filed-title" className="text-2xl font-semibold text-emerald-900">
