@@ -130,6 +130,16 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> 
       log(`  ${target.name}: ${options.connections} connections for ${options.seconds} s…`);
       results.push(await load(base, target, options, cookie));
     }
+    // Owners' reports must not starve the agents: the queue with 2 connections while the
+    // analytics page is loaded on all the others, at the same time.
+    const queue = targets.find((t) => t.path === "/cases")!;
+    const analytics = targets.find((t) => t.path === "/analytics")!;
+    log(`  queue (2 connections) while analytics runs on ${options.connections}, for ${options.seconds} s…`);
+    const [queueUnderReports, reportsBeside] = await Promise.all([
+      load(base, { ...queue, name: "queue while analytics runs" }, { ...options, connections: 2 }, cookie),
+      load(base, { ...analytics, name: "analytics beside the queue" }, options, cookie),
+    ]);
+    results.push(queueUnderReports, reportsBeside);
     // Every complaint the API accepted (201) must be in the database, looked up by its reference.
     // A few more may exist: requests still in flight when the load stopped, whose answers were
     // never read; they are reported, not counted as accepted.

@@ -12,8 +12,11 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
 
-/** Opens a database: postgres.js for a URL, otherwise PGlite in a directory (or in memory for "memory://"). */
-export async function openDatabase(options: { url?: string; pgliteDir?: string }): Promise<Handle> {
+/**
+ * Opens a database: postgres.js for a URL (a pool of `connections`, 10 unless told), otherwise
+ * PGlite in a directory (or in memory for "memory://").
+ */
+export async function openDatabase(options: { url?: string; pgliteDir?: string; connections?: number }): Promise<Handle> {
   if (options.url) {
     const postgres = (await import("postgres")).default;
     // postgres.js reconnects by itself: a connection that broke is reopened by the next query, so
@@ -28,7 +31,7 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
     //   pages run at once; extra workers per query only competed for the same cores (the whole
     //   analytics page at a million complaints: 3.1 s with them, 2.4 s without, on 2 cores).
     const client = postgres(options.url, {
-      max: 10,
+      max: options.connections ?? 10,
       connect_timeout: 10,
       onnotice: () => {},
       connection: { jit: "off", work_mem: "32MB", max_parallel_workers_per_gather: "0" },
@@ -45,7 +48,7 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
 }
 
 // One handle per process, kept on globalThis so dev hot reloads do not open PGlite's directory twice.
-const globalForDb = globalThis as unknown as { caserootDb?: Promise<Handle> };
+const globalForDb = globalThis as unknown as { caserootDb?: Promise<Handle>; caserootReportsDb?: Promise<Db> };
 
 function handle(): Promise<Handle> {
   globalForDb.caserootDb ??= openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
@@ -55,6 +58,23 @@ function handle(): Promise<Handle> {
 /** The app's database. Await it once per request: `const db = await getDb()`. */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/**
+ * The database for owners' reports (the analytics page and its exports), on a pool of its own
+ * (REPORTS_DB_CONNECTIONS, 3 unless set). An analytics page at a million complaints keeps seven
+ * queries busy for a second or more; on the app's pool, ten owners opening it at once took every
+ * connection and an agent's queue page waited behind all their queries (see the README's
+ * measurements). Here reports queue among themselves. The embedded database is one process with
+ * one connection: there it is the app's own handle.
+ */
+export async function getReportsDb(): Promise<Db> {
+  globalForDb.caserootReportsDb ??= (async () => {
+    const main = await handle();
+    if (main.kind === "pglite" || !env.DATABASE_URL) return main.db;
+    return (await openDatabase({ url: env.DATABASE_URL, connections: env.REPORTS_DB_CONNECTIONS })).db;
+  })();
+  return globalForDb.caserootReportsDb;
 }
 
 export async function databaseKind(): Promise<Handle["kind"]> {

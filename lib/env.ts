@@ -27,6 +27,12 @@ const EnvSchema = z.object({
     .positive("must be more than 0")
     .max(10_000, "must be at most 10000")
     .default(1),
+  /**
+   * PostgreSQL connections per instance kept apart for owners' reports (the analytics page and
+   * its exports), beside the app's 10: a burst of reports waits for these instead of taking
+   * every connection while agents wait behind it.
+   */
+  REPORTS_DB_CONNECTIONS: z.coerce.number({ error: "must be a whole number, e.g. 3" }).int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(3),
 });
 
 function readEnv() {
@@ -35,6 +41,7 @@ function readEnv() {
   if (raw.DATABASE_URL === "") delete raw.DATABASE_URL;
   if (raw.SMTP_URL === "") delete raw.SMTP_URL;
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
+  if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

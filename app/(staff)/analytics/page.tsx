@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui";
-import { getDb } from "@/db/client";
+import { getDb, getReportsDb } from "@/db/client";
 import { casesHref, parseAnalyticsFilters, RANGE_LABELS, todayIn } from "@/lib/analytics/filters";
 import { loadFilterOptions } from "@/lib/analytics/queries/filter-options";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
@@ -28,7 +28,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const timeZone = await getWorkspaceTimeZone(db);
   const { filters: requested, notices } = parseAnalyticsFilters(await searchParams, todayIn(timeZone));
   const seesTeam = hasRole(user.role, "supervisor");
-  const [report, options] = await Promise.all([loadAnalyticsReport(db, user, requested, timeZone), loadFilterOptions(db, seesTeam)]);
+  // The report runs on the reports' own pool, so owners' analytics never take the connections
+  // agents' pages need (db/client.ts, getReportsDb).
+  const [report, options] = await Promise.all([loadAnalyticsReport(await getReportsDb(), user, requested, timeZone), loadFilterOptions(db, seesTeam)]);
   const { filters } = report;
   const sections = [
     ["volume", "Volume"],

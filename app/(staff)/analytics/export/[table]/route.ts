@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb, getReportsDb } from "@/db/client";
 import { csvResponse, csvStream } from "@/lib/analytics/csv";
 import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/export";
 import { parseAnalyticsFilters, todayIn } from "@/lib/analytics/filters";
@@ -17,7 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   const timeZone = await getWorkspaceTimeZone(db);
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { filters } = parseAnalyticsFilters(search, todayIn(timeZone));
-  const report = await loadAnalyticsReport(db, user, filters, timeZone);
+  // On the reports' own pool, like the page: exports must not crowd out the agents' work.
+  const report = await loadAnalyticsReport(await getReportsDb(), user, filters, timeZone);
   const csv = exportTable(report, table as ExportTable);
   return csvResponse(csv.fileName, csvStream(csv.header, csv.rows));
 }
