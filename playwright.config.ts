@@ -46,5 +46,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(port) },
+    // SIGTERM, not Playwright's default SIGKILL: scripts/e2e-server.mjs then drops its throwaway
+    // PostgreSQL database (or embedded directory) instead of leaving one behind on every run.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });
