@@ -1,0 +1,56 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accessibilityViolations } from "./helpers/accessibility";
+import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
+import { fileComplaint } from "./helpers/complaints";
+
+// axe-core is injected into each page; the app's Content-Security-Policy would refuse it.
+test.use({ bypassCSP: true });
+
+async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  expect(await accessibilityViolations(page), `WCAG 2.1 AA violations on ${path}`).toEqual([]);
+}
+
+test("the checker finds what it is meant to find", async ({ page }) => {
+  await page.setContent(`<main><h1>Bad page</h1><img src="x.png"><input type="text"><p style="color:#bbb;background:#fff">Faint text</p></main>`);
+  const found = (await accessibilityViolations(page)).map((v) => v.id);
+  expect(found).toEqual(expect.arrayContaining(["image-alt", "label", "color-contrast"]));
+});
+
+test("the customer's pages pass WCAG 2.1 AA checks", async ({ page }) => {
+  const filed = await fileComplaint(page.request, { name: "Ada Access" });
+  for (const path of ["/", "/complain", new URL(filed.trackingUrl!).pathname, "/track", "/track/lost", "/signin"]) await expectAccessible(page, path);
+
+  // The form's error state too: the summary of problems and every field's message.
+  await page.goto("/complain");
+  await page.getByRole("button", { name: "Send complaint" }).click();
+  await expect(page.getByRole("heading", { name: /Please check/ })).toBeVisible();
+  expect(await accessibilityViolations(page), "WCAG 2.1 AA violations on the refused complaint form").toEqual([]);
+});
+
+test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async ({ page }) => {
+  const { reference } = await fileComplaint(page.request, { name: "Ada Access" });
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  for (const path of [
+    "/cases",
+    `/cases/${reference}`,
+    `/cases/${reference}?compose=restate`,
+    "/due",
+    "/analytics",
+    "/settings/staff",
+    "/settings/business",
+    "/settings/processes",
+    "/settings/root-causes",
+    "/settings/analytics",
+    "/settings/email-templates",
+    "/settings/outbox",
+    "/settings/privacy",
+    "/settings/import",
+  ]) {
+    await expectAccessible(page, path);
+  }
+  await signIn(page, DEMO_ACCOUNTS.agent);
+  for (const path of ["/cases?view=mine", "/due", "/analytics"]) await expectAccessible(page, path);
+});
