@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { fileComplaint } from "./helpers/complaints";
 
 const SHOTS = path.join(__dirname, "screenshots");
 /** A real 1×1 PNG. */
@@ -159,4 +160,23 @@ test("a half-written complaint comes back after a reload, can be started again, 
   await expect(page.getByLabel("Your name")).toHaveValue("");
   await expect(page.getByLabel("What went wrong?")).toHaveValue("");
   await expect(kept).toHaveCount(0);
+});
+
+test("a customer's half-written message on the tracking page survives a reload, and is forgotten once sent", async ({ page }) => {
+  const filed = await fileComplaint(page.request, { name: "Robin Draft" });
+  await page.goto(new URL(filed.trackingUrl!).pathname);
+  const box = page.getByLabel("Add a message");
+  await box.fill("The engineer can come any morning next week except Tuesday.");
+  await page.reload();
+  await expect(box).toHaveValue("The engineer can come any morning next week except Tuesday.");
+  await expect(page.getByRole("status").filter({ hasText: "We kept the message you had started." })).toBeVisible();
+
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByText("Your message was added to your complaint.")).toBeVisible();
+  await expect(box).toHaveValue("");
+  await expect(page).not.toHaveURL(/sent=1/);
+  // The next message is kept across a reload too.
+  await box.fill("Also, the code for the gate is 4471.");
+  await page.reload();
+  await expect(box).toHaveValue("Also, the code for the gate is 4471.");
 });

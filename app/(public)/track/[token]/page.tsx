@@ -158,7 +158,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         </h2>
         <Timeline entries={view.timeline} business={business.name} timeZone={business.timeZone} />
         <div className="border-t border-slate-200 pt-4">
-          <MessageForm token={token} />
+          <MessageForm token={token} sent={query.sent === "1"} />
         </div>
       </section>
 

@@ -1,16 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { forgetDraft } from "@/components/drafts";
 import { SubmitButton, TextArea } from "@/components/ui";
+import { useFormDraft } from "@/components/use-form-draft";
 import { addMessageAction, type MessageFormState } from "../actions";
 
 const initialState: MessageFormState = { error: null, body: "", attempt: 0 };
 
-/** Adds the customer's message to their case; works without JavaScript too. */
-export function MessageForm({ token }: { token: string }) {
+/**
+ * Adds the customer's message to their case; works without JavaScript too. With it, what is
+ * being written is kept in the tab until it is sent (components/use-form-draft.ts): `sent` is
+ * true on the page a sent message lands on, which forgets the draft.
+ */
+export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
   const [state, formAction] = useActionState(addMessageAction.bind(null, token), initialState);
+  // The start of the tracking token tells this customer's cases apart within one tab.
+  const draftKey = `track-message:${token.slice(0, 12)}`;
+  const { formRef, onChange, restoredAt, discard } = useFormDraft(draftKey, { restore: state.attempt === 0 && !sent });
+  useEffect(() => {
+    if (!sent) return;
+    forgetDraft(draftKey);
+    // Once only: a reload of this address must not forget the next message being written.
+    const url = new URL(window.location.href);
+    url.searchParams.delete("sent");
+    window.history.replaceState(window.history.state, "", url);
+  }, [sent, draftKey]);
   return (
-    <form key={state.attempt} action={formAction} noValidate className="space-y-3">
+    <form key={state.attempt} ref={formRef} onChange={onChange} action={formAction} noValidate className="space-y-3">
       <TextArea
         id="body"
         name="body"
@@ -23,6 +40,14 @@ export function MessageForm({ token }: { token: string }) {
         error={state.error ?? undefined}
         autoFocus={state.error !== null}
       />
+      {restoredAt !== null ? (
+        <p role="status" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+          We kept the message you had started.
+          <button type="button" onClick={discard} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            Clear it
+          </button>
+        </p>
+      ) : null}
       <SubmitButton pendingLabel="Sending…">Send message</SubmitButton>
     </form>
   );
