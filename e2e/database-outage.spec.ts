@@ -236,7 +236,7 @@ test("a customer's message and an agent's note written while the database is dow
   await page.screenshot({ path: `${SHOTS}/outage-tracking-message.png`, fullPage: true });
   await proxy!.start();
   await page.getByRole("button", { name: "Send message" }).click();
-  await expect(page).toHaveURL(/sent=1/);
+  await expect(page.getByText("Your message was added to your complaint.")).toBeVisible();
   await expect(page.locator("#timeline")).toContainText(message);
 
   // An agent, on the case page.
