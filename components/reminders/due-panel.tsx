@@ -1,8 +1,13 @@
 import Link from "next/link";
+import { cache } from "react";
 import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { DUE_KIND_LABELS, whenPhrase } from "@/lib/reminders/describe";
-import { countDueForStaff, getDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
+import { countDueForStaff, listDueForStaff, type DueItem, type DueViewer } from "@/lib/reminders/due";
+
+/** Once per request: one "now", and the counts the badge and the /due page both show. */
+const requestNow = cache(() => new Date());
+const dueCount = cache(async (id: string, role: DueViewer["role"]) => countDueForStaff(await getDb(), { id, role }, requestNow()));
 
 const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
   promise: "warning",
@@ -16,8 +21,9 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
  * waiting for a reply. A server component: drop it on any workspace page with the signed-in user.
  */
 export async function DuePanel({ user }: { user: DueViewer }) {
-  const now = new Date();
-  const due = await getDueForStaff(await getDb(), user, now);
+  const now = requestNow();
+  const [counts, list] = await Promise.all([dueCount(user.id, user.role), listDueForStaff(await getDb(), user, now)]);
+  const due = { ...counts, ...list };
   if (due.total === 0) {
     return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
   }
@@ -81,7 +87,7 @@ export async function DuePanel({ user }: { user: DueViewer }) {
  * Counted in SQL: a supervisor may have thousands of items, and only /due lists them.
  */
 export async function DueCount({ user }: { user: DueViewer }) {
-  const due = await countDueForStaff(await getDb(), user);
+  const due = await dueCount(user.id, user.role);
   if (due.total === 0) return null;
   return (
     <span

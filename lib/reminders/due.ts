@@ -38,7 +38,7 @@ export type DueCount = { total: number; overdue: number; today: number; waiting:
  * `perGroup` of each, and how many there are in all. A supervisor can have thousands: the page
  * shows the first ones and says how many more there are.
  */
-export type DueSummary = DueCount & { items: DueItem[]; timeZone: string; perGroup: number };
+export type DueSummary = DueCount & DueList;
 
 export type DueViewer = { id: string; role: StaffRole };
 
@@ -107,9 +107,24 @@ async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promis
   return { total: overdue + today + waiting, overdue, today, waiting };
 }
 
+/** The most urgent items of each group, at most `perGroup` of each (see DueSummary). */
+export type DueList = { items: DueItem[]; timeZone: string; perGroup: number };
+
+/** The counts and the most urgent items together: the digest, and anything else that needs both. */
 export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date(), perGroup = DUE_GROUP_LIMIT): Promise<DueSummary> {
   const day = await businessDay(db, now);
   const where = dueConditions(viewer, day);
+  const [counts, list] = await Promise.all([countDue(db, where), listDue(db, where, day, perGroup)]);
+  return { ...counts, ...list };
+}
+
+/** The most urgent items only, for a page that has its counts already (the badge's, per request). */
+export async function listDueForStaff(db: Db, viewer: DueViewer, now = new Date(), perGroup = DUE_GROUP_LIMIT): Promise<DueList> {
+  const day = await businessDay(db, now);
+  return listDue(db, dueConditions(viewer, day), day, perGroup);
+}
+
+async function listDue(db: Db, where: ReturnType<typeof dueConditions>, day: Day & { timeZone: string }, perGroup: number): Promise<DueList> {
   const caseColumns = {
     complaintId: complaints.id,
     reference: complaints.reference,
@@ -137,8 +152,7 @@ export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date()
       .orderBy(asc(followUps.dueAt))
       .limit(perGroup);
 
-  const [counts, promisesOverdue, promisesToday, followUpsOverdue, followUpsToday, responseRows, waitingRows] = await Promise.all([
-    countDue(db, where),
+  const [promisesOverdue, promisesToday, followUpsOverdue, followUpsToday, responseRows, waitingRows] = await Promise.all([
     promiseList(and(where.promise, where.promiseOverdue)),
     promiseList(and(where.promise, not(where.promiseOverdue))),
     followUpList(and(where.followUp, where.followUpOverdue)),
@@ -170,7 +184,6 @@ export async function getDueForStaff(db: Db, viewer: DueViewer, now = new Date()
   );
   const mostUrgent = (items: DueItem[]) => items.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, perGroup);
   return {
-    ...counts,
     items: [...mostUrgent(overdueItems), ...mostUrgent(todayItems), ...mostUrgent(waitingItems)],
     timeZone: day.timeZone,
     perGroup,

@@ -56,6 +56,12 @@ export function windowStartFor(rule: Pick<RateLimitRule, "windowSeconds">, now: 
   return new Date(Math.floor(now.getTime() / size) * size);
 }
 
+/** The current window's start and the previous one's: the two rows a hit is judged on. */
+function windowsFor(rule: Pick<RateLimitRule, "windowSeconds">, now: Date): { current: Date; previous: Date } {
+  const current = windowStartFor(rule, now);
+  return { current, previous: new Date(current.getTime() - rule.windowSeconds * 1000) };
+}
+
 /**
  * The decision for a hit, from the two windows' counts (`current` includes this hit). Pure.
  * When refused, the wait is until the estimate leaves room for one more hit: later in this window
@@ -83,8 +89,7 @@ export function judgeHit(rule: Pick<RateLimitRule, "limit" | "windowSeconds">, c
  * refused, and the count shows how hard it tried).
  */
 export async function consume(db: Db | Tx, rule: RateLimitRule, key: string, now: Date = new Date()): Promise<RateLimitResult> {
-  const windowStart = windowStartFor(rule, now);
-  const previousStart = new Date(windowStart.getTime() - rule.windowSeconds * 1000);
+  const { current: windowStart, previous: previousStart } = windowsFor(rule, now);
   const hashed = hashKey(key);
   const [row] = await queryRows<{ hits: number; previous: number | null }>(
     db,
@@ -118,13 +123,12 @@ export async function peek(db: Db | Tx, rule: RateLimitRule, key: string, now: D
 
 /** Forgets `key`'s counts, the previous window's too (e.g. failed sign-ins after a successful one). */
 export async function reset(db: Db | Tx, rule: RateLimitRule, key: string, now: Date = new Date()): Promise<void> {
-  const windowStart = windowStartFor(rule, now);
-  const previousStart = new Date(windowStart.getTime() - rule.windowSeconds * 1000);
+  const { current, previous } = windowsFor(rule, now);
   await db
     .delete(rateLimitHits)
     .where(
       sql`${rateLimitHits.bucket} = ${rule.bucket} and ${rateLimitHits.key} = ${hashKey(key)}
-        and ${rateLimitHits.windowStart} in (${windowStart.toISOString()}::timestamptz, ${previousStart.toISOString()}::timestamptz)`,
+        and ${rateLimitHits.windowStart} in (${current.toISOString()}::timestamptz, ${previous.toISOString()}::timestamptz)`,
     );
 }
 

@@ -99,9 +99,9 @@ export default async function TrackingPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      {justFiled ? <ForgetComplaintDraft /> : null}
       {justFiled ? (
         <section aria-labelledby="filed-title" className="space-y-4 rounded-lg border-2 border-emerald-600 bg-emerald-50 p-5">
+          <ForgetComplaintDraft />
           <h1 id="filed-title" className="text-2xl font-semibold text-emerald-900">
             Thank you: we have your complaint
           </h1>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
+import { DraftNotice } from "@/components/draft-notice";
 import { forgetDraft } from "@/components/drafts";
 import { SubmitButton, TextArea } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
@@ -41,12 +42,9 @@ export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
         autoFocus={state.error !== null}
       />
       {restoredAt !== null ? (
-        <p role="status" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+        <DraftNotice discardLabel="Clear it" onDiscard={discard}>
           We kept the message you had started.
-          <button type="button" onClick={discard} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
-            Clear it
-          </button>
-        </p>
+        </DraftNotice>
       ) : null}
       <SubmitButton pendingLabel="Sending…">Send message</SubmitButton>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { DraftNotice } from "@/components/draft-notice";
 import { cx } from "@/components/ui";
 import type { ComposerState } from "./form-state";
 import { useDraft } from "./use-draft";
@@ -70,12 +71,9 @@ export function TextBox({
         </p>
       ) : null}
       {restoredAt !== null ? (
-        <p role="status" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700">
+        <DraftNotice discardLabel="Discard draft" onDiscard={discard}>
           Your unsent draft from {new Date(restoredAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} is back.
-          <button type="button" onClick={discard} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
-            Discard draft
-          </button>
-        </p>
+        </DraftNotice>
       ) : null}
     </div>
   );
