@@ -6,6 +6,7 @@ export async function register() {
   // NEXT_RUNTIME is set by Next itself (not configuration): migrations need Node, not the edge runtime.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("@/lib/resilience/event-loop")).startEventLoopMonitor(); // For /api/health: how late the event loop runs
   const { getDb, databaseKind } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
   try {

@@ -21,7 +21,7 @@ import {
 
 /**
  * The database goes away while a customer is filling in the form, then comes back. This spec owns
- * its database path: a dedicated database, reached by its own `next start` through a TCP proxy
+ * its database path: a dedicated database, reached by its own server (scripts/server.mjs) through a TCP proxy
  * the test cuts (every connection destroyed, nothing listening) and restores.
  */
 

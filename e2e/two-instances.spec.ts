@@ -17,7 +17,7 @@ import {
 } from "./helpers/servers";
 
 /**
- * Two `next start` processes of the same build on one PostgreSQL database, as behind a load
+ * Two server processes (scripts/server.mjs) of the same build on one PostgreSQL database, as behind a load
  * balancer: whatever one instance records, the other sees; a session from one is valid on the
  * other; concurrent edits of one case lose nothing; rate limits count across both.
  */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy, TrustProxyError } from "@/lib/security/trust-proxy.mjs";
 
 /**
  * The environment, read and validated once. Everything else imports `env` instead of
@@ -33,15 +34,47 @@ const EnvSchema = z.object({
    * every connection while agents wait behind it.
    */
   REPORTS_DB_CONNECTIONS: z.coerce.number({ error: "must be a whole number, e.g. 3" }).int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(3),
+  /**
+   * Which proxies in front of the app may say who the client is in X-Forwarded-For: a hop count
+   * and/or proxy addresses, CIDR ranges, loopback/private/linklocal (lib/security/trust-proxy.mjs).
+   * Unset: nobody; the client's address is the connection's. scripts/server.mjs applies it; it
+   * is read here too so that a mistake fails at start however the app is run.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      try {
+        return parseTrustProxy(text);
+      } catch (error) {
+        if (!(error instanceof TrustProxyError)) throw error;
+        context.addIssue({ code: "custom", message: error.message.replace(/^TRUST_PROXY: /, "") });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * /api/health answers 503 "degraded" while the event loop's 99th-percentile delay over the
+   * last few seconds is above this many milliseconds (lib/resilience/event-loop.ts).
+   */
+  EVENT_LOOP_DELAY_LIMIT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds, e.g. 1000" })
+    .int("must be a whole number of milliseconds")
+    .min(10, "must be at least 10")
+    .max(600_000, "must be at most 600000")
+    .default(1000),
+  /** Set by scripts/e2e-server.mjs and e2e/helpers/servers.ts only: turns on /api/test-hooks. Never set it in production. */
+  CASEROOT_E2E: z.enum(["0", "1"]).default("0"),
 });
 
-function readEnv() {
-  const raw = { ...process.env };
+/** Exported for its test; everything else imports `env`. */
+export function readEnv(source: Record<string, string | undefined> = process.env) {
+  const raw = { ...source };
   // An empty DATABASE_URL means "not set" (common in .env templates and CI matrices).
   if (raw.DATABASE_URL === "") delete raw.DATABASE_URL;
   if (raw.SMTP_URL === "") delete raw.SMTP_URL;
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
+  if (raw.EVENT_LOOP_DELAY_LIMIT_MS === "") delete raw.EVENT_LOOP_DELAY_LIMIT_MS;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

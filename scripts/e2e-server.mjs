@@ -1,6 +1,6 @@
 // Starts the built app for the browser tests on a fresh database: a new embedded database in a
 // temporary folder, or (with E2E_DATABASE_URL) a new database on that PostgreSQL server.
-// Migrates and seeds it, then runs `next start` on E2E_PORT.
+// Migrates and seeds it, then runs the production server (scripts/server.mjs) on E2E_PORT.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -55,7 +55,7 @@ for (const script of ["scripts/db-migrate.ts", "scripts/db-seed.ts"]) {
   }
 }
 
-const next = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], { env, stdio: "inherit" });
+const next = spawn(process.execPath, ["scripts/server.mjs", "-p", port], { env, stdio: "inherit" });
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;

@@ -68,6 +68,7 @@ if (!built) {
 
 console.log(`\n▸ CaseRoot is starting on http://localhost:${port}`);
 console.log(`  Customers: http://localhost:${port}/complain   Staff: http://localhost:${port}/signin\n`);
-const server = spawn(bin("next"), ["start", "-p", port], { env, stdio: "inherit" });
+// scripts/server.mjs: Next behind the client-address rule, the time limit and the watchdog.
+const server = spawn(process.execPath, ["scripts/server.mjs", "-p", port], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import postgres from "postgres";
@@ -9,8 +11,9 @@ import { DEMO_PASSWORD } from "./auth";
 /**
  * For specs that need their own app servers and database path (outage, several instances):
  * a throwaway PostgreSQL database, a TCP proxy in front of the server that a test can cut and
- * restore, and extra `next start` processes of the build the run already made (NEXT_DIST_DIR is
- * inherited). They run only on the PostgreSQL pass (E2E_DATABASE_URL, a server URL).
+ * restore, and extra server processes (scripts/server.mjs) of the build the run already made
+ * (NEXT_DIST_DIR is inherited). Those that need PostgreSQL run only on its pass (E2E_DATABASE_URL,
+ * a server URL); startApp without a database URL runs on a new embedded database.
  *
  * Every start has a stop; call them in afterAll (they are safe to call twice or after a failed start).
  */
@@ -148,12 +151,14 @@ export type AppServer = {
 };
 
 /**
- * Starts `next start` of the existing build (NEXT_DIST_DIR from the environment, as the run uses)
- * on `port` with `databaseUrl`, and waits until /api/health answers 200. Its own process group,
- * so stop() ends it and anything it spawned.
+ * Starts the production server (scripts/server.mjs) of the existing build (NEXT_DIST_DIR from the
+ * environment, as the run uses) on `port` with `databaseUrl`, or without one on a new embedded
+ * database in a temporary folder (removed by stop()), and waits until /api/health answers 200.
+ * Its own process group, so stop() ends it and anything it spawned.
  */
-export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: { port: number; databaseUrl?: string; authSecret: string; env?: Record<string, string> }): Promise<AppServer> {
   const { port, databaseUrl, authSecret } = options;
+  const embeddedDir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-e2e-app-"));
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -163,14 +168,16 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     AUTH_TRUST_HOST: "true",
     APP_URL: url,
     CASEROOT_E2E: "1",
-    DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,
   };
   delete env.PGLITE_DIR;
+  delete env.DATABASE_URL;
   delete env.SMTP_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else env.PGLITE_DIR = embeddedDir!;
 
-  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -189,8 +196,11 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     }),
   );
 
+  const removeEmbedded = () => {
+    if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
+  };
   const stop = async () => {
-    if (exited || child.pid === undefined) return;
+    if (exited || child.pid === undefined) return removeEmbedded();
     const signal = (name: NodeJS.Signals) => {
       try {
         process.kill(-child.pid!, name);
@@ -202,11 +212,17 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     const killed = setTimeout(() => signal("SIGKILL"), 5_000);
     await exit;
     clearTimeout(killed);
+    // The server's worker may outlive the primary by a moment; the group signal reached it too.
+    signal("SIGKILL");
+    removeEmbedded();
   };
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited) throw new Error(`next start on port ${port} exited before it was ready:\n${output}`);
+    if (exited) {
+      removeEmbedded();
+      throw new Error(`the server on port ${port} exited before it was ready:\n${output}`);
+    }
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.status === 200) break;
@@ -215,7 +231,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start on port ${port} was not healthy within 90 s:\n${output}`);
+      throw new Error(`the server on port ${port} was not healthy within 90 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -246,4 +262,84 @@ export async function signInAt(page: Page, origin: string, email: string, passwo
   });
   expect(response.status(), `sign-in for ${email} on ${origin}`).toBe(302);
   expect(response.headers()["location"] ?? "", `sign-in for ${email} on ${origin} was refused`).not.toContain("error=");
+}
+
+export type ReverseProxy = { port: number; url: string; stop: () => Promise<void> };
+
+/** Where Debian's nginx lives (`apt-get install nginx-light`; .ci/run installs it when missing). */
+export const NGINX = "/usr/sbin/nginx";
+
+/**
+ * A real nginx on 127.0.0.1 in front of `upstreamPort`, configured as the usual deployment does:
+ * it appends the address it received the request from to X-Forwarded-For
+ * (`$proxy_add_x_forwarded_for`), and talks to the app from `bindAddress`. Runs in the
+ * foreground of its own temporary folder (config, pid, logs, buffers), removed by stop().
+ */
+export async function startNginx(options: { upstreamPort: number; bindAddress: string }): Promise<ReverseProxy> {
+  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} not found: install it with \`apt-get install -y nginx-light\` (.ci/run does).`);
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-nginx-"));
+  const config = `
+daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://127.0.0.1:${options.upstreamPort};
+      proxy_bind ${options.bindAddress};
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }
+  }
+}
+`;
+  fs.writeFileSync(path.join(dir, "nginx.conf"), config);
+  const child = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const stop = async () => {
+    if (!exited) {
+      child.kill("SIGTERM");
+      const killed = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exit;
+      clearTimeout(killed);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await eventually(
+      async () => {
+        if (exited) throw new Error("nginx exited");
+        return (await fetch(`${url}/api/health`)).status === 200;
+      },
+      "nginx did not start",
+      20_000,
+    );
+  } catch (error) {
+    const log = fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : "";
+    await stop();
+    throw new Error(`${(error as Error).message}:\n${output}\n${log}`);
+  }
+  return { port, url, stop };
 }

@@ -54,6 +54,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "page", path: "/signin", access: "everyone", why: "staff sign-in" },
   { kind: "route", path: "/api/auth/[...nextauth]", methods: ["GET", "POST"], access: "everyone", why: "sign-in endpoints" },
   { kind: "route", path: "/api/health", methods: ["GET"], access: "everyone", why: "load balancer health check, no data" },
+  { kind: "route", path: "/api/test-hooks", methods: ["GET"], access: "everyone", why: "browser-test hooks; 404 unless CASEROOT_E2E=1 (never set in production)" },
   { kind: "route", path: "/api/v1/complaints", methods: ["POST"], access: "everyone", why: "websites file complaints" },
   { kind: "route", path: "/api/v1/openapi.json", methods: ["GET"], access: "everyone", why: "API description" },
   { kind: "route", path: "/api/v1/processes", methods: ["GET"], access: "everyone", why: "the choices the form offers" },

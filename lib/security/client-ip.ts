@@ -1,17 +1,12 @@
 /**
  * The address a request came from, for per-address rate limits.
  *
- * CaseRoot is meant to run behind a reverse proxy or load balancer you control (see "Deploying
- * several instances"), which puts the visitor's address in `X-Forwarded-For` or `X-Real-IP`; the
- * app itself then only ever sees the proxy's address. Without a proxy, `next start` fills in
- * `X-Forwarded-For` from the connection when the request has none, so a direct visitor is still
- * told apart.
- *
- * We take the first hop of `X-Forwarded-For`: the client as the outermost proxy recorded it.
- * This trusts the proxy to set or overwrite that header; a proxy that appends to a header the
- * client sent lets a client choose its own first hop (configure it to overwrite, e.g. nginx
- * `proxy_set_header X-Forwarded-For $remote_addr;`). Without either header the answer is
- * "unknown", and all such requests share one budget (better than none).
+ * The production server (scripts/server.mjs) has already worked it out, before Next saw the
+ * request, from the connection and TRUST_PROXY (lib/security/trust-proxy.mjs), and replaced
+ * `X-Forwarded-For` with that one address and removed `X-Real-IP`: what a client sends in those
+ * headers never gets here unless a trusted proxy vouched for it. (Under `next dev`, Next fills
+ * `X-Forwarded-For` from the connection only when the client sent none: development only.)
+ * Without either header the answer is "unknown", and all such requests share one budget.
  */
 export function clientIpFrom(headers: Pick<Headers, "get">): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

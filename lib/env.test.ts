@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { readEnv } from "./env";
+
+describe("TRUST_PROXY at start", () => {
+  it("is nobody when unset", () => {
+    expect(readEnv({}).TRUST_PROXY).toMatchObject({ hops: 0, ranges: [] });
+  });
+
+  it("reads a hop count and ranges", () => {
+    expect(readEnv({ TRUST_PROXY: "1, 10.0.0.0/8" }).TRUST_PROXY).toMatchObject({ hops: 1 });
+  });
+
+  it("refuses a setting it cannot read, naming the variable and the mistake", () => {
+    expect(() => readEnv({ TRUST_PROXY: "lb.internal" })).toThrow(/Invalid environment:\n {2}TRUST_PROXY: "lb.internal" is not a hop count, an IP address, a CIDR range/);
+    expect(() => readEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: "true" would let every client choose its own address/);
+  });
+
+  it("checks the event-loop delay limit", () => {
+    expect(readEnv({}).EVENT_LOOP_DELAY_LIMIT_MS).toBe(1000);
+    expect(() => readEnv({ EVENT_LOOP_DELAY_LIMIT_MS: "soon" })).toThrow(/EVENT_LOOP_DELAY_LIMIT_MS: must be a number of milliseconds/);
+  });
+});
