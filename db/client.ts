@@ -22,6 +22,8 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
     // postgres.js reconnects by itself: a connection that broke is reopened by the next query, so
     // the app recovers without a restart when the database comes back. While it is unreachable,
     // queries fail (see isDatabaseUnavailable in db/errors.ts) after at most connect_timeout seconds.
+    // It is postgres.js 3.4.9 with a patch (vendor/README.md): unpatched, a connection that broke
+    // mid-transaction crashed a write into the dropped socket and then failed its later uses.
     // Session settings sent when each connection opens; they apply to this app's connections only.
     // - jit off: compilation costs tens of milliseconds per query and only pays off on scans
     //   far longer than this app's.

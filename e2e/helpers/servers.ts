@@ -152,7 +152,14 @@ export type AppServer = {
  * on `port` with `databaseUrl`, and waits until /api/health answers 200. Its own process group,
  * so stop() ends it and anything it spawned.
  */
-export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  authSecret: string;
+  env?: Record<string, string>;
+  /** Sees everything the server prints (output() keeps only the last 20,000 characters). */
+  onOutput?: (text: string) => void;
+}): Promise<AppServer> {
   const { port, databaseUrl, authSecret } = options;
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -177,6 +184,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
   });
   let output = "";
   const keep = (chunk: Buffer) => {
+    options.onOutput?.(chunk.toString());
     output = (output + chunk.toString()).slice(-20_000);
   };
   child.stdout?.on("data", keep);
