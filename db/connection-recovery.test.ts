@@ -137,4 +137,19 @@ describe.skipIf(!serverUrl)("database connections after a break [postgres]", () 
       await driver.end({ timeout: 1 });
     }
   });
+
+  it("a connection past its maximum lifetime finishes its query, and the next query gets a new connection", async () => {
+    const handle = await openDatabase({ url, connections: 1, maxLifetimeSeconds: 1 });
+    try {
+      const pid = async () => (await queryRows<{ pid: number }>(handle.db, sql`select pg_backend_pid() as pid`))[0]!.pid;
+      const first = await pid();
+      // Still running when the connection turns 1 s old: it must finish, not be cut.
+      expect(await queryRows(handle.db, sql`select pg_sleep(1.5), 1 as one`)).toEqual([{ pg_sleep: "", one: 1 }]);
+      await settle();
+      expect(await pid()).not.toBe(first);
+      expect(uncaught).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
 });
