@@ -16,12 +16,27 @@ type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> 
  * Opens a database: postgres.js for a URL (a pool of `connections`, 10 unless told), otherwise
  * PGlite in a directory (or in memory for "memory://").
  */
-export async function openDatabase(options: { url?: string; pgliteDir?: string; connections?: number }): Promise<Handle> {
+export async function openDatabase(options: {
+  url?: string;
+  pgliteDir?: string;
+  connections?: number;
+  /** Seconds a PostgreSQL connection lives before it is replaced; 15 to 30 minutes unless told (tests shorten it). */
+  maxLifetimeSeconds?: number;
+}): Promise<Handle> {
   if (options.url) {
     const postgres = (await import("postgres")).default;
     // postgres.js reconnects by itself: a connection that broke is reopened by the next query, so
     // the app recovers without a restart when the database comes back. While it is unreachable,
     // queries fail (see isDatabaseUnavailable in db/errors.ts) after at most connect_timeout seconds.
+    // It is postgres.js 3.4.9 with a patch (vendor/README.md): unpatched, a connection that broke
+    // mid-transaction crashed a write into the dropped socket and then failed its later uses.
+    // max_lifetime: every connection is replaced once it is 15 to 30 minutes old (after the
+    // query it is running; a new one opens in milliseconds). That bounds how long a connection
+    // can outlive a change it cannot see, such as a failover or a DNS switch of the database
+    // host that leaves the old server answering, and the memory each PostgreSQL backend gathers
+    // in prepared statements (postgres.js prepares every distinct query). Random per pool, so
+    // the pools of several instances do not all reconnect at once. (postgres.js's default is 30
+    // to 60 minutes; half that costs one reconnect per connection per 20 minutes or so.)
     // Session settings sent when each connection opens; they apply to this app's connections only.
     // - jit off: compilation costs tens of milliseconds per query and only pays off on scans
     //   far longer than this app's.
@@ -33,6 +48,7 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
     const client = postgres(options.url, {
       max: options.connections ?? 10,
       connect_timeout: 10,
+      max_lifetime: options.maxLifetimeSeconds ?? Math.round(60 * (15 + Math.random() * 15)),
       onnotice: () => {},
       connection: { jit: "off", work_mem: "32MB", max_parallel_workers_per_gather: "0" },
     });

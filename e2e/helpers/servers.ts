@@ -156,7 +156,15 @@ export type AppServer = {
  * database in a temporary folder (removed by stop()), and waits until /api/health answers 200.
  * Its own process group, so stop() ends it and anything it spawned.
  */
-export async function startApp(options: { port: number; databaseUrl?: string; authSecret: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: {
+  port: number;
+  /** Unset: a throwaway embedded database. */
+  databaseUrl?: string;
+  authSecret: string;
+  env?: Record<string, string>;
+  /** Sees everything the server prints (output() keeps only the last 20,000 characters). */
+  onOutput?: (text: string) => void;
+}): Promise<AppServer> {
   const { port, databaseUrl, authSecret } = options;
   const embeddedDir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-e2e-app-"));
   const url = `http://localhost:${port}`;
@@ -184,6 +192,7 @@ export async function startApp(options: { port: number; databaseUrl?: string; au
   });
   let output = "";
   const keep = (chunk: Buffer) => {
+    options.onOutput?.(chunk.toString());
     output = (output + chunk.toString()).slice(-20_000);
   };
   child.stdout?.on("data", keep);
