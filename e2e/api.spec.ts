@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectFiledComplaintStored } from "./helpers/complaints";
 
 test.describe("public JSON API", () => {
   test("files a complaint and answers with a working tracking link", async ({ request, page }) => {
@@ -11,10 +12,9 @@ test.describe("public JSON API", () => {
         description: "The invoice charged me twice for the same delivery slot.",
       },
     });
-    expect(response.status()).toBe(201);
-    const { reference, trackingUrl } = await response.json();
+    const { reference, trackingUrl } = await expectFiledComplaintStored(request, response);
     expect(trackingUrl).toMatch(/^http:\/\/localhost:\d+\/track\/[A-Za-z0-9_-]{43}$/);
-    await page.goto(trackingUrl);
+    await page.goto(trackingUrl!);
     await expect(page.getByRole("heading", { level: 1, name: `Complaint ${reference}` })).toBeVisible();
   });
 
@@ -24,6 +24,31 @@ test.describe("public JSON API", () => {
     const invalid = await request.post("/api/v1/complaints", { data: { name: "x" } });
     expect(invalid.status()).toBe(400);
     expect((await invalid.json()).error).toBe("validation_failed");
+  });
+
+  test("never answers 201 without storing: the web form's bot trap is refused by name, a reused key with another complaint is refused", async ({ request }) => {
+    const body = {
+      name: "Morgan Vale",
+      email: `morgan.${Date.now()}@example.com`,
+      processId: "not_sure",
+      description: "The courier left the parcel in the rain and it was soaked through.",
+    };
+    const trapped = await request.post("/api/v1/complaints", { data: { ...body, website: "https://spam.example" } });
+    expect(trapped.status()).toBe(400);
+    expect(await trapped.json()).toMatchObject({ error: "unknown_fields", fields: ["website"] });
+
+    const key = `order-${Date.now()}`;
+    const first = await request.post("/api/v1/complaints", { data: body, headers: { "Idempotency-Key": key } });
+    const { reference } = await expectFiledComplaintStored(request, first);
+    const other = await request.post("/api/v1/complaints", {
+      data: { ...body, email: `someone.else.${Date.now()}@example.com`, description: "A different person's complaint about a different parcel." },
+      headers: { "Idempotency-Key": key },
+    });
+    expect(other.status()).toBe(422);
+    expect(await other.text()).not.toContain(reference);
+    const again = await request.post("/api/v1/complaints", { data: body, headers: { "Idempotency-Key": key } });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toEqual({ reference, trackingUrl: null, duplicate: true });
   });
 
   test("describes itself and reports its health", async ({ request }) => {

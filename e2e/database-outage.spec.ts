@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./helpers/auth";
-import { fileComplaint } from "./helpers/complaints";
+import { expectFiledComplaintStored, fileComplaint } from "./helpers/complaints";
 import {
   NEEDS_POSTGRES,
   createDatabase,
@@ -177,7 +177,7 @@ test("the API answers 503 with Retry-After, the health check 503, and both recov
   await proxy!.start();
   await eventually(async () => (await request.get(`${app!.url}/api/health`)).status() === 200, "the health check did not recover");
   const filed = await request.post(`${app!.url}/api/v1/complaints`, { data: body });
-  expect(filed.status(), await filed.text()).toBe(201);
+  await expectFiledComplaintStored(request, filed);
 });
 
 test("a staff page shows the error page with a retry, and the retry works once the database is back", async ({ page }) => {

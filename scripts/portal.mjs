@@ -53,7 +53,7 @@ function sourceFingerprint() {
     }
   };
   for (const dir of ["app", "components", "lib", "db", "public"]) if (fs.existsSync(dir)) walk(dir);
-  for (const file of ["package-lock.json", "next.config.mjs", "auth.ts", "proxy.ts", "instrumentation.ts"]) {
+  for (const file of ["package-lock.json", "next.config.ts", "auth.ts", "proxy.ts", "instrumentation.ts"]) {
     if (fs.existsSync(file)) hash.update(`${file}:${fs.statSync(file).mtimeMs}\n`);
   }
   return hash.digest("hex");

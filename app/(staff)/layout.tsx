@@ -1,12 +1,13 @@
-import { requireStaff } from "@/lib/auth/session";
+import { requirePageRole } from "@/lib/auth/session";
 import { StaffHeader } from "./_components/staff-header";
 
 /**
- * The signed-in workspace. This check only decides what the header shows: every page, action
- * and route below checks the role it needs itself, next to the data.
+ * The signed-in workspace. This check decides what the header shows, and refuses a role too low
+ * for the requested page with a real redirect status (before the page streams); every page,
+ * action and route below still checks the role it needs itself, next to the data.
  */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStaff();
+  const user = await requirePageRole();
   return (
     <div className="flex min-h-screen flex-col">
       <StaffHeader user={user} />

@@ -91,6 +91,11 @@ export const complaints = pgTable(
     externalId: text("external_id"),
     /** Client-supplied key: a retried or double-clicked submit creates one complaint. */
     idempotencyKey: text("idempotency_key"),
+    /**
+     * SHA-256 of the complaint the key was first used with (lib/complaints/intake.ts): the same key
+     * with a different complaint is refused instead of answered with this one's reference.
+     */
+    idempotencyBodyHash: text("idempotency_body_hash"),
     /** Set when the customer's words and contact were removed (erasure or the retention rule). */
     anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     /** Optimistic concurrency: every update bumps it and checks the version it read. */

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 
 export type FiledComplaint = { reference: string; trackingUrl: string | null };
 
@@ -20,5 +20,20 @@ export async function fileComplaint(
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as FiledComplaint;
+  return expectFiledComplaintStored(request, response);
+}
+
+/**
+ * For every 201 a browser test receives from POST /api/v1/complaints: the complaint it names
+ * exists, i.e. its tracking link opens a page with its reference. (The API once answered 201 for
+ * a complaint it had thrown away; lib tests check the same through test/api-intake.ts.)
+ */
+export async function expectFiledComplaintStored(request: APIRequestContext, response: APIResponse): Promise<FiledComplaint> {
+  expect(response.status(), await response.text()).toBe(201);
+  const filed = (await response.json()) as FiledComplaint;
+  expect(filed.trackingUrl, "a 201 carries the tracking link").toEqual(expect.any(String));
+  const tracking = await request.get(filed.trackingUrl!);
+  expect(tracking.status(), `tracking page of ${filed.reference}`).toBe(200);
+  expect(await tracking.text()).toContain(filed.reference);
+  return filed;
 }

@@ -20,12 +20,22 @@ describe("csvCell", () => {
     expect(csvCell(" padded ")).toBe('" padded "');
   });
 
+  it("quotes every field a spreadsheet might split: semicolons, tabs, quotes, CR and LF", () => {
+    // Opened in a spreadsheet that splits on ";", an unquoted cell would become three, two of them formulas.
+    expect(csvCell("Ann;=1+2;@SUM(4)")).toBe('"Ann;=1+2;@SUM(4)"');
+    expect(csvCell("a\tb")).toBe('"a\tb"');
+    expect(csvCell("a\rb")).toBe('"a\rb"');
+    expect(csvCell("a\nb")).toBe('"a\nb"');
+    expect(csvCell('a"b')).toBe('"a""b"');
+    expect(csvLine(["Ann;=1+2;@SUM(4)", "=cmd"])).toBe('"Ann;=1+2;@SUM(4)",\'=cmd\r\n');
+  });
+
   it("neutralises spreadsheet formulas with a leading apostrophe", () => {
     expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
     expect(csvCell("+1234")).toBe("'+1234");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
+    expect(csvCell("\tcmd")).toBe("\"'\tcmd\"");
     expect(csvCell("\rcmd")).toBe("\"'\rcmd\"");
     expect(csvCell("a=b")).toBe("a=b");
   });

@@ -7,6 +7,10 @@
 export type CsvValue = string | number | boolean | null | undefined | Date;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets guess the separator: many European locales split on ";", and some on tabs. A field
+// holding any separator a spreadsheet might use, a quote or a line break is quoted, so it stays one
+// cell whatever the reader splits on (and a formula after a ";" is never the start of a cell).
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
@@ -14,7 +18,7 @@ export function csvCell(value: CsvValue): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   let text = value instanceof Date ? value.toISOString() : value;
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: readonly CsvValue[]): string {

@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { contentDisposition } from "./http";
-import { MAX_ATTACHMENT_BYTES, checkAttachments, chosenFiles, safeFileName, type UploadLike } from "./validate";
+import { attachmentResponse, contentDisposition } from "./http";
+import { MAX_ATTACHMENT_BYTES, checkAttachments, chosenFiles, fileNameForType, safeFileName, type UploadLike } from "./validate";
 
 function crc32(bytes: Buffer): number {
   let crc = ~0;
@@ -70,6 +70,27 @@ describe("checkAttachments", () => {
   it("trusts the bytes, not the name: a PNG called .pdf is stored as a PNG", async () => {
     const result = await checkAttachments([upload("scan.pdf", png())]);
     expect(result.ok && result.files[0]!.contentType).toBe("image/png");
+  });
+
+  it("names a file by the type of its bytes: a PNG that is also HTML, called x.html, becomes x.png", async () => {
+    const polyglot = Buffer.concat([png(), Buffer.from("<html><script>alert(1)</script></html>")]);
+    const result = await checkAttachments([upload("x.html", polyglot), upload("scan.pdf", png()), upload("IMG_0001.JPEG.png", png()), upload("noext", pdf())]);
+    expect(result.ok && result.files.map((f) => [f.fileName, f.contentType])).toEqual([
+      ["x.png", "image/png"],
+      ["scan.png", "image/png"],
+      ["IMG_0001.JPEG.png", "image/png"],
+      ["noext.pdf", "application/pdf"],
+    ]);
+  });
+
+  it("downloads a file stored under a misleading name (before names were corrected) by its type's extension", () => {
+    const response = attachmentResponse({ fileName: "x.html", contentType: "image/png", content: png() });
+    expect(response.headers.get("content-disposition")).toBe("inline; filename=\"x.png\"; filename*=UTF-8''x.png");
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
+    const staff = attachmentResponse({ fileName: "photo.jpeg", contentType: "image/jpeg", content: png() }, { download: true });
+    expect(staff.headers.get("content-disposition")).toMatch(/^attachment; filename="photo.jpeg"/);
+    expect(fileNameForType("receipt.PDF", "application/pdf")).toBe("receipt.PDF");
+    expect(fileNameForType("photo.jpg", "image/jpeg")).toBe("photo.jpg");
   });
 
   it("refuses a program renamed to .png, naming the file", async () => {

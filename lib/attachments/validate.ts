@@ -19,6 +19,33 @@ export const ALLOWED_CONTENT_TYPES = [
 ] as const;
 export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
 
+/** The extensions a file of each type may carry; the first is the one given when the name has none of them. */
+const EXTENSIONS: Record<AllowedContentType, readonly string[]> = {
+  "image/jpeg": [".jpg", ".jpeg", ".jpe", ".jfif"],
+  "image/png": [".png"],
+  "image/gif": [".gif"],
+  "image/webp": [".webp"],
+  "image/heic": [".heic"],
+  "image/heif": [".heif", ".heic"],
+  "application/pdf": [".pdf"],
+};
+
+/**
+ * The name with an extension that matches the type detected from the bytes. A file that is both a
+ * PNG and an HTML page, named "x.html", is stored as image/png; downloaded as "x.html" it would be
+ * opened by whatever handles .html on the customer's or the agent's computer. So "x.html" becomes
+ * "x.png" (the last extension is replaced; a name without one gets one).
+ */
+export function fileNameForType(fileName: string, contentType: string): string {
+  const allowed = EXTENSIONS[contentType as AllowedContentType];
+  if (!allowed) return fileName;
+  const dot = fileName.lastIndexOf(".");
+  const extension = dot > 0 ? fileName.slice(dot).toLowerCase() : "";
+  if (allowed.includes(extension)) return fileName;
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  return `${stem}${allowed[0]}`;
+}
+
 /** A file that passed every check, ready to store. */
 export type ValidAttachment = {
   fileName: string;
@@ -83,7 +110,7 @@ export async function checkAttachments(uploads: UploadLike[]): Promise<Attachmen
       return { ok: false, error: `${fileName} is not a photo or PDF` };
     }
     valid.push({
-      fileName,
+      fileName: fileNameForType(fileName, contentType),
       contentType,
       sizeBytes: content.length,
       sha256: createHash("sha256").update(content).digest("hex"),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_POLICIES, allows, AUDIENCES, ROUTE_POLICIES, type Access } from "./policy";
+import { ACTION_POLICIES, allows, AUDIENCES, pageAccess, ROUTE_POLICIES, type Access } from "./policy";
 
 /**
  * Holds the app to the policy table: every page, route handler and exported server action in
@@ -130,5 +130,16 @@ describe("allows", () => {
       supervisor: ["supervisor", "owner"],
       owner: ["owner"],
     });
+  });
+});
+
+describe("pageAccess", () => {
+  it("finds the access a page path needs, parameters and trailing slashes included", () => {
+    expect(pageAccess("/settings/business")).toBe("owner");
+    expect(pageAccess("/settings/outbox/0b4c1c62-4bd8-4a8f-9d39-8f0f3c1d2e3a")).toBe("owner");
+    expect(pageAccess("/settings/email-templates/acknowledgement?x=1")).toBe("owner");
+    expect(pageAccess("/cases/CR-2345-6789/")).toBe("agent");
+    expect(pageAccess("/complain")).toBe("everyone");
+    expect(pageAccess("/no/such/page")).toBeNull();
   });
 });

@@ -149,3 +149,18 @@ export function allows(access: Access, audience: Audience): boolean {
   if (audience === "anonymous" || audience === "customer") return false;
   return hasRole(audience, access);
 }
+
+/**
+ * The access a page path needs, from the table above ("/settings/outbox/42" → "owner"), or null
+ * for a path no page matches. Used by the workspace layout to refuse a too-low role before the
+ * page starts streaming, so the answer has a real status (see requirePageRole in session.ts).
+ */
+export function pageAccess(pathname: string): Access | null {
+  const path = pathname.split(/[?#]/)[0]!.replace(/\/+$/, "") || "/";
+  for (const policy of ROUTE_POLICIES) {
+    if (policy.kind !== "page") continue;
+    const pattern = new RegExp(`^${policy.path.replace(/\[[^\]]+\]/g, "[^/]+")}$`);
+    if (pattern.test(path)) return policy.access;
+  }
+  return null;
+}

@@ -19,5 +19,8 @@ export function safeCallbackPath(value: unknown): string {
   }
   if (url.host !== "caseroot.invalid") return DEFAULT_AFTER_SIGN_IN;
   if (url.pathname === "/signin" || url.pathname.startsWith("/api/auth")) return DEFAULT_AFTER_SIGN_IN;
+  // Resolving dot segments can itself make a protocol-relative path: "/.//evil.example" becomes
+  // "//evil.example", which a browser reads as another host. Check what we would return, not only the input.
+  if (url.pathname.startsWith("//")) return DEFAULT_AFTER_SIGN_IN;
   return `${url.pathname}${url.search}${url.hash}`;
 }

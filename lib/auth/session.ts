@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { staffUsers } from "@/db/schema";
-import { hasRole, type StaffRole } from "./roles";
+import { pageAccess } from "./policy";
+import { hasRole, STAFF_ROLES, type StaffRole } from "./roles";
 
 export type StaffUserSession = { id: string; name: string; email: string; role: StaffRole };
 
@@ -41,6 +42,21 @@ export async function requireStaff(minimum: StaffRole = "agent"): Promise<StaffU
     redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
   }
   if (!hasRole(user.role, minimum)) redirect("/forbidden");
+  return user;
+}
+
+/**
+ * For the workspace layout: the signed-in staff member, refused with a real redirect when their
+ * role is below what the requested page needs (lib/auth/policy.ts). The layout renders before any
+ * byte is sent, unlike the pages under it, which stream behind a loading screen: a redirect thrown
+ * there arrives as a script in a 200 answer, which monitoring and scripts read as success. Each
+ * page still checks its own role (a layout does not re-run on client-side navigation).
+ */
+export async function requirePageRole(): Promise<StaffUserSession> {
+  const user = await requireStaff();
+  const path = (await headers()).get("x-caseroot-path");
+  const access = path ? pageAccess(path) : null;
+  if (access && (STAFF_ROLES as readonly string[]).includes(access) && !hasRole(user.role, access as StaffRole)) redirect("/forbidden");
   return user;
 }
 

@@ -5,10 +5,42 @@ import { LIMITS } from "@/lib/security/limits";
 import { minutesPhrase } from "@/lib/security/minutes";
 import { consume } from "@/lib/security/rate-limit";
 import { submitComplaint } from "./intake";
+import { INTAKE_FIELDS } from "./intake-schema";
 import { trackingUrl } from "./tracking";
 
 /** Bodies above this are refused before parsing; complaints are text (attachments are web-form only). */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Deepest nesting of arrays and objects accepted. A complaint is one flat object (depth 1); the
+ * limit leaves room for clients that wrap nothing, while a megabyte of "[[[[…" (which costs the
+ * parser many times a flat body) is refused by a scan of the text before JSON.parse builds it.
+ */
+export const MAX_JSON_DEPTH = 20;
+
+/** The fields a JSON complaint may carry: the form's, less files (web form only). */
+const API_FIELDS: ReadonlySet<string> = new Set(INTAKE_FIELDS.filter((field) => field !== "attachments"));
+
+/**
+ * True when the JSON text nests arrays or objects deeper than `limit`. One pass over the text,
+ * skipping strings (with their escapes), so brackets inside text do not count. Invalid JSON is
+ * left to JSON.parse.
+ */
+export function jsonNestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return false;
+}
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -98,6 +130,9 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
     if (error instanceof BodyIncomplete) return json(400, { error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." });
     throw error;
   }
+  if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    return json(400, { error: "too_deep", message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep. A complaint is one flat object.` });
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -106,6 +141,18 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return json(400, { error: "invalid_json", message: "The body must be a JSON object." });
+  }
+
+  // Refused, not ignored: a misspelt field ("descripton") would otherwise vanish unnoticed, and
+  // the web form's hidden bot-trap field means nothing here (it once made the API answer 201
+  // for a complaint it never stored).
+  const unknownFields = Object.keys(body).filter((field) => !API_FIELDS.has(field));
+  if (unknownFields.length > 0) {
+    return json(400, {
+      error: "unknown_fields",
+      fields: unknownFields,
+      message: `Unknown field${unknownFields.length === 1 ? "" : "s"}: ${unknownFields.slice(0, 10).join(", ")}. Nothing was stored. The fields are described at /api/v1/openapi.json.`,
+    });
   }
 
   const headerKey = request.headers.get("idempotency-key");
@@ -119,8 +166,15 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
       return tooManyRequests(outcome.retryAfterSeconds);
     case "duplicate":
       return json(200, { reference: outcome.reference, trackingUrl: null, duplicate: true });
+    case "key_reused":
+      return json(422, {
+        error: "idempotency_key_reused",
+        message: "This Idempotency-Key was already used for a different complaint. Nothing was stored: send each complaint with its own key.",
+      });
     case "filed":
-    case "discarded":
       return json(201, { reference: outcome.reference, trackingUrl: trackingUrl(base, outcome.trackingToken) });
+    case "discarded":
+      // Only the web form has the bot trap; this channel never gets here.
+      throw new Error("The API cannot discard a complaint");
   }
 }

@@ -4,7 +4,7 @@ import { complaints, rateLimitHits } from "@/db/schema";
 import { LIMITS } from "@/lib/security/limits";
 import { hashKey, windowStartFor } from "@/lib/security/rate-limit";
 import { describeEachDatabase } from "@/test/databases";
-import { handleCreateComplaint } from "./api";
+import { postComplaint } from "@/test/api-intake";
 import { submitComplaint } from "./intake";
 import { requestNewTrackingLink } from "./lost-link";
 
@@ -38,7 +38,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
       .values({ bucket: rule.bucket, key: hashKey("203.0.113.40"), windowStart: windowStartFor(rule, now), hits: rule.limit });
     const before = await countComplaints();
 
-    const response = await handleCreateComplaint(db(), post(complaint("first@example.com"), "203.0.113.40"), { now });
+    const response = await postComplaint(db(), post(complaint("first@example.com"), "203.0.113.40"), { now });
     expect(response.status).toBe(429);
     // The rest of this window (5 min 40 s), then until this window's 61 weigh no more than 59
     // in the next one (2/61 of 10 minutes, 20 s): 360 s.
@@ -51,7 +51,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
     expect(await countComplaints()).toBe(before);
 
     // Another address is served as usual.
-    expect((await handleCreateComplaint(db(), post(complaint("first@example.com"), "203.0.113.41"), { now })).status).toBe(201);
+    expect((await postComplaint(db(), post(complaint("first@example.com"), "203.0.113.41"), { now })).status).toBe(201);
   });
 
   it("answers 429 after five complaints for one email address within the hour, whatever the IP address", async () => {
@@ -59,22 +59,22 @@ describeEachDatabase("intake rate limits", ({ db }) => {
     for (let i = 0; i < 6; i++) {
       // Addresses differ in case and spacing: they are normalised before counting.
       const email = i % 2 ? "  Repeat@Example.com" : "repeat@example.com";
-      const response = await handleCreateComplaint(db(), post(complaint(email), `198.51.100.${i + 1}`), { now });
+      const response = await postComplaint(db(), post(complaint(email), `198.51.100.${i + 1}`), { now });
       statuses.push(response.status);
       // The rest of the hour (15 min 40 s), then a third of the next, when this hour's 6 weigh 4.
       if (response.status === 429) expect(response.headers.get("retry-after")).toBe(String(15 * 60 + 40 + 20 * 60));
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     // An invalid submission is not counted against the contact (only against the IP address).
-    const invalid = await handleCreateComplaint(db(), post({ ...complaint("repeat@example.com"), description: "short" }, "198.51.100.99"), { now });
+    const invalid = await postComplaint(db(), post({ ...complaint("repeat@example.com"), description: "short" }, "198.51.100.99"), { now });
     expect(invalid.status).toBe(400);
     // Right after the hour turns, the last hour's six still weigh almost fully; at 15:20 they weigh four.
-    expect((await handleCreateComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.7"), { now: new Date("2025-09-09T15:00:01Z") })).status).toBe(429);
+    expect((await postComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.7"), { now: new Date("2025-09-09T15:00:01Z") })).status).toBe(429);
     const later = new Date("2025-09-09T15:20:00Z");
-    const response = await handleCreateComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.8"), { now: later });
+    const response = await postComplaint(db(), post(complaint("repeat@example.com"), "198.51.100.8"), { now: later });
     expect(response.status).toBe(429); // the refused try at 15:00:01 counts: 2 + 6 × 2/3 = 6
     // At 15:40: 3 tries this hour + 6 × 1/3 = 5, within the limit.
-    expect((await handleCreateComplaint(db(), post(complaint("Repeat@example.com"), "198.51.100.9"), { now: new Date("2025-09-09T15:40:00Z") })).status).toBe(
+    expect((await postComplaint(db(), post(complaint("Repeat@example.com"), "198.51.100.9"), { now: new Date("2025-09-09T15:40:00Z") })).status).toBe(
       201,
     );
   });
@@ -84,7 +84,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
     const statuses = [];
     for (let i = 0; i < 6; i++) {
       const phone = i % 2 ? "+44 7700-900 123" : byPhone.phone;
-      statuses.push((await handleCreateComplaint(db(), post({ ...byPhone, phone }, `192.0.2.${i + 1}`), { now })).status);
+      statuses.push((await postComplaint(db(), post({ ...byPhone, phone }, `192.0.2.${i + 1}`), { now })).status);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
   });
@@ -93,7 +93,7 @@ describeEachDatabase("intake rate limits", ({ db }) => {
     await db()
       .insert(rateLimitHits)
       .values({ bucket: LIMITS.apiIntakeIp.bucket, key: hashKey("203.0.113.60"), windowStart: windowStartFor(LIMITS.apiIntakeIp, now), hits: 10_000 });
-    const response = await handleCreateComplaint(db(), post(complaint("free@example.com"), "203.0.113.60"), { now, rateLimit: false });
+    const response = await postComplaint(db(), post(complaint("free@example.com"), "203.0.113.60"), { now, rateLimit: false });
     expect(response.status).toBe(201);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intakeValuesFromFormData, parseIntake, stripControlCharacters } from "./intake-schema";
+import { intakeValuesFromFormData, isHoneypotFilled, parseIntake, stripControlCharacters, visibleLength } from "./intake-schema";
 
 const valid = {
   name: "Sam Carter",
@@ -89,15 +89,46 @@ describe("parseIntake", () => {
     });
   });
 
-  it("treats a filled honeypot as spam before anything else", () => {
-    expect(parseIntake({ ...valid, website: "http://spam.example" })).toEqual({ kind: "spam" });
-    expect(parseIntake({ website: "x" })).toEqual({ kind: "spam" });
+  it("sees a filled honeypot (the caller, the web form, decides what to do with it)", () => {
+    expect(isHoneypotFilled({ ...valid, website: "http://spam.example" })).toBe(true);
+    expect(isHoneypotFilled({ ...valid, website: "" })).toBe(false);
+    expect(isHoneypotFilled(valid)).toBe(false);
   });
 
   it("strips control characters but keeps newlines and tabs", () => {
     const result = parseIntake({ ...valid, name: "Sam\u0000 Carter\u001b", description: "Line one is long enough\r\n\tLine two\u0007\u009b" });
     expect(result.kind === "valid" && result.data.name).toBe("Sam Carter");
     expect(result.kind === "valid" && result.data.description).toBe("Line one is long enough\n\tLine two");
+  });
+
+  it("removes bidirectional controls from names and text", () => {
+    const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+    const result = parseIntake({
+      ...valid,
+      name: `Sam \u202Enosirrah${bidi}`,
+      description: `The invoice\u202E fdp.exe was attached ${bidi}to my order email.`,
+      desiredOutcome: `Refund\u2067 please\u2069`,
+      orderReference: "A-\u200F1",
+    });
+    expect(result.kind).toBe("valid");
+    if (result.kind !== "valid") return;
+    expect(result.data.name).toBe("Sam nosirrah");
+    expect(result.data.description).toBe("The invoice fdp.exe was attached to my order email.");
+    expect(result.data.desiredOutcome).toBe("Refund please");
+    expect(result.data.orderReference).toBe("A-1");
+    // Right-to-left text itself is kept: only the invisible controls go.
+    expect(stripControlCharacters("שלום عليكم")).toBe("שלום عليكم");
+  });
+
+  it("counts visible characters towards the minimum lengths", () => {
+    expect(errorsFor({ description: "\u200B".repeat(25) }).description).toBe("Please tell us what went wrong");
+    expect(errorsFor({ description: `short${"\u200B\u200C\u200D\u2060\uFEFF\u00AD\u3164".repeat(5)}` }).description).toMatch(/at least 20/);
+    expect(errorsFor({ description: `${"\u202E".repeat(30)}nineteen characters` }).description).toMatch(/at least 20/);
+    expect(errorsFor({ name: "\u200B\u200B\u200B" }).name).toBe("Please tell us your name");
+    // A joiner inside an emoji sequence stays; the visible text counts as usual.
+    expect(parseIntake({ ...valid, description: "The family 👨‍👩‍👧 room was double-booked." }).kind).toBe("valid");
+    expect(visibleLength("\u200B".repeat(25))).toBe(0);
+    expect(visibleLength("e\u0301te\u0301")).toBe(3);
   });
 
   it("counts the description's length after trimming and stripping", () => {

@@ -41,12 +41,31 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // and no database encoding can store it.
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and
+// the invisible direction marks (U+200E, U+200F, U+061C). A right-to-left override in a name or a
+// file name makes what staff read differ from what was stored ("invoice‮fdp.exe"), and customers'
+// words have no need of them: browsers lay out mixed scripts without explicit controls.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
 /**
- * Removes control characters (keeping newlines and tabs) and replaces broken surrogates with
- * U+FFFD, so stored text prints, searches and encodes cleanly.
+ * Removes control characters (keeping newlines and tabs) and bidirectional controls, and replaces
+ * broken surrogates with U+FFFD, so stored text prints, reads, searches and encodes cleanly.
  */
 export function stripControlCharacters(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").replace(LONE_SURROGATES, "\uFFFD");
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").replace(BIDI_CONTROLS, "").replace(LONE_SURROGATES, "\uFFFD");
+}
+
+// Characters that take no room on screen: format characters (zero-width space and joiners, word
+// joiner, soft hyphen, byte-order mark…), combining marks (they belong to the letter before them)
+// and the blank "letters" (Hangul fillers, the blank Braille pattern). Kept in the text (joiners
+// shape emoji and some scripts), but not counted towards a minimum length.
+const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** How many characters a reader sees: code points, less the invisible ones (25 zero-width spaces count 0). */
+export function visibleLength(value: string): number {
+  let count = 0;
+  for (const _ of value.replace(INVISIBLE, "")) count++;
+  return count;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,8 +104,12 @@ function isRealDate(value: string): boolean {
 
 export const IntakeSchema = z
   .object({
-    name: cleanText("Your name")
-      .pipe(z.string().min(1, "Please tell us your name").max(NAME_MAX, `Please keep your name under ${NAME_MAX} characters`)),
+    name: cleanText("Your name").pipe(
+      z
+        .string()
+        .refine((value) => visibleLength(value) >= 1, "Please tell us your name")
+        .pipe(z.string().max(NAME_MAX, `Please keep your name under ${NAME_MAX} characters`)),
+    ),
     email: optionalText("Email", 254, "That email address is too long").pipe(
       z.email("Please enter a valid email address, like name@example.com").nullable(),
     ),
@@ -119,9 +142,10 @@ export const IntakeSchema = z
       .pipe(
         z
           .string()
-          .min(1, "Please tell us what went wrong")
-          .min(DESCRIPTION_MIN, `Please tell us a little more: at least ${DESCRIPTION_MIN} characters`)
-          .max(DESCRIPTION_MAX, `Please keep your description under ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
+          .max(DESCRIPTION_MAX, `Please keep your description under ${DESCRIPTION_MAX.toLocaleString("en")} characters`)
+          // Characters a reader sees: 25 zero-width spaces are not a description.
+          .refine((value) => visibleLength(value) >= 1, "Please tell us what went wrong")
+          .refine((value) => visibleLength(value) >= DESCRIPTION_MIN, `Please tell us a little more: at least ${DESCRIPTION_MIN} characters`),
       ),
     desiredOutcome: optionalText(
       "What would put it right",
@@ -158,13 +182,13 @@ export const IntakeSchema = z
 /** A complaint as validated: strings cleaned, blanks turned into null. */
 export type IntakeInput = z.output<typeof IntakeSchema>;
 
-export type IntakeParseResult =
-  | { kind: "valid"; data: IntakeInput }
-  | { kind: "invalid"; fieldErrors: IntakeFieldErrors }
-  /** The hidden "website" field was filled in: a bot. Callers pretend success and store nothing. */
-  | { kind: "spam" };
+export type IntakeParseResult = { kind: "valid"; data: IntakeInput } | { kind: "invalid"; fieldErrors: IntakeFieldErrors };
 
-/** True when the honeypot field, invisible to people, has anything in it. */
+/**
+ * True when the web form's honeypot field, invisible to people, has anything in it: a bot. The web
+ * form then pretends success and stores nothing (lib/complaints/intake.ts). Web form only: the API
+ * has no hidden field and refuses fields it does not know.
+ */
 export function isHoneypotFilled(raw: unknown): boolean {
   if (typeof raw !== "object" || raw === null) return false;
   const website = (raw as Record<string, unknown>).website;
@@ -173,7 +197,6 @@ export function isHoneypotFilled(raw: unknown): boolean {
 
 /** Validates raw input (form fields or a JSON body) into either clean data or one message per field. */
 export function parseIntake(raw: unknown): IntakeParseResult {
-  if (isHoneypotFilled(raw)) return { kind: "spam" };
   const parsed = IntakeSchema.safeParse(raw);
   if (parsed.success) return { kind: "valid", data: parsed.data };
   return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };

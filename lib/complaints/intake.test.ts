@@ -4,7 +4,7 @@ import { attachments, complaintEvents, complaints, customers, processes, promise
 import { attachmentResponse } from "@/lib/attachments/http";
 import { getAttachmentForComplaint } from "@/lib/attachments/store";
 import { describeEachDatabase } from "@/test/databases";
-import { fileComplaint, submitComplaint } from "./intake";
+import { IdempotencyKeyReusedError, fileComplaint, submitComplaint } from "./intake";
 import { parseIntake, type IntakeInput } from "./intake-schema";
 import { hashTrackingToken } from "./reference";
 import { addCustomerMessage, getTrackingView } from "./tracking";
@@ -90,6 +90,40 @@ describeEachDatabase("filing a complaint", ({ db }) => {
     expect(rows).toHaveLength(1);
   });
 
+  it("binds a key to its complaint: another complaint with it is refused and not stored, concurrent ones too", async () => {
+    const key = "ORD-1001";
+    await fileComplaint(db(), input({ idempotencyKey: key, email: "owner.of.key@example.com" }), { channel: "api" });
+    await expect(fileComplaint(db(), input({ idempotencyKey: key, email: "victim@example.com" }), { channel: "api" })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
+    // The same words through the other channel are not the same submission either.
+    await expect(fileComplaint(db(), input({ idempotencyKey: key, email: "owner.of.key@example.com" }), { channel: "web" })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
+    // Racing first uses of one key with different complaints: one is filed, the others refused.
+    const raced = await Promise.allSettled(
+      ["a", "b", "c"].map((who) => fileComplaint(db(), input({ idempotencyKey: "race-key", email: `${who}@race.example` }), { channel: "api" })),
+    );
+    expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(raced.filter((r) => r.status === "rejected" && r.reason instanceof IdempotencyKeyReusedError)).toHaveLength(2);
+    expect(await db().select().from(complaints).where(eq(complaints.idempotencyKey, "race-key"))).toHaveLength(1);
+    expect(await db().select().from(customers).where(eq(customers.emailNormalized, "victim@example.com"))).toHaveLength(0);
+  });
+
+  it("de-duplicates the web form's double click (same key, same words, same files), and refuses its key for other words", async () => {
+    const photo = { name: "door.png", size: PNG.length, arrayBuffer: async () => new Uint8Array(PNG).buffer };
+    const raw = { ...rawOf(input()), email: "double.click@example.com", idempotencyKey: "3b4f2f6e-web-form" };
+    const first = await submitComplaint(db(), raw, [photo], "web");
+    expect(first.kind).toBe("filed");
+    const second = await submitComplaint(db(), raw, [photo], "web");
+    expect(second).toEqual({ kind: "duplicate", reference: first.kind === "filed" ? first.reference : "" });
+    expect(await submitComplaint(db(), raw, [], "web")).toEqual({ kind: "key_reused" });
+    expect(await submitComplaint(db(), { ...raw, description: "Something else went wrong with the order too." }, [photo], "web")).toEqual({
+      kind: "key_reused",
+    });
+    expect(await db().select().from(complaints).where(eq(complaints.idempotencyKey, raw.idempotencyKey))).toHaveLength(1);
+  });
+
   it("survives simultaneous first complaints from one new customer, and simultaneous retries", async () => {
     const results = await Promise.all(
       Array.from({ length: 4 }, () => fileComplaint(db(), input({ email: "rush@example.com" }), { channel: "web" })),
@@ -142,10 +176,13 @@ describeEachDatabase("filing a complaint", ({ db }) => {
     });
 
     const before = (await db().select().from(complaints)).length;
+    const filesBefore = (await db().select().from(attachments)).length;
     const bot = await submitComplaint(db(), { ...rawOf(input()), website: "https://spam.example" }, [photo], "web");
     expect(bot.kind).toBe("discarded");
     expect((await db().select().from(complaints)).length).toBe(before);
-    expect((await db().select().from(attachments)).length).toBe(1); // the one above, not the bot's
+    expect((await db().select().from(attachments)).length).toBe(filesBefore);
+    // The bot trap is the web form's: the API channel files such a body (its handler refuses the field first).
+    expect((await submitComplaint(db(), { ...rawOf(input()), email: "not.a.bot@example.com", website: "x" }, [], "api")).kind).toBe("filed");
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -10,7 +11,7 @@ import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { LIMITS } from "@/lib/security/limits";
 import { consume, type RateLimitRule } from "@/lib/security/rate-limit";
 import { emailBaseUrl, enqueueCustomerEmail } from "@/lib/outbox/enqueue";
-import { parseIntake, type IntakeFieldErrors, type IntakeInput } from "./intake-schema";
+import { isHoneypotFilled, parseIntake, type IntakeFieldErrors, type IntakeInput } from "./intake-schema";
 import { generateReference, generateTrackingToken, hashTrackingToken } from "./reference";
 import { trackingUrl } from "./tracking";
 
@@ -25,8 +26,34 @@ export type FileComplaintOptions = {
 
 export type FileComplaintResult =
   | { reference: string; trackingToken: string; replay?: false }
-  /** The idempotency key was seen before: the first complaint's reference. Its token is not recoverable (only a hash is kept). */
+  /** The idempotency key was seen before with this same complaint: the first one's reference. Its token is not recoverable (only a hash is kept). */
   | { reference: string; trackingToken: null; replay: true };
+
+/**
+ * The idempotency key was used before for a different complaint: nothing was stored. The other
+ * complaint's reference is not given: it may be someone else's (a guessable key such as an order number).
+ */
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super("This idempotency key was already used for a different complaint");
+    this.name = "IdempotencyKeyReusedError";
+  }
+}
+
+/**
+ * What an idempotency key is bound to: the complaint as validated (so a retry that differs only in
+ * whitespace or key order is still the same complaint), its files, and the channel. Keys are sorted,
+ * so the hash does not depend on the order fields were sent in.
+ */
+export function idempotencyBodyHash(input: IntakeInput, channel: FileComplaintOptions["channel"], attachments: readonly ValidAttachment[] = []): string {
+  const { idempotencyKey: _key, ...fields } = input;
+  const canonical = JSON.stringify({
+    channel,
+    fields: Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    files: attachments.map((file) => file.sha256),
+  });
+  return createHash("sha256").update(canonical).digest("hex");
+}
 
 /** Input that passed the schema but not a check needing the database (e.g. an archived process). */
 export class IntakeRejectedError extends Error {
@@ -44,9 +71,10 @@ const REFERENCE_ATTEMPTS = 5;
  * attachments with their events. Returns the tracking token: the only time it exists in clear.
  */
 export async function fileComplaint(db: Db, input: IntakeInput, options: FileComplaintOptions): Promise<FileComplaintResult> {
+  const bodyHash = input.idempotencyKey ? idempotencyBodyHash(input, options.channel, options.attachments) : null;
   if (input.idempotencyKey) {
-    const existing = await findByIdempotencyKey(db, input.idempotencyKey);
-    if (existing) return { reference: existing, trackingToken: null, replay: true };
+    const existing = await findByIdempotencyKey(db, input.idempotencyKey, bodyHash!);
+    if (existing) return existing;
   }
   const now = options.now ?? new Date();
   try {
@@ -65,6 +93,7 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
         description: input.description,
         desiredOutcome: input.desiredOutcome,
         idempotencyKey: input.idempotencyKey,
+        idempotencyBodyHash: bodyHash,
         receivedAt: now,
         lastActivityAt: now,
         firstResponseDueAt: new Date(now.getTime() + (settings?.hours ?? 24) * 3600_000),
@@ -94,8 +123,8 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
   } catch (error) {
     // Two submissions with the same key at once: the loser reports the winner's complaint.
     if (input.idempotencyKey && isUniqueViolation(error, "complaints_idempotency_key")) {
-      const existing = await findByIdempotencyKey(db, input.idempotencyKey);
-      if (existing) return { reference: existing, trackingToken: null, replay: true };
+      const existing = await findByIdempotencyKey(db, input.idempotencyKey, bodyHash!);
+      if (existing) return existing;
     }
     throw error;
   }
@@ -104,8 +133,10 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
 export type SubmitOutcome =
   | { kind: "filed"; reference: string; trackingToken: string }
   | { kind: "duplicate"; reference: string }
+  /** The idempotency key was already used for a different complaint: nothing was stored. */
+  | { kind: "key_reused" }
   | { kind: "invalid"; fieldErrors: IntakeFieldErrors }
-  /** The honeypot caught a bot: nothing was stored, but the answer looks like success. */
+  /** The web form's honeypot caught a bot: nothing was stored, but the answer looks like success. */
   | { kind: "discarded"; reference: string; trackingToken: string }
   /** Over a rate limit (lib/security/limits.ts): nothing was stored; allowed again after that many seconds. */
   | { kind: "throttled"; retryAfterSeconds: number };
@@ -118,7 +149,9 @@ export type IntakeRateLimits = { clientIp?: string; ipRule?: RateLimitRule; now?
 
 /**
  * The whole intake path shared by the web form and the API: validate fields and files together
- * (so the customer sees every problem at once), then file. Bots get a convincing fake success.
+ * (so the customer sees every problem at once), then file. Bots filling the web form's hidden
+ * field get a convincing fake success; the API has no hidden field, so it never answers success
+ * for something it did not store (its handler refuses fields it does not know).
  * With `limits`, every submission counts against the sender's IP address first, and a valid one
  * against its email address and phone number (hashed) before it is filed.
  */
@@ -134,8 +167,8 @@ export async function submitComplaint(
     const perIp = await consume(db, limits.ipRule ?? LIMITS.intakeIp, limits.clientIp, now);
     if (!perIp.allowed) return { kind: "throttled", retryAfterSeconds: perIp.retryAfterSeconds };
   }
+  if (channel === "web" && isHoneypotFilled(raw)) return { kind: "discarded", reference: generateReference(), trackingToken: generateTrackingToken() };
   const parsed = parseIntake(raw);
-  if (parsed.kind === "spam") return { kind: "discarded", reference: generateReference(), trackingToken: generateTrackingToken() };
   const files = await checkAttachments(uploads);
   if (parsed.kind === "invalid" || !files.ok) {
     const fieldErrors = parsed.kind === "invalid" ? { ...parsed.fieldErrors } : {};
@@ -152,6 +185,7 @@ export async function submitComplaint(
     return { kind: "filed", reference: result.reference, trackingToken: result.trackingToken };
   } catch (error) {
     if (error instanceof IntakeRejectedError) return { kind: "invalid", fieldErrors: error.fieldErrors };
+    if (error instanceof IdempotencyKeyReusedError) return { kind: "key_reused" };
     throw error;
   }
 }
@@ -178,9 +212,18 @@ export async function listIntakeProcesses(db: Db): Promise<Array<{ id: string; n
     .orderBy(asc(processes.sortOrder), asc(processes.name));
 }
 
-async function findByIdempotencyKey(db: Db | Tx, key: string): Promise<string | null> {
-  const [row] = await db.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.idempotencyKey, key)).limit(1);
-  return row?.reference ?? null;
+/** The earlier use of this key, if any, as a replay when it filed the same complaint; throws when it filed another. */
+async function findByIdempotencyKey(db: Db | Tx, key: string, bodyHash: string): Promise<FileComplaintResult | null> {
+  const [row] = await db
+    .select({ reference: complaints.reference, bodyHash: complaints.idempotencyBodyHash })
+    .from(complaints)
+    .where(eq(complaints.idempotencyKey, key))
+    .limit(1);
+  if (!row) return null;
+  // A key stored before bodies were hashed (null) cannot be shown to match: refused as reused
+  // rather than risk answering for someone else's complaint.
+  if (row.bodyHash !== bodyHash) throw new IdempotencyKeyReusedError();
+  return { reference: row.reference, trackingToken: null, replay: true };
 }
 
 async function assertProcessOpen(tx: Tx, processId: string): Promise<void> {

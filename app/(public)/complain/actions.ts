@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/errors";
@@ -35,6 +36,16 @@ export async function submitComplaintAction(previous: ComplaintFormState, form: 
       return { ...answer, status: "invalid", fieldErrors: outcome.fieldErrors, filesChosen: uploads.length };
     case "duplicate":
       return { ...answer, status: "duplicate", reference: outcome.reference };
+    case "key_reused":
+      // The page's key already filed a different complaint (e.g. the back button after sending,
+      // then an edit). Nothing was stored; a fresh key lets the next press file this one.
+      return {
+        ...answer,
+        status: "invalid",
+        values: { ...values, idempotencyKey: randomUUID() },
+        fieldErrors: { idempotencyKey: "This form was already used to send a different complaint, so nothing was stored yet. Press Send again to send this one." },
+        filesChosen: uploads.length,
+      };
     case "throttled":
       // Too many complaints from this address or contact: the form comes back as typed.
       return { ...answer, status: "throttled", retryAfterSeconds: outcome.retryAfterSeconds, filesChosen: uploads.length };

@@ -6,6 +6,7 @@ import {
   NAME_MAX,
   ORDER_REFERENCE_MAX,
 } from "@/lib/complaints/intake-schema";
+import { MAX_JSON_DEPTH } from "@/lib/complaints/api";
 import { LIMITS } from "@/lib/security/limits";
 
 const error = (description: string, example: Record<string, unknown>) => ({
@@ -52,7 +53,8 @@ export const openApiDocument = {
             description:
               `Up to ${IDEMPOTENCY_KEY_MAX} characters, unique per complaint (e.g. a UUID). Sending the same key again does not create a second ` +
               "complaint: the answer is 200 with the first complaint's reference and `trackingUrl: null` (the link cannot be shown twice). " +
-              "Overrides an `idempotencyKey` in the body.",
+              "A key is bound to the complaint it was first sent with (a SHA-256 hash of the validated fields): the same key with a " +
+              "different complaint is refused with 422 `idempotency_key_reused` and nothing is stored. Overrides an `idempotencyKey` in the body.",
             schema: { type: "string", maxLength: IDEMPOTENCY_KEY_MAX },
           },
         ],
@@ -94,7 +96,11 @@ export const openApiDocument = {
             },
           },
           "400": {
-            description: "The body is not JSON, not an object, or a field is invalid (one message per field, written for the customer).",
+            description:
+              "Nothing was stored. `validation_failed`: a field is invalid (one message per field, written for the customer). " +
+              "`invalid_json`: the body is not JSON or not an object. `too_deep`: arrays or objects nested more than " +
+              `${MAX_JSON_DEPTH} levels deep. \`unknown_fields\`: a field this API does not know (listed in \`fields\`). ` +
+              "`invalid_encoding`: the bytes are not UTF-8. `incomplete_body`: the body ended before it was complete.",
             content: {
               "application/json": {
                 schema: { oneOf: [{ $ref: "#/components/schemas/ValidationFailed" }, { $ref: "#/components/schemas/Error" }] },
@@ -103,10 +109,15 @@ export const openApiDocument = {
                     value: { error: "validation_failed", fieldErrors: { description: "Please tell us a little more: at least 20 characters" } },
                   },
                   json: { value: { error: "invalid_json", message: "The body is not valid JSON." } },
+                  unknown: { value: { error: "unknown_fields", fields: ["website"], message: "Unknown field: website. Nothing was stored." } },
                 },
               },
             },
           },
+          "422": error("The Idempotency-Key was already used for a different complaint. Nothing was stored; send each complaint with its own key.", {
+            error: "idempotency_key_reused",
+            message: "This Idempotency-Key was already used for a different complaint. Nothing was stored: send each complaint with its own key.",
+          }),
           "413": error("The body is over 1 MB.", { error: "payload_too_large", message: "The body must be at most 1048576 bytes." }),
           "415": error("The Content-Type is not application/json.", { error: "unsupported_media_type", message: "Send the complaint as JSON…" }),
           "429": {
@@ -155,7 +166,10 @@ export const openApiDocument = {
     schemas: {
       NewComplaint: {
         type: "object",
-        description: "Give an email address, a phone number, or both. Text is trimmed and control characters (except newlines and tabs) are removed.",
+        description:
+          "Give an email address, a phone number, or both. Text is trimmed; control characters (except newlines and tabs) and " +
+          "bidirectional controls are removed; minimum lengths count visible characters. Fields not listed here are refused.",
+        additionalProperties: false,
         required: ["name", "processId", "description"],
         properties: {
           name: { type: "string", minLength: 1, maxLength: NAME_MAX },
@@ -207,8 +221,23 @@ export const openApiDocument = {
         type: "object",
         required: ["error"],
         properties: {
-          error: { type: "string", enum: ["invalid_json", "payload_too_large", "unsupported_media_type", "too_many_requests"] },
+          error: {
+            type: "string",
+            enum: [
+              "invalid_json",
+              "invalid_encoding",
+              "incomplete_body",
+              "too_deep",
+              "unknown_fields",
+              "idempotency_key_reused",
+              "payload_too_large",
+              "unsupported_media_type",
+              "too_many_requests",
+              "service_unavailable",
+            ],
+          },
           message: { type: "string" },
+          fields: { type: "array", items: { type: "string" }, description: "With unknown_fields: the fields that were not recognised." },
           retryAfterSeconds: { type: "integer", description: "With too_many_requests: the same as the Retry-After header." },
         },
       },

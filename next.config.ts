@@ -1,12 +1,13 @@
+import type { NextConfig } from "next";
+// Relative, not "@/": the config is loaded before the app's path aliases exist.
+import { API_POLICY } from "./lib/security/csp";
+
 const isProduction = process.env.NODE_ENV === "production";
 
-// Headers every response carries. The Content-Security-Policy here covers framing, forms, plugins
-// and base URLs; scripts and styles stay as Next emits them.
+// Headers every response carries. No Content-Security-Policy here: each kind of response gets one
+// complete policy from lib/security/csp.ts (pages from proxy.ts, files from their routes), and
+// API answers get theirs below.
 const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -14,8 +15,7 @@ const securityHeaders = [
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // Lets tests build into their own folder without disturbing a running portal.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite finds its WASM and data files relative to its own module; bundling breaks that.
@@ -26,7 +26,10 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "52mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
+    ];
   },
 };
 

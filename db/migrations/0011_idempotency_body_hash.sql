@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "idempotency_body_hash" text;
