@@ -32,6 +32,11 @@ const EnvSchema = z.object({
    * its exports), beside the app's 10: a burst of reports waits for these instead of taking
    * every connection while agents wait behind it.
    */
+  /**
+   * The absolute lifetime of a staff session, in days from sign-in: after it, the person signs in
+   * again however active they were (the idle lifetime, 12 hours without a request, applies too).
+   */
+  SESSION_MAX_AGE_DAYS: z.coerce.number({ error: "must be a number of days, e.g. 7" }).positive("must be more than 0").max(366, "must be at most 366").default(7),
   REPORTS_DB_CONNECTIONS: z.coerce.number({ error: "must be a whole number, e.g. 3" }).int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(3),
 });
 
@@ -42,6 +47,7 @@ function readEnv() {
   if (raw.SMTP_URL === "") delete raw.SMTP_URL;
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
+  if (raw.SESSION_MAX_AGE_DAYS === "") delete raw.SESSION_MAX_AGE_DAYS;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
