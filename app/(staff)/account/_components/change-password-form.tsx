@@ -25,7 +25,7 @@ export function ChangePasswordForm() {
         hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short phrase is easier to remember than symbols.`}
         error={errors.next}
       />
-      <TextField id="confirm-password" name="confirm" label="New password again" type="password" required autoComplete="new-password" error={errors.confirm} />
+      <TextField id="confirm-password" name="confirm" label="Type the new password again" type="password" required autoComplete="new-password" error={errors.confirm} />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>
   );
