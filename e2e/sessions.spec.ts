@@ -165,6 +165,8 @@ test("changing one's password ends every other session; this browser stays signe
 
   await agent.page.getByRole("link", { name: /Sam password/ }).click();
   await expect(agent.page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
+  // Let the form hydrate first, so the test drives the same path as a person on a loaded page.
+  await agent.page.waitForLoadState("networkidle");
   const newPassword = "an even longer new passphrase";
   await agent.page.getByLabel("Current password").fill("not the password");
   await agent.page.getByLabel(/^New password/).fill(newPassword);
@@ -198,6 +200,7 @@ test("'Sign out everywhere' on one's own account ends the sessions on every devi
   await expectOpens(browser, stolen);
 
   await laptop.page.goto("/account");
+  await laptop.page.waitForLoadState("networkidle");
   await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop.page).toHaveURL(/\/signin/);
 

@@ -12,7 +12,8 @@ export type AccountFormState = { ok?: string; error?: string; fieldErrors?: Reco
 
 /**
  * Changes the signed-in person's own password. Every session of the account ends with it (a
- * copied cookie, another device); this browser is then signed in again with the new password.
+ * copied cookie, another device); this browser is then signed in again with the new password
+ * and shown the account page afresh.
  */
 export async function changePasswordAction(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const changed = await keepFormDuringOutage(
@@ -39,7 +40,9 @@ export async function changePasswordAction(_previous: AccountFormState, formData
     if (error instanceof AuthError) redirect("/signin");
     throw error;
   }
-  return { ok: "Password changed. You are signed out everywhere else; this browser stays signed in." };
+  // A fresh page load, so everything on it is rendered with the new session cookie (this
+  // request still carries the old one, whose sessions the change has just ended).
+  redirect("/account?password=changed");
 }
 
 /** Ends every session of the signed-in person, this one included. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui";
+import { Alert, Card } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./_components/change-password-form";
@@ -7,8 +7,9 @@ import { SignOutEverywhereButton } from "./_components/sign-out-everywhere-butto
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requireStaff();
+  const changed = (await searchParams).password === "changed";
   return (
     <div className="max-w-2xl space-y-5">
       <div>
@@ -17,6 +18,7 @@ export default async function AccountPage() {
           {me.name} · {me.email} · {ROLE_LABELS[me.role]}
         </p>
       </div>
+      {changed ? <Alert tone="success">Password changed. You are signed out everywhere else; this browser stays signed in.</Alert> : null}
       <Card title="Change your password">
         <p className="mb-4 text-sm text-slate-600">Changing your password signs you out on every other device.</p>
         <ChangePasswordForm />
