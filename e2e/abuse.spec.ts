@@ -29,6 +29,8 @@ async function expectAlert(page: Page, text: string) {
 }
 
 test("five wrong passwords lock an account for that visitor; then even the right one gets only a generic message", async ({ page, browser }) => {
+  // Three runs of five failures, each answered ever more slowly (lib/auth/lockout.ts): ~4 s each.
+  test.slow();
   const stamp = Date.now();
   const email = `lockout.${stamp}@example.com`;
   const password = "a long lockout-test passphrase";
