@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
 import { getDb } from "@/db/client";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { endSessionsIfCurrent } from "@/lib/auth/session-version";
 import { clientIpFrom } from "@/lib/security/client-ip";
 
 /**
@@ -16,6 +17,16 @@ export class TooManySignInAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    // Signing out (the header's button, or a POST to /api/auth/signout) ends every session of the
+    // account, not only this browser's cookie: a copy of the cookie taken before is worthless
+    // too. Sessions cannot be told apart (none is stored), so this signs the person out on their
+    // other devices as well.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub) await endSessionsIfCurrent(await getDb(), token.sub, token.sessionVersion);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -9,7 +9,7 @@ const { auth } = NextAuth(authConfig);
 export const PATH_HEADER = "x-caseroot-path";
 
 /** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
-const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden"];
+const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden", "/account"];
 
 function isStaffPath(pathname: string): boolean {
   return STAFF_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

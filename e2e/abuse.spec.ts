@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 
@@ -28,6 +29,8 @@ async function expectAlert(page: Page, text: string) {
 }
 
 test("five wrong passwords lock an account for that visitor; then even the right one gets only a generic message", async ({ page, browser }) => {
+  // Three runs of five failures, each answered ever more slowly (lib/auth/lockout.ts): ~4 s each.
+  test.slow();
   const stamp = Date.now();
   const email = `lockout.${stamp}@example.com`;
   const password = "a long lockout-test passphrase";
@@ -89,4 +92,83 @@ test("five wrong passwords lock an account for that visitor; then even the right
   await signInWithForm(stranger, nobody, "wrong guess 5");
   await expectAlert(stranger, TOO_MANY);
   await stranger.context().close();
+});
+
+/**
+ * One request to the test's server from a loopback address of our choosing (Linux routes all of
+ * 127.0.0.0/8 to the loopback interface): the server sees a real, different client address on
+ * the socket, with no X-Forwarded-For header to forge. So this holds whether or not the server
+ * honours that header.
+ */
+function requestFrom(localAddress: string, options: { method: string; path: string; cookie?: string; form?: Record<string, string> }) {
+  const port = new URL(test.info().project.use.baseURL!).port;
+  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  return new Promise<{ status: number; location: string; setCookie: string[]; body: string }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        localAddress,
+        method: options.method,
+        path: options.path,
+        headers: {
+          ...(options.cookie ? { cookie: options.cookie } : {}),
+          ...(body ? { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } : {}),
+        },
+      },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? ""), setCookie: response.headers["set-cookie"] ?? [], body: text }),
+        );
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+test("25 wrong passwords for the owner from 25 addresses do not lock them out; owners get an audit entry and an alert email", async ({ page }) => {
+  // Auth.js's CSRF pair (cookie and token), fetched once and sent with every guess.
+  const csrf = await requestFrom("127.0.0.2", { method: "GET", path: "/api/auth/csrf" });
+  const cookie = csrf.setCookie.map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+
+  // The attack: 25 wrong passwords, each from its own address (127.0.0.10 … 127.0.0.34).
+  const answers = [];
+  for (let i = 0; i < 25; i++) {
+    const answer = await requestFrom(`127.0.0.${10 + i}`, {
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      cookie,
+      form: { csrfToken, email: DEMO_ACCOUNTS.owner, password: `guess number ${i}`, callbackUrl: "/cases" },
+    });
+    answers.push(answer);
+  }
+  // Every guess is refused as a wrong password; none is told the account is locked.
+  expect(answers.map((a) => a.status)).toEqual(Array(25).fill(302));
+  expect(answers.every((a) => a.location.includes("error=CredentialsSignin") && !a.location.includes("too_many_attempts"))).toBe(true);
+
+  // The owner signs in from their own browser with the sign-in form and sees the workspace.
+  await page.goto("/signin");
+  await signInWithForm(page, DEMO_ACCOUNTS.owner, "caseroot-demo");
+  await expect(page).toHaveURL(/\/cases/);
+  await expect(page.getByRole("heading", { name: "Cases", level: 1 })).toBeVisible();
+
+  // One audit entry says the account is under attack, not locked.
+  await page.goto("/settings/privacy");
+  const log = page.getByRole("table", { name: "Audit log, newest first" });
+  const entries = log.locator("tbody tr").filter({ hasText: "Account under attack" });
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText("25 failed sign-ins within 15 minutes");
+  await expect(entries).toContainText(DEMO_ACCOUNTS.owner);
+
+  // And an alert email to the owner waits in the outbox (sent once SMTP is configured).
+  await page.goto("/settings/outbox?kind=security_alert");
+  const alerts = page.getByRole("list", { name: "Emails, newest first" }).getByRole("listitem").filter({ hasText: `To ${DEMO_ACCOUNTS.owner}` });
+  await expect(alerts).toHaveCount(1);
+  await expect(alerts.getByRole("link", { name: `Someone is trying to sign in as ${DEMO_ACCOUNTS.owner}` })).toBeVisible();
+  await alerts.getByRole("link").click();
+  await expect(page.getByText("25 sign-ins with a wrong password were tried for owner@example.com within 15 minutes").first()).toBeVisible();
 });

@@ -35,6 +35,11 @@ const EnvSchema = z.object({
    */
   REPORTS_DB_CONNECTIONS: z.coerce.number({ error: "must be a whole number, e.g. 3" }).int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(3),
   /**
+   * The absolute lifetime of a staff session, in days from sign-in: after it, the person signs in
+   * again however active they were (the idle lifetime, 12 hours without a request, applies too).
+   */
+  SESSION_MAX_AGE_DAYS: z.coerce.number({ error: "must be a number of days, e.g. 7" }).positive("must be more than 0").max(366, "must be at most 366").default(7),
+  /**
    * Which proxies in front of the app may say who the client is in X-Forwarded-For: a hop count
    * and/or proxy addresses, CIDR ranges, loopback/private/linklocal (lib/security/trust-proxy.mjs).
    * Unset: nobody; the client's address is the connection's. scripts/server.mjs applies it; it
@@ -75,6 +80,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
   if (raw.EVENT_LOOP_DELAY_LIMIT_MS === "") delete raw.EVENT_LOOP_DELAY_LIMIT_MS;
+  if (raw.SESSION_MAX_AGE_DAYS === "") delete raw.SESSION_MAX_AGE_DAYS;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

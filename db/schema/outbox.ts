@@ -18,6 +18,7 @@ export const OUTBOX_KINDS = [
   "tracking_link",
   "staff_alert",
   "staff_digest",
+  "security_alert",
 ] as const;
 export const outboxKind = pgEnum("outbox_kind", OUTBOX_KINDS);
 

@@ -63,6 +63,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "route", path: "/cases/[reference]/attachments/[id]", methods: ["GET"], access: "agent", why: "customers' files" },
   { kind: "page", path: "/due", access: "agent", why: "what is due for the signed-in person" },
   { kind: "page", path: "/forbidden", access: "agent", why: "where a too-low role lands" },
+  { kind: "page", path: "/account", access: "agent", why: "one's own password and sessions" },
   { kind: "page", path: "/analytics", access: "agent", why: "agents see only their own figures" },
   { kind: "route", path: "/analytics/export/[table]", methods: ["GET"], access: "agent", why: "CSV of what the page shows the same person" },
   { kind: "page", path: "/settings/business", access: "owner", why: "business settings" },
@@ -85,7 +86,9 @@ const CASE_ACTIONS = "(staff)/cases/[reference]/_actions";
 
 export const ACTION_POLICIES: readonly ActionPolicy[] = [
   { action: "(auth)/signin/actions.ts#signInAction", access: "everyone", why: "signing in" },
-  { action: "(staff)/actions.ts#signOutAction", access: "everyone", why: "signing out is harmless for anyone" },
+  { action: "(staff)/actions.ts#signOutAction", access: "everyone", why: "signing out is harmless for anyone: it ends only the caller's own sessions" },
+  { action: "(staff)/account/actions.ts#changePasswordAction", access: "agent", why: "one's own password; ends the account's other sessions" },
+  { action: "(staff)/account/actions.ts#signOutEverywhereAction", access: "agent", why: "ends every session of one's own account" },
   { action: "(public)/complain/actions.ts#submitComplaintAction", access: "everyone", why: "filing a complaint" },
   { action: "(public)/track/lost/actions.ts#lostLinkAction", access: "everyone", why: "asking for a lost link" },
   { action: "(public)/track/[token]/actions.ts#addMessageAction", access: "customer", why: "the customer replies on their case" },
@@ -134,6 +137,7 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
     "(staff)/settings/staff/actions.ts#createStaffAction",
     "(staff)/settings/staff/actions.ts#changeRoleAction",
     "(staff)/settings/staff/actions.ts#setActiveAction",
+    "(staff)/settings/staff/actions.ts#signOutEverywhereAction",
     "(staff)/settings/analytics/actions.ts#saveThresholdsAction",
     "(staff)/settings/email-templates/[kind]/actions.ts#saveTemplateAction",
     "(staff)/settings/outbox/[id]/actions.ts#retryAction",

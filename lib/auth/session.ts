@@ -1,32 +1,26 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
-import { staffUsers } from "@/db/schema";
 import { pageAccess } from "./policy";
 import { hasRole, STAFF_ROLES, type StaffRole } from "./roles";
+import { staffForSession } from "./session-version";
 
 export type StaffUserSession = { id: string; name: string; email: string; role: StaffRole };
 
 /**
  * The signed-in staff member as the database knows them now, or null. The session token alone
  * is not trusted for access: an account deactivated or demoted after sign-in loses access on
- * its next request, although its token is still valid.
+ * its next request, although its token is still valid, and so does a token whose sessions were
+ * ended (sign-out, sign out everywhere, a role or password change) or that is past the absolute
+ * lifetime (lib/auth/session-version.ts).
  */
 export async function getStaffUser(): Promise<StaffUserSession | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const db = await getDb();
-  const [user] = await db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, active: staffUsers.active })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, id))
-    .limit(1);
-  if (!user || !user.active) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  return staffForSession(await getDb(), { id, sessionVersion: session.sessionVersion, signedInAt: session.signedInAt });
 }
 
 /**

@@ -110,7 +110,7 @@ export async function enqueueCustomerEmail(tx: Tx, input: CustomerEmailInput): P
 
 export type StaffEmailInput = {
   staffUserId: string;
-  kind: "staff_alert" | "staff_digest";
+  kind: "staff_alert" | "staff_digest" | "security_alert";
   complaintId?: string;
   values: Record<string, string>;
   dedupeKey?: string;

@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<OutboxKind, string> = {
   tracking_link: "New tracking link (lost link)",
   staff_alert: "Alert to the assigned staff member",
   staff_digest: "Daily digest for staff",
+  security_alert: "Security alert: an account under attack",
 };
 
 const COMMON = ["businessName", "customerName", "reference", "trackingUrl"] as const;
@@ -45,6 +46,7 @@ export const PLACEHOLDERS: Record<OutboxKind, readonly string[]> = {
   tracking_link: COMMON,
   staff_alert: ["businessName", "staffName", "reference", "what", "details", "caseUrl"],
   staff_digest: ["businessName", "staffName", "dueCount", "dueList", "dueUrl"],
+  security_alert: ["businessName", "staffName", "account", "failures", "minutes", "auditUrl"],
 };
 
 /** Placeholders a template must keep, because the email is pointless without them. */
@@ -57,7 +59,7 @@ export const REQUIRED_PLACEHOLDERS: Partial<Record<OutboxKind, readonly string[]
 };
 
 /** Values rendered as links in the HTML part. */
-const URL_PLACEHOLDERS = new Set(["trackingUrl", "caseUrl", "dueUrl"]);
+const URL_PLACEHOLDERS = new Set(["trackingUrl", "caseUrl", "dueUrl", "auditUrl"]);
 
 export const DEFAULT_TEMPLATES: Record<OutboxKind, TemplateText> = {
   acknowledgement: {
@@ -95,6 +97,10 @@ export const DEFAULT_TEMPLATES: Record<OutboxKind, TemplateText> = {
   staff_digest: {
     subject: "What's due today: {{dueCount}}",
     body: "Hello {{staffName}},\n\nHere is what needs you today:\n\n{{dueList}}\n\nSee everything that is due:\n{{dueUrl}}",
+  },
+  security_alert: {
+    subject: "Someone is trying to sign in as {{account}}",
+    body: "Hello {{staffName}},\n\n{{failures}} sign-ins with a wrong password were tried for {{account}} within {{minutes}} minutes, from more than one address. Someone may be guessing the password.\n\nThe account is not locked: the right password still signs in from an address that has not been guessing, so its owner can carry on working. Each address that keeps guessing is slowed down and then locked out.\n\nIf this was not a colleague who forgot their password, make sure the account's password is long and not used anywhere else. The audit log records when this happened:\n{{auditUrl}}\n\n{{businessName}}",
   },
 };
 

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   "retention.changed": "Changed the retention period",
   "attachment.viewed": "Downloaded an attachment",
   "signin.locked": "Sign-in locked after repeated failures",
+  "signin.under_attack": "Account under attack: many failed sign-ins from several addresses (not locked; owners alerted)",
+  "sessions.ended": "Signed out everywhere",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {});

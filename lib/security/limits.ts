@@ -44,9 +44,9 @@ export const LIMITS = {
    */
   signInFailures: { bucket: "signin-failures", limit: 5, windowSeconds: 15 * MINUTE },
   /**
-   * Failed sign-ins for one email address from any IP address; the 25th locks the address for
-   * everyone. Guessing spread over many IP addresses still stops, and locking someone out this way
-   * takes at least five addresses. Not scaled.
+   * Failed sign-ins for one email address from any IP address; the 25th marks the account as
+   * under attack (owners alerted, failures answered slowly) but does not lock it: a lock anyone
+   * can set from elsewhere would lock out the real user (lib/auth/lockout.ts). Not scaled.
    */
   signInAddressFailures: { bucket: "signin-address-failures", limit: 25, windowSeconds: 15 * MINUTE },
   /**

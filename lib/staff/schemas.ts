@@ -37,6 +37,20 @@ export const createStaffSchema = z
 
 export type CreateStaffInput = z.input<typeof createStaffSchema>;
 
+/** A staff member's new password, with the current one and a confirmation. */
+export const changePasswordSchema = z
+  .object({
+    email: z.string(),
+    current: z.string().min(1, "Enter your current password").max(1024),
+    next: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords are not the same" })
+  .refine((v) => v.next.trim().toLowerCase() !== v.email.toLowerCase(), { path: ["next"], message: "The password must not be the email address" })
+  .refine((v) => v.next !== v.current, { path: ["next"], message: "Choose a password different from the current one" });
+
+export const userIdSchema = z.object({ userId: z.uuid("Unknown account") });
+
 export const changeRoleSchema = z.object({ userId: z.uuid("Unknown account"), role: roleSchema });
 export const setActiveSchema = z.object({
   userId: z.uuid("Unknown account"),

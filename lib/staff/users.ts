@@ -3,9 +3,11 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { staffUsers } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/roles";
-import { createStaffSchema, fieldErrorsOf, type CreateStaffInput } from "./schemas";
+import { NEXT_SESSION_VERSION } from "@/lib/auth/session-version";
+import { recordAudit } from "@/lib/privacy/audit";
+import { changePasswordSchema, createStaffSchema, fieldErrorsOf, type CreateStaffInput } from "./schemas";
 
 /** A staff-management request refused by a rule; the message is meant for the owner who tried it. */
 export class StaffRuleError extends Error {
@@ -90,7 +92,10 @@ async function anotherActiveOwnerExists(tx: Tx, exceptId: string): Promise<boole
   return owners.length > 0;
 }
 
-/** Changes a role. Owners cannot demote themselves, and the last active owner stays an owner. */
+/**
+ * Changes a role. Owners cannot demote themselves, and the last active owner stays an owner.
+ * Ends the account's sessions: the person signs in again and starts afresh with the new role.
+ */
 export async function changeStaffRole(db: Db, actorId: string, userId: string, role: StaffRole): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
@@ -101,11 +106,14 @@ export async function changeStaffRole(db: Db, actorId: string, userId: string, r
         throw new StaffRuleError("There must always be at least one active owner.");
       }
     }
-    await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
+    await tx.update(staffUsers).set({ role, sessionVersion: NEXT_SESSION_VERSION, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
   });
 }
 
-/** Deactivates or reactivates an account. Deactivated staff cannot sign in and lose access at once. */
+/**
+ * Deactivates or reactivates an account. Deactivated staff cannot sign in and lose access at once;
+ * either way the account's sessions end, so reactivation does not bring an old session back.
+ */
 export async function setStaffActive(db: Db, actorId: string, userId: string, active: boolean): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
@@ -116,6 +124,44 @@ export async function setStaffActive(db: Db, actorId: string, userId: string, ac
         throw new StaffRuleError("There must always be at least one active owner.");
       }
     }
-    await tx.update(staffUsers).set({ active, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
+    await tx.update(staffUsers).set({ active, sessionVersion: NEXT_SESSION_VERSION, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
+  });
+}
+
+/**
+ * A staff member changes their own password: the current one must be right. Ends every session
+ * of the account (the caller signs this browser in again with the new password).
+ */
+export async function changeOwnPassword(db: Db, userId: string, input: { current: string; next: string; confirm: string }): Promise<void> {
+  const [user] = await db.select({ email: staffUsers.email, passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, userId));
+  if (!user) throw new StaffRuleError("This account no longer exists.");
+  const parsed = changePasswordSchema.safeParse({ ...input, email: user.email });
+  if (!parsed.success) throw new StaffRuleError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  if (!(await verifyPassword(user.passwordHash, input.current))) {
+    throw new StaffRuleError("Please correct the highlighted fields.", { current: "This is not your current password" });
+  }
+  const passwordHash = await hashPassword(parsed.data.next);
+  await db.update(staffUsers).set({ passwordHash, sessionVersion: NEXT_SESSION_VERSION, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
+}
+
+/**
+ * "Sign out everywhere": ends every session of `userId`, on every device. A staff member may do it
+ * for themselves, an owner for anyone (the callers check the role); recorded in the audit log.
+ */
+export async function signOutEverywhere(db: Db, actorId: string, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(staffUsers)
+      .set({ sessionVersion: NEXT_SESSION_VERSION })
+      .where(eq(staffUsers.id, userId))
+      .returning({ email: staffUsers.email });
+    if (!updated[0]) throw new StaffRuleError("This account no longer exists.");
+    await recordAudit(tx, {
+      staffId: actorId,
+      action: "sessions.ended",
+      subjectType: "staff_user",
+      subjectId: userId,
+      detail: { self: actorId === userId, account: updated[0].email },
+    });
   });
 }

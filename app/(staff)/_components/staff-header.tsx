@@ -34,10 +34,10 @@ export function StaffHeader({ user }: { user: StaffUserSession }) {
           <StaffNav items={items} />
         </div>
         <div className="ml-auto flex items-center gap-3">
-          <p className="text-right text-sm leading-tight">
+          <Link href="/account" className="text-right text-sm leading-tight hover:underline" title="Your account: password, sign out everywhere">
             <span className="block font-medium text-slate-900">{user.name}</span>
             <span className="block text-slate-600">{ROLE_LABELS[user.role]}</span>
-          </p>
+          </Link>
           <SignOutButton />
         </div>
       </div>

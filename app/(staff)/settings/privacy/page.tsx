@@ -104,6 +104,7 @@ function describe(entry: AuditRow): string {
   const d = entry.detail;
   if (entry.action === "retention.applied") return `${label}: ${count(d.cases, "case")}, ${count(d.customers, "customer record")}`;
   if (entry.action === "retention.changed") return `${label}: ${months(d.from)} → ${months(d.to)}`;
+  if (entry.action === "signin.under_attack" && typeof d.failures === "number") return `${label}: ${count(d.failures, "failed sign-in")} within ${d.minutes} minutes`;
   if ((entry.action === "customer.erased" || entry.action === "customer.exported") && typeof d.complaints === "number") {
     return `${label} (${count(d.complaints, "case")})`;
   }
@@ -129,5 +130,6 @@ function Subject({ entry }: { entry: AuditRow }) {
     );
   }
   if (entry.subjectType === "customer" && entry.subjectId) return <span className="font-mono text-xs">Customer {entry.subjectId}</span>;
+  if (entry.subjectType === "staff_user" && typeof entry.detail.account === "string") return <span className="break-all">{entry.detail.account}</span>;
   return <span className="text-slate-600">{entry.subjectType === "settings" ? "Settings" : entry.subjectType === "complaints" ? "Closed cases" : entry.subjectType}</span>;
 }

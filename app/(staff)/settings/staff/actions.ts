@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { FORM_OUTAGE_MESSAGE, keepFormDuringOutage } from "@/lib/resilience/outage";
-import { changeRoleSchema, fieldErrorsOf, setActiveSchema } from "@/lib/staff/schemas";
-import { changeStaffRole, createStaffUser, setStaffActive, StaffRuleError } from "@/lib/staff/users";
+import { changeRoleSchema, fieldErrorsOf, setActiveSchema, userIdSchema } from "@/lib/staff/schemas";
+import { changeStaffRole, createStaffUser, setStaffActive, signOutEverywhere, StaffRuleError } from "@/lib/staff/users";
 
 export type StaffFormState = {
   ok?: string;
@@ -65,6 +65,21 @@ export async function setActiveAction(_previous: StaffFormState, formData: FormD
       await setStaffActive(await getDb(), owner.id, parsed.data.userId, parsed.data.active);
       revalidatePath("/settings/staff");
       return { ok: parsed.data.active ? "Account reactivated." : "Account deactivated. It can no longer sign in." };
+    } catch (error) {
+      return refusal(error);
+    }
+  }, () => ({ error: FORM_OUTAGE_MESSAGE }));
+}
+
+/** Ends every session of another account, e.g. after a lost phone (an owner's own: Your account). */
+export async function signOutEverywhereAction(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  return keepFormDuringOutage("settings", async () => {
+    const owner = await requireStaff("owner");
+    const parsed = userIdSchema.safeParse({ userId: formData.get("userId") });
+    if (!parsed.success) return { error: Object.values(fieldErrorsOf(parsed.error))[0] };
+    try {
+      await signOutEverywhere(await getDb(), owner.id, parsed.data.userId);
+      return { ok: "Signed out everywhere. They can sign in again with their password." };
     } catch (error) {
       return refusal(error);
     }

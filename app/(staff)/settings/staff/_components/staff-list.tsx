@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, Table, Td, Th } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { StaffListItem } from "@/lib/staff/users";
@@ -27,7 +28,16 @@ function LastSignIn({ user, timeZone }: { user: StaffListItem; timeZone: string 
 }
 
 function Manage({ user, meId, idPrefix }: { user: StaffListItem; meId: string; idPrefix: string }) {
-  if (user.id === meId) return <span className="text-sm text-slate-600">Another owner can change your account.</span>;
+  if (user.id === meId) {
+    return (
+      <span className="text-sm text-slate-600">
+        Another owner can change your role. Your password and sessions:{" "}
+        <Link href="/account" className="text-brand-700 underline underline-offset-2">
+          Your account
+        </Link>
+      </span>
+    );
+  }
   return <StaffRowActions user={user} idPrefix={idPrefix} />;
 }
 

@@ -3,15 +3,19 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { changeRoleAction, setActiveAction, type StaffFormState } from "../actions";
+import { changeRoleAction, setActiveAction, signOutEverywhereAction, type StaffFormState } from "../actions";
 
-/** Role change and (de)activation for one account; refusals (e.g. the last owner) show beside it. */
+/**
+ * Role change, (de)activation and "sign out everywhere" for one account; refusals (e.g. the last
+ * owner) show beside it. Each of them ends the account's sessions.
+ */
 export function StaffRowActions({ user, idPrefix }: { user: { id: string; name: string; role: StaffRole; active: boolean }; idPrefix: string }) {
   const selectId = `${idPrefix}-role-${user.id}`;
   const [roleState, roleAction] = useActionState<StaffFormState, FormData>(changeRoleAction, {});
   const [activeState, activeAction] = useActionState<StaffFormState, FormData>(setActiveAction, {});
-  const message = activeState.error ?? roleState.error;
-  const ok = activeState.ok ?? roleState.ok;
+  const [sessionsState, sessionsAction] = useActionState<StaffFormState, FormData>(signOutEverywhereAction, {});
+  const message = sessionsState.error ?? activeState.error ?? roleState.error;
+  const ok = sessionsState.ok ?? activeState.ok ?? roleState.ok;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -49,6 +53,16 @@ export function StaffRowActions({ user, idPrefix }: { user: { id: string; name: 
             {user.active ? "Deactivate" : "Reactivate"}
           </SubmitButton>
         </form>
+        {user.active ? (
+          <form action={sessionsAction}>
+            <input type="hidden" name="userId" value={user.id} />
+            <SubmitButton variant="secondary" pendingLabel="Signing out…" className="px-3! py-1.5!">
+              <span>
+                Sign out everywhere<span className="sr-only"> ({user.name})</span>
+              </span>
+            </SubmitButton>
+          </form>
+        ) : null}
       </div>
       <p aria-live="polite" className={message ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
         {message ?? ok ?? ""}
