@@ -13,6 +13,15 @@ export default defineConfig([
         "error",
         { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
       ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          // A bind made while a client component renders gives React a new bound-arguments promise
+          // each render; posted without JavaScript, the server renderer waits on it for ever.
+          selector: "CallExpression[callee.name='useActionState'] CallExpression[callee.property.name='bind']",
+          message: "Do not bind a server action given to useActionState: it hangs the server when the form is posted without JavaScript. Send the value in a hidden field.",
+        },
+      ],
     },
   },
   {

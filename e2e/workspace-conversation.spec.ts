@@ -116,11 +116,7 @@ test.describe.serial("the conversation on a case", () => {
     await context.close();
   });
 
-  // The workspace's loading screen (app/(staff)/loading.tsx) streams every staff page behind a
-  // Suspense boundary, which needs a script to reveal the page: without JavaScript only
-  // "Loading…" shows. The composer itself needs no script (checked with that file removed);
-  // this runs again once the loading screen no longer wraps the case page.
-  test.fixme("the composer works without JavaScript", async ({ browser }) => {
+  test("the composer works without JavaScript", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const { reference } = await fileComplaint(page.request);

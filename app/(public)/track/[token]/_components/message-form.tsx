@@ -6,6 +6,7 @@ import { forgetDraft } from "@/components/drafts";
 import { SubmitButton, TextArea } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
 import { addMessageAction, type MessageFormState } from "../actions";
+import { TokenField } from "./token-field";
 
 const initialState: MessageFormState = { error: null, body: "", attempt: 0 };
 
@@ -15,7 +16,7 @@ const initialState: MessageFormState = { error: null, body: "", attempt: 0 };
  * true on the page a sent message lands on, which forgets the draft.
  */
 export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
-  const [state, formAction] = useActionState(addMessageAction.bind(null, token), initialState);
+  const [state, formAction] = useActionState(addMessageAction, initialState);
   // The start of the tracking token tells this customer's cases apart within one tab.
   const draftKey = `track-message:${token.slice(0, 12)}`;
   const { formRef, onChange, restoredAt, discard } = useFormDraft(draftKey, { restore: state.attempt === 0 && !sent });
@@ -29,6 +30,7 @@ export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
   }, [sent, draftKey]);
   return (
     <form key={state.attempt} ref={formRef} onChange={onChange} action={formAction} noValidate className="space-y-3">
+      <TokenField token={token} />
       <TextArea
         id="body"
         name="body"

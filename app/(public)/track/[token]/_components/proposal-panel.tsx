@@ -2,6 +2,7 @@
 
 import { SubmitButton, TextArea } from "@/components/ui";
 import type { ProposalAsk } from "@/lib/complaints/customer-asks";
+import { TokenField } from "./token-field";
 import { useAnswer } from "./use-answer";
 
 type Props = { token: string; ask: ProposalAsk; business: string; resolutionType: string | null; description: string };
@@ -19,8 +20,8 @@ const TYPE_WORDS: Record<string, string> = {
 
 /** The proposed resolution: agree with one button, or say why not (a reason is required). */
 export function ProposalPanel({ token, ask, business, resolutionType, description }: Props) {
-  const [agreeState, agreeAction] = useAnswer(token);
-  const [state, disagreeAction] = useAnswer(token);
+  const [agreeState, agreeAction] = useAnswer();
+  const [state, disagreeAction] = useAnswer();
   return (
     <section aria-labelledby="proposal-title" className="space-y-4 rounded-lg border-2 border-amber-500 bg-white p-5 shadow-sm">
       <h2 id="proposal-title" className="text-lg font-semibold text-slate-900">
@@ -37,11 +38,13 @@ export function ProposalPanel({ token, ask, business, resolutionType, descriptio
       ) : (
         <div className="space-y-4">
           <form action={agreeAction} className="space-y-2">
+            <TokenField token={token} />
             <input type="hidden" name="intent" value="agree" />
             <SubmitButton pendingLabel="Sending…">I agree with this proposal</SubmitButton>
             {agreeState.error ? <p className="text-sm font-medium text-red-700">{agreeState.error}</p> : null}
           </form>
           <form key={state.attempt} action={disagreeAction} noValidate className="space-y-3 border-t border-slate-200 pt-4">
+            <TokenField token={token} />
             <input type="hidden" name="intent" value="disagree" />
             <TextArea
               id="disagree-reason"

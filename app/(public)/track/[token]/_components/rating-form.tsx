@@ -1,19 +1,21 @@
 "use client";
 
 import { SubmitButton, TextArea } from "@/components/ui";
+import { TokenField } from "./token-field";
 import { useAnswer } from "./use-answer";
 
 const LABELS = ["Very poor", "Poor", "OK", "Good", "Very good"];
 
 /** Rate how the complaint was handled, once: 1–5 as radio buttons (keyboard and screen-reader friendly) and an optional comment. */
 export function RatingForm({ token }: { token: string }) {
-  const [state, formAction] = useAnswer(token);
+  const [state, formAction] = useAnswer();
   return (
     <section aria-labelledby="rating-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="rating-title" className="text-lg font-semibold text-slate-900">
         How did we handle your complaint?
       </h2>
       <form key={state.attempt} action={formAction} noValidate className="space-y-4">
+        <TokenField token={token} />
         <input type="hidden" name="intent" value="rate" />
         <fieldset aria-describedby={state.error ? "rating-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Your rating</legend>

@@ -2,11 +2,12 @@
 
 import { SubmitButton, TextArea } from "@/components/ui";
 import type { RestatementAsk } from "@/lib/complaints/customer-asks";
+import { TokenField } from "./token-field";
 import { useAnswer } from "./use-answer";
 
 /** Our summary of the complaint, for the customer to confirm or correct in their own words. */
 export function RestatementPanel({ token, ask, business }: { token: string; ask: RestatementAsk; business: string }) {
-  const [state, formAction] = useAnswer(token);
+  const [state, formAction] = useAnswer();
   return (
     <section aria-labelledby="restatement-title" className="space-y-4 rounded-lg border-2 border-brand-600 bg-white p-5 shadow-sm">
       <h2 id="restatement-title" className="text-lg font-semibold text-slate-900">
@@ -27,10 +28,12 @@ export function RestatementPanel({ token, ask, business }: { token: string; ask:
       ) : (
         <div className="space-y-4">
           <form action={formAction}>
+            <TokenField token={token} />
             <input type="hidden" name="intent" value="confirm" />
             <SubmitButton pendingLabel="Sending…">Yes, that is right</SubmitButton>
           </form>
           <form key={state.attempt} action={formAction} noValidate className="space-y-3 border-t border-slate-200 pt-4">
+            <TokenField token={token} />
             <input type="hidden" name="intent" value="correct" />
             <TextArea
               id="restatement-correction"

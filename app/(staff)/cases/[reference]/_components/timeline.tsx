@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { cx } from "@/components/ui";
 import type { CaseTimelineEvent } from "@/lib/cases/detail";
 import { STATUS_LABELS } from "@/lib/cases/state-machine";
@@ -38,11 +37,9 @@ export function Timeline({ events, timeZone }: { events: CaseTimelineEvent[]; ti
   if (events.length === 0) return <p className="text-sm text-slate-600">Nothing has been recorded on this case yet.</p>;
   const refs = crossReferences(events);
   const items = events.map((event) => ({ id: event.id, visibility: event.visibility, node: <Entry event={event} refs={refs} timeZone={timeZone} /> }));
-  return (
-    <Suspense>
-      <FilteredTimeline items={items} />
-    </Suspense>
-  );
+  // Not wrapped in Suspense (useSearchParams renders on the server in this dynamic page): a
+  // boundary could stream the history in after the page, hidden from a browser without scripts.
+  return <FilteredTimeline items={items} />;
 }
 
 function headline(event: CaseTimelineEvent): string {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { Suspense } from "react";
 import { getDb } from "@/db/client";
 import { customers, type Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
@@ -73,19 +72,19 @@ export async function CaseComposer({ complaint, viewer, timeZone }: { complaint:
           </p>
         ) : null}
       </div>
-      {/* useSearchParams needs a boundary; the page is dynamic, so it renders on the server anyway. */}
-      <Suspense>
-        <ComposerTabs
-          tabs={tabs}
-          panels={{
-            reply: <ReplyForm complaintId={complaint.id} version={complaint.version} reach={reach} />,
-            note: <NoteForm complaintId={complaint.id} />,
-            call: <CallForm complaintId={complaint.id} />,
-            "call-summary": <CallSummaryForm complaintId={complaint.id} version={complaint.version} calls={pending} />,
-            restate: <RestateForm complaintId={complaint.id} version={complaint.version} />,
-          }}
-        />
-      </Suspense>
+      {/* No Suspense boundary here: the page is dynamic, so useSearchParams renders on the server
+          as it is, and content behind a boundary may stream in after the page, hidden until a
+          script reveals it, which a browser without JavaScript never runs. */}
+      <ComposerTabs
+        tabs={tabs}
+        panels={{
+          reply: <ReplyForm complaintId={complaint.id} version={complaint.version} reach={reach} />,
+          note: <NoteForm complaintId={complaint.id} />,
+          call: <CallForm complaintId={complaint.id} />,
+          "call-summary": <CallSummaryForm complaintId={complaint.id} version={complaint.version} calls={pending} />,
+          restate: <RestateForm complaintId={complaint.id} version={complaint.version} />,
+        }}
+      />
     </section>
   );
 }

@@ -14,7 +14,7 @@ type Props = { kind: OutboxKind; initial: TemplateText; defaults: TemplateText; 
  * here as you type and on the server when you save (the server's answer is the one that counts).
  */
 export function TemplateEditor({ kind, initial, defaults, businessName, customised }: Props) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveTemplateAction.bind(null, kind), {});
+  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveTemplateAction, {});
   const [draft, setDraft] = useState<TemplateText>({
     subject: state.values?.subject ?? initial.subject,
     body: state.values?.body ?? initial.body,
@@ -26,6 +26,8 @@ export function TemplateEditor({ kind, initial, defaults, businessName, customis
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form action={formAction} noValidate className="space-y-4">
+        {/* Which email, as a field: never bind the action here (../actions.ts). */}
+        <input type="hidden" name="kind" value={kind} />
         {state.error ? (
           <p role="alert" className="text-sm font-medium text-red-700">
             {state.error}
