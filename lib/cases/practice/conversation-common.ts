@@ -56,8 +56,8 @@ export class BlameLanguageError extends CaseRuleError {
   ) {
     super(
       flags.length === 1
-        ? "This message may admit fault or blame someone before that has been established. Please check the highlighted words."
-        : `This message has ${flags.length} passages that may admit fault or blame someone before that has been established. Please check the highlighted words.`,
+        ? "This message may admit fault too early, blame someone (the customer included) or fall short of a real apology. Please check the highlighted words."
+        : `This message has ${flags.length} passages that may admit fault too early, blame someone (the customer included) or fall short of a real apology. Please check the highlighted words.`,
     );
     this.name = "BlameLanguageError";
   }
