@@ -107,11 +107,3 @@ export function assertOpenForCustomerText(complaint: Pick<Complaint, "status">):
     throw new CaseRuleError("This case is closed. Reopen it before writing to the customer.");
   }
 }
-
-/**
- * The email templates greet the customer themselves ("Dear …"), so a greeting line the sender
- * wrote at the top is left out of the email; the case page keeps the full text.
- */
-export function withoutGreeting(text: string): string {
-  return text.replace(/^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^\n]*\n+/i, "").trim() || text;
-}
