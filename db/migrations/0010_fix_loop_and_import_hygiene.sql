@@ -16,6 +16,7 @@ ALTER TABLE "corrective_action_events" ADD CONSTRAINT "corrective_action_events_
 CREATE INDEX "corrective_action_events_action_idx" ON "corrective_action_events" USING btree ("corrective_action_id","at");--> statement-breakpoint
 CREATE INDEX "customers_direct_created_at_idx" ON "customers" USING btree ("created_at") WHERE "customers"."imported_at" is null;--> statement-breakpoint
 CREATE INDEX "customers_imported_idx" ON "customers" USING btree ("id") WHERE "customers"."imported_at" is not null;--> statement-breakpoint
+CREATE INDEX "complaints_external_source_id_idx" ON "complaints" USING btree (substr("external_id", strpos("external_id", ':') + 1)) WHERE "complaints"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX "corrective_actions_status_due_idx" ON "corrective_actions" USING btree ("status","due_on");--> statement-breakpoint
 ALTER TABLE "corrective_actions" ADD CONSTRAINT "corrective_actions_cancelled" CHECK (("corrective_actions"."status" = 'cancelled') = ("corrective_actions"."cancelled_at" is not null and "corrective_actions"."cancel_reason" is not null));--> statement-breakpoint
 -- A corrective action's trail is an audit record, immutable like the case timeline.
