@@ -72,18 +72,26 @@ async function main() {
         return;
       case "dry-run":
         console.log(`Dry run: ${outcome.rows} rows are fine; ${outcome.wouldImport} would be imported, ${outcome.alreadyImported} already imported.`);
+        printNew("Would create", outcome.wouldCreate);
         break;
       case "imported":
         console.log(
           `Imported ${outcome.imported} complaints (${outcome.alreadyImported} already imported) in ${(outcome.milliseconds / 1000).toFixed(1)}s: ` +
             `${outcome.createdCustomers} customers, ${outcome.createdProcesses} new processes, ${outcome.createdRootCauses} new root causes, ${outcome.events} timeline events.`,
         );
+        printNew("Created", { processes: outcome.createdProcessNames, rootCauses: outcome.createdRootCauseNames });
     }
     if (outcome.descriptionsFromIssue > 0) console.log(`${outcome.descriptionsFromIssue} rows had no description: their issue was used as the text.`);
     if (outcome.notes > 0) console.log(`${outcome.notes} note(s), e.g. unknown channels recorded as Import.`);
   } finally {
     await handle.close();
   }
+}
+
+/** New processes and root causes start archived: say so, so the owner knows where to turn them on. */
+function printNew(verb: string, names: { processes: string[]; rootCauses: string[] }) {
+  if (names.processes.length) console.log(`${verb} ${names.processes.length} process(es), archived until you restore them in Settings → Processes: ${names.processes.join(", ")}`);
+  if (names.rootCauses.length) console.log(`${verb} ${names.rootCauses.length} root cause(s), archived until you restore them in Settings → Root causes: ${names.rootCauses.join(", ")}`);
 }
 
 main().catch((error: unknown) => {

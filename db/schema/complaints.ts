@@ -120,6 +120,10 @@ export const complaints = pgTable(
     uniqueIndex("complaints_reference_key").on(t.reference),
     uniqueIndex("complaints_tracking_token_hash_key").on(t.trackingTokenHash),
     uniqueIndex("complaints_external_id_key").on(t.externalId),
+    // Staff search an imported complaint by the old system's own id ("3571115" for "cfpb:3571115").
+    index("complaints_external_source_id_idx")
+      .on(sql`substr(${t.externalId}, strpos(${t.externalId}, ':') + 1)`)
+      .where(sql`${t.externalId} is not null`),
     uniqueIndex("complaints_idempotency_key").on(t.idempotencyKey),
     index("complaints_received_at_idx").on(t.receivedAt.desc(), t.id.desc()),
     index("complaints_status_received_idx").on(t.status, t.receivedAt.desc()),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, date, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { complaints } from "./complaints";
 import { staffUsers } from "./staff";
 import { processes, rootCauses } from "./taxonomy";
@@ -22,7 +22,12 @@ export const correctiveActions = pgTable(
     ownerId: uuid("owner_id").references(() => staffUsers.id, { onDelete: "set null" }),
     dueOn: date("due_on"),
     status: correctiveActionStatus("status").notNull().default("open"),
+    /** When the change took effect: the before/after comparison splits here. */
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /** What was actually changed, written when it is marked done. */
+    doneNote: text("done_note"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
     createdById: uuid("created_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -32,7 +37,31 @@ export const correctiveActions = pgTable(
     index("corrective_actions_process_idx").on(t.processId),
     check("corrective_actions_target", sql`${t.rootCauseId} is not null or ${t.processId} is not null`),
     check("corrective_actions_done_at", sql`(${t.status} = 'done') = (${t.doneAt} is not null)`),
+    check("corrective_actions_cancelled", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelReason} is not null)`),
+    index("corrective_actions_status_due_idx").on(t.status, t.dueOn),
   ],
+);
+
+export const CORRECTIVE_ACTION_EVENT_TYPES = ["opened", "edited", "complaints_linked", "complaints_unlinked", "done", "cancelled", "reopened"] as const;
+export type CorrectiveActionEventType = (typeof CORRECTIVE_ACTION_EVENT_TYPES)[number];
+
+/**
+ * The action's audit trail: who changed what, and when. Append only, like the case timeline (a
+ * trigger refuses UPDATE and DELETE); the action's row holds only its current state.
+ */
+export const correctiveActionEvents = pgTable(
+  "corrective_action_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    correctiveActionId: uuid("corrective_action_id")
+      .notNull()
+      .references(() => correctiveActions.id, { onDelete: "restrict" }),
+    staffId: uuid("staff_id").references(() => staffUsers.id, { onDelete: "restrict" }),
+    type: text("type").$type<CorrectiveActionEventType>().notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("corrective_action_events_action_idx").on(t.correctiveActionId, t.at)],
 );
 
 /** The complaints that led to a corrective action. */
@@ -50,3 +79,4 @@ export const correctiveActionComplaints = pgTable(
 );
 
 export type CorrectiveAction = typeof correctiveActions.$inferSelect;
+export type CorrectiveActionEvent = typeof correctiveActionEvents.$inferSelect;

@@ -47,7 +47,7 @@ describeEachDatabase("case queue: views, filters, search, next steps", ({ db }) 
     await make("escalated", cara.id, { assigneeId: ben.id, status: "investigating", escalatedAt: at("2026-03-08T09:00:00Z") });
     await make("closed", bob.id, {
       assigneeId: ben.id, status: "closed", processId: billing, rootCauseId: cause, faultAttribution: "customer",
-      channel: "email", receivedAt: at("2026-02-01T09:00:00Z"),
+      channel: "email", receivedAt: at("2026-02-01T09:00:00Z"), externalId: "cfpb:3571115",
     });
     await db().insert(promises).values([
       { complaintId: c.brokenPromise!.id, text: "Call back", dueAt: at("2026-03-09T16:00:00Z") },
@@ -123,6 +123,14 @@ describeEachDatabase("case queue: views, filters, search, next steps", ({ db }) 
     expect((await search("50%_off")).found).toEqual([]);
     // Search combines with the view.
     expect((await search("bob", "mine")).found).toEqual(["followUpLate", "promiseTomorrow"]);
+  });
+
+  it("finds an imported complaint by its old system's id, with or without the source", async () => {
+    const search = (q: string) => list(supervisor(), "all", { q }).then((p) => names(p.items));
+    expect(await search("3571115")).toEqual(["closed"]);
+    expect(await search("CFPB:3571115")).toEqual(["closed"]);
+    expect(await search("357111")).toEqual([]);
+    expect(await search("other:3571115")).toEqual([]);
   });
 
   it("tells each row what needs doing next, from one batch of facts", async () => {

@@ -11,7 +11,7 @@ type NewCustomer = typeof customers.$inferInsert;
  * already on record with it, or share one created for the file; rows with neither (the CFPB
  * publishes no contact details) each get their own customer, named after where they live.
  */
-export async function resolveCustomers(tx: Tx, records: ImportRecord[]): Promise<{ ids: string[]; created: number }> {
+export async function resolveCustomers(tx: Tx, records: ImportRecord[], now = new Date()): Promise<{ ids: string[]; created: number }> {
   const emails = [...new Set(records.map((r) => r.customer.emailNormalized).filter((e): e is string => Boolean(e)))];
   const phones = [...new Set(records.map((r) => r.customer.phoneNormalized).filter((p): p is string => Boolean(p)))];
   const byEmail = new Map<string, string>();
@@ -48,6 +48,7 @@ export async function resolveCustomers(tx: Tx, records: ImportRecord[]): Promise
       preferredContact: email || !keepPhone ? "email" : "phone",
       createdAt: record.receivedAt,
       updatedAt: record.receivedAt,
+      importedAt: now,
     });
     if (email) byEmail.set(email, id);
     if (keepPhone) byPhone.set(keepPhone, id);

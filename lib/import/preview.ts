@@ -57,8 +57,15 @@ function previewRow(row: MappedRow): PreviewRow {
  * The plan as the owner's page needs it: the header and mapping, totals over the WHOLE file,
  * the first rows mapped, and the first problems (each with its line).
  */
-export function summarisePlan(plan: ImportPlan, alreadyImported: number, maxProblems = 50) {
+export function summarisePlan(
+  plan: ImportPlan,
+  alreadyImported: number,
+  /** What the import would create: processes and root causes not on record yet. */
+  toCreate: { processes: string[]; rootCauses: string[] } = { processes: [], rootCauses: [] },
+  maxProblems = 50,
+) {
   return {
+    toCreate,
     fatal: plan.fatal,
     detectedHeaderLine: plan.detectedHeaderLine,
     headerLine: plan.headerLine,

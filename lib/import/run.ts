@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { RowProblem } from "./map-rows";
 import { planImport, type ImportPlan, type PlanOptions } from "./plan";
+import { newTaxonomyNames } from "./taxonomy";
 import { findImportedIds, writeImport, type ImportCounts, type ImportProgress } from "./write";
 
 /** How many row problems are shown at most; the total is always given. */
@@ -11,7 +12,15 @@ export type ImportOutcome =
   | { kind: "unreadable"; message: string; mappingProblems: string[] }
   /** Some rows are wrong: nothing was written. */
   | { kind: "invalid"; rows: number; problemCount: number; problems: RowProblem[] }
-  | { kind: "dry-run"; rows: number; wouldImport: number; alreadyImported: number; descriptionsFromIssue: number; notes: number }
+  | {
+      kind: "dry-run";
+      rows: number;
+      wouldImport: number;
+      alreadyImported: number;
+      descriptionsFromIssue: number;
+      notes: number;
+      wouldCreate: { processes: string[]; rootCauses: string[] };
+    }
   | ({ kind: "imported"; rows: number; descriptionsFromIssue: number; notes: number } & ImportCounts);
 
 /** One line of the import route's NDJSON answer. */
@@ -35,7 +44,8 @@ export async function runImport(db: Db, text: string, options: RunOptions): Prom
   const shared = { rows, descriptionsFromIssue: plan.descriptionsFromIssue, notes: plan.notes.length };
   if (options.dryRun) {
     const already = await findImportedIds(db, records.map((r) => r.externalId));
-    return { kind: "dry-run", ...shared, wouldImport: records.length - already.size, alreadyImported: already.size };
+    const wouldCreate = await newTaxonomyNames(db, records.filter((r) => !already.has(r.externalId)));
+    return { kind: "dry-run", ...shared, wouldImport: records.length - already.size, alreadyImported: already.size, wouldCreate };
   }
   const counts = await writeImport(db, records, { source: options.prefix, onProgress: options.onProgress });
   return { kind: "imported", ...shared, ...counts };

@@ -16,6 +16,9 @@ export type ImportCounts = {
   alreadyImported: number;
   createdProcesses: number;
   createdRootCauses: number;
+  /** Names of what was created; they start archived, off the public form and pick lists. */
+  createdProcessNames: string[];
+  createdRootCauseNames: string[];
   createdCustomers: number;
   events: number;
   milliseconds: number;
@@ -138,6 +141,8 @@ export async function writeImport(
       alreadyImported: records.length - todo.length,
       createdProcesses: procs.created,
       createdRootCauses: causes.created,
+      createdProcessNames: procs.names,
+      createdRootCauseNames: causes.names,
       createdCustomers: people.created,
       events,
       milliseconds: Math.round(performance.now() - started),

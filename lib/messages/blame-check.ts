@@ -1,13 +1,36 @@
 /**
  * Checks a customer-visible text for wording that admits fault or liability before it has been
- * established, or that blames a colleague or a process in front of the customer. Sympathy and
- * apologies for the inconvenience are fine and are not flagged.
+ * established, that blames anyone (a colleague, a process, or the customer themselves), that
+ * apologises without apologising ("sorry you feel that way", "sorry, but"), or that dismisses
+ * the customer ("calm down", "nothing we can do"). Sympathy and apologies for the trouble are
+ * fine and are not flagged.
  *
  * The check is a table of regular expressions: predictable, explainable, and easy to extend. It
  * guides staff; it does not block sending.
  */
 
-export type BlameKind = "fault_admission" | "liability" | "blames_colleague" | "blames_process";
+export type BlameKind =
+  | "fault_admission"
+  | "liability"
+  | "blames_colleague"
+  | "blames_process"
+  | "blames_customer"
+  | "non_apology"
+  | "dismissive";
+
+/** What each kind is called where staff read it: the composer's review and the timeline. */
+export const BLAME_KIND_LABELS = {
+  fault_admission: "Admits fault",
+  liability: "Accepts liability",
+  blames_colleague: "Blames a colleague",
+  blames_process: "Blames a process or system",
+  blames_customer: "Blames the customer",
+  non_apology: "Not a real apology",
+  dismissive: "Dismisses the customer",
+} satisfies Record<BlameKind, string>;
+
+/** Kinds that become honest once a supervisor confirms the fault as the service's; the rest never do. */
+const ALLOWED_ONCE_FAULT_CONFIRMED: ReadonlySet<BlameKind> = new Set(["fault_admission", "liability"]);
 
 export interface BlameFlag {
   kind: BlameKind;
@@ -80,6 +103,12 @@ const EXPLAIN = {
     "Blaming a colleague or team in front of the customer makes the business look divided and out of control. The customer needs to hear what you will do, not who is at fault.",
   blames_process:
     "Criticising your own systems or processes to the customer undermines their trust. Say what you will do to put it right.",
+  blames_customer:
+    "Telling the customer what they did wrong puts them on the defensive, whoever is right. Acknowledge what happened and say what can be done now.",
+  non_apology:
+    "This apologises for the customer's feelings, makes the apology conditional, or takes it back with \"but\": customers hear it as no apology at all. Apologise plainly for the trouble.",
+  dismissive:
+    "This dismisses the customer's concern. Show that you have understood it and say what you can do, even when the answer is limited.",
 } satisfies Record<BlameKind, string>;
 
 const SUGGEST = {
@@ -87,6 +116,9 @@ const SUGGEST = {
   liability: "I'm sorry for the trouble this has caused. Here is what we can do to put it right: …",
   blames_colleague: "I'm sorry for the confusion. Let me make sure you have the right information: …",
   blames_process: "I'm sorry this didn't go as it should have. Here is what I am doing to sort it out: …",
+  blames_customer: "I understand how this happened. Here is what we can do now: …",
+  non_apology: "I'm sorry for the trouble this has caused you.",
+  dismissive: "I understand this is frustrating. Here is what I can do: …",
 } satisfies Record<BlameKind, string>;
 
 interface Rule {
@@ -137,6 +169,33 @@ const RULES: Rule[] = [
   rule("blames_colleague", `${WHO}${A}s?\\s+(?:fault|mistake|error)`),
   rule("blames_colleague", `blam(?:e|es|ed|ing)\\s+(?:it\\s+on\\s+)?${WHO}`),
   rule("blames_colleague", `(?:he|she|they)\\s+(?:really\\s+)?(?:should(?:\\s+not|n${A}t|\\s+never)\\s+have\\s+(?:told|said|promised|offered|agreed|sent|booked|charged|done)|${BLAME_VERB})`),
+  // Non-apologies, before blame of the customer: "sorry you feel that way, but you should have …"
+  // is first of all not an apology.
+  rule("non_apology", `(?:sorry|apologi[sz]e)\\s+(?:that\\s+)?you\\s+(?:feel|felt|think|thought|believe|believed|see\\s+it|took\\s+it|(?:are|were)\\s+(?:upset|unhappy|offended|disappointed)|found)`),
+  rule("non_apology", `(?:sorry|apologi[sz]e)\\s+if\\b`),
+  rule("non_apology", `sorry,?\\s+but\\b`),
+  rule("non_apology", `(?:sorry|apologi[sz]e)\\s+for\\s+any\\s+(?:inconvenience|trouble|upset|distress|confusion)\\s+(?:(?:this|that|which|it|we)\\s+)?(?:may|might|could)\\s+have\\s+(?:caused|had)`),
+  rule("non_apology", `(?:sorry|apologi[sz]e)\\s+for\\s+(?:any|the|your)\\s+(?:confusion|misunderstanding)\\s+(?:on\\s+your\\s+(?:part|side|end)|you\\s+(?:caused|created))`),
+  rule("non_apology", `mistakes\\s+(?:were|have\\s+been)\\s+made`),
+  // Blaming or correcting the customer: "you should have read the terms", "as clearly stated".
+  // "You should have received an email" tells them what to expect, so it is not blame.
+  rule("blames_customer", `you\\s+(?:really\\s+)?(?:should|ought\\s+to)(?:\\s+not|n${A}t|\\s+never)?\\s+have\\s+(?!(?:received|got|gotten|been|had|heard|seen\\s+(?:an?|our)\\s+(?:email|message|letter|text))\\b)[\\w-]+`),
+  rule("blames_customer", `you\\s+(?:(?:clearly|obviously|simply)\\s+)?(?:failed|neglected|forgot|chose)\\s+to`),
+  rule("blames_customer", `you\\s+(?:(?:clearly|obviously|simply)\\s+)?(?:didn${A}t|did\\s+not|never)\\s+(?:bother\\s+to\\s+)?(?:read|check|follow|tell|inform|provide|fill|notify|give|ask|pay\\s+attention|look)`),
+  rule("blames_customer", `you\\s+(?:must\\s+have\\s+|(?:clearly|obviously)\\s+)?(?:misread|misunderstood|ignored|overlooked|missed\\s+the)`),
+  rule("blames_customer", `as\\s+(?:was\\s+|is\\s+)?(?:clearly|explicitly|plainly|already|previously)\\s+(?:stated|explained|mentioned|shown|set\\s+out|written|communicated)`),
+  rule("blames_customer", `as\\s+(?:I|we)\\s+(?:have\\s+)?(?:already|previously|clearly)\\s+(?:told|explained|said|informed|mentioned)`),
+  rule("blames_customer", `(?:per|under|according\\s+to)\\s+(?:our|the)\\s+(?:policy|policies|terms(?:\\s+and\\s+conditions)?|rules)[\\s,]+(?:it\\s+is\\s+)?you\\s+(?:must|should|need\\s+to|have\\s+to|are\\s+required\\s+to)`),
+  rule("blames_customer", `(?:it|this|that)(?:\\s+is|\\s+was|${A}s)\\s+(?:entirely\\s+|really\\s+|all\\s+)?your\\s+(?:own\\s+)?(?:fault|mistake|error|problem|responsibility|doing)`),
+  rule("blames_customer", `the\\s+(?:fault|mistake|error|blame)\\s+(?:is|was|lies)\\s+(?:entirely\\s+)?(?:yours|with\\s+you)`),
+  rule("blames_customer", `you(?:${A}re|\\s+are)\\s+(?:being\\s+)?(?:overreacting|unreasonable|ridiculous|difficult|dramatic|rude)`),
+  // Dismissing the customer: "calm down", "nothing we can do", "not our problem".
+  rule("dismissive", `calm\\s+down`),
+  rule("dismissive", `nothing\\s+(?:more\\s+|else\\s+)?(?:we|I)\\s+can\\s+do`),
+  rule("dismissive", `not\\s+(?:our|my)\\s+(?:problem|concern|department|job|issue)`),
+  rule("dismissive", `(?:that${A}s|that\\s+is|it${A}s|it\\s+is)\\s+(?:just\\s+)?(?:the\\s+way\\s+it\\s+is|how\\s+it\\s+is|life)`),
+  rule("dismissive", `take\\s+it\\s+or\\s+leave\\s+it`),
+  rule("dismissive", `(?:there${A}s|there\\s+is)\\s+no\\s+need\\s+to\\s+(?:get\\s+)?(?:upset|angry|shout)`),
 ];
 
 // A negation ("this was not our fault") or a condition ("whether our engineer damaged it") just
@@ -158,9 +217,7 @@ export function checkBlameLanguage(text: string, options: BlameCheckOptions): Bl
     }
   }
   // Overlaps are resolved before filtering, so a confirmed admission never resurfaces as blame.
-  const allowed = options.faultConfirmedAsService
-    ? found.filter((f) => f.kind !== "fault_admission" && f.kind !== "liability")
-    : found;
+  const allowed = options.faultConfirmedAsService ? found.filter((f) => !ALLOWED_ONCE_FAULT_CONFIRMED.has(f.kind)) : found;
   return allowed.sort((a, b) => a.start - b.start);
 }
 

@@ -23,6 +23,36 @@ describe("email templates", () => {
     expect(validateTemplate("acknowledgement", { subject: "a\nb", body: "{{trackingUrl}}" }).subject).toBe("The subject must be on one line");
   });
 
+  describe("never two greetings", () => {
+    const template = DEFAULT_TEMPLATES.staff_reply;
+    const render = (message: string) => renderTemplate(template, { customerName: "Maria Lopez", message, trackingUrl: "https://x.test/t" }, "Acme").text;
+
+    it.each([
+      ["Dear Maria,\nThe engineer comes on Friday.", "The engineer comes on Friday."],
+      ["Dear Maria,\n\nThe engineer comes on Friday.", "The engineer comes on Friday."],
+      ["Dear Maria, the engineer comes on Friday.", "The engineer comes on Friday."],
+      ["Hi Maria! Good news: the part has arrived.", "Good news: the part has arrived."],
+      ["Hello,\nthe engineer comes on Friday.", "The engineer comes on Friday."],
+      ["Good morning Ms Lopez,\nYour refund has been sent.", "Your refund has been sent."],
+    ])("leaves out the staff member's greeting in %j", (message, kept) => {
+      const text = render(message);
+      expect(text.match(/\b(?:dear|hi|hello|good morning)\b/gi)).toEqual(["Dear"]);
+      expect(text).toContain(`Dear Maria Lopez,\n\n${kept}`);
+    });
+
+    it.each(["Hello there is a delay with your part.", "High winds delayed the van.", "Dear customers who ordered in May often ask this, so here is the answer."])(
+      "keeps text that only starts like a greeting: %j",
+      (message) => {
+        expect(render(message)).toContain(message);
+      },
+    );
+
+    it("keeps the staff member's greeting when the owner's template does not greet", () => {
+      const text = renderTemplate({ subject: "Re", body: "{{message}}\n\n{{trackingUrl}}" }, { message: "Dear Maria,\nThanks.", trackingUrl: "https://x.test/t" }, "Acme").text;
+      expect(text).toContain("Dear Maria,\nThanks.");
+    });
+  });
+
   it("escapes every value in the HTML part and links URLs", () => {
     const rendered = renderTemplate(
       { subject: "Re {{reference}}", body: "Dear {{customerName}},\n\n{{message}}\n\n{{trackingUrl}}" },

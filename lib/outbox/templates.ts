@@ -160,8 +160,9 @@ export function escapeHtml(value: string): string {
  * lines become paragraphs. Empty optional values leave no empty paragraph behind.
  */
 export function renderTemplate(template: TemplateText, values: Record<string, string>, businessName: string): Rendered {
+  const written = greetsBeforeStaffText(template.body) ? withoutStaffGreeting(values) : values;
   const fill = (text: string, map: (name: string, value: string) => string) =>
-    text.replace(PLACEHOLDER, (_, name: string) => map(name, values[name] ?? ""));
+    text.replace(PLACEHOLDER, (_, name: string) => map(name, written[name] ?? ""));
   const subject = fill(template.subject, (_, v) => v.replace(/[\r\n]+/g, " ")).trim();
   const text = tidy(fill(template.body, (_, v) => v));
   const paragraphs = tidy(template.body)
@@ -178,6 +179,37 @@ export function renderTemplate(template: TemplateText, values: Record<string, st
     "</div></body></html>",
   ].join("\n");
   return { subject, text, html };
+}
+
+/** Placeholders that carry what a staff member wrote, which may open with a greeting of its own. */
+const STAFF_TEXT_PLACEHOLDERS = ["message", "summary"];
+const GREETING_WORD = String.raw`(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b`;
+/**
+ * A greeting at the very start, with at most four words of name after it: alone on its line
+ * ("Dear Maria,") or ending in punctuation before the sentence goes on ("Hi Maria, thanks").
+ */
+const LEADING_GREETING = new RegExp(String.raw`^\s*${GREETING_WORD}(?:[ \t]+[^\s,!:;.?]+){0,4}(?:[,!:.]?[ \t]*\n\s*|[,!:][ \t]+)`, "i");
+
+/** The template says "Dear …" itself before the staff member's words start. */
+function greetsBeforeStaffText(body: string): boolean {
+  const first = STAFF_TEXT_PLACEHOLDERS.map((name) => body.indexOf(`{{${name}}}`)).filter((i) => i >= 0);
+  if (first.length === 0) return false;
+  return new RegExp(GREETING_WORD, "i").test(body.slice(0, Math.min(...first)));
+}
+
+/**
+ * Leaves out the greeting a staff member wrote when the template already greets the customer, so
+ * the email never says "Dear Maria Lopez, Dear Maria,". The case page keeps the full text.
+ */
+export function withoutStaffGreeting(values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const name of STAFF_TEXT_PLACEHOLDERS) {
+    const value = out[name];
+    if (!value) continue;
+    const rest = value.replace(LEADING_GREETING, "");
+    if (rest !== value && rest.trim()) out[name] = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return out;
 }
 
 function htmlValue(name: string, value: string): string {

@@ -25,7 +25,12 @@ export type RepeatCustomerRow = {
 
 export type RepeatCustomers = {
   rows: RepeatCustomerRow[];
-  /** Every other customer on record at the end of the range is "active" for the comparison. */
+  /**
+   * The customers a repeat complainer is compared with: everyone who came to the business
+   * directly and is on record by the end of the range, plus imported customers only when they
+   * complained in the range. Imported history (thousands of another system's past complainants)
+   * would otherwise count as "other customers" who never complain, and inflate every ratio.
+   */
   customersOnRecord: number;
   /** How many repeat complainers there are in all (the table shows the top ones). */
   totalRepeaters: number;
@@ -82,7 +87,8 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
           else (select sum(p.complaints) from per_process p
             where (case p.word ${each((w, i) => sql`when ${sql.raw(String(i))} then t.${w}`, " ")} end >> p.shift) & 1 = 1) - t.with_process end as other_complaints,
         (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
-        (select count(*) from customers where created_at < ${rangeEnd(scope)})::int as on_record
+        ((select count(*) from customers where created_at < ${rangeEnd(scope)} and imported_at is null)
+          + (select count(*) from per_customer pc join customers ic on ic.id = pc.customer_id and ic.imported_at is not null))::int as on_record
       from top t join customers cu on cu.id = t.customer_id
         cross join lateral (
           select count(c.request_judgement)::int as judged,
@@ -101,7 +107,11 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
   );
   let onRecord = int(rows[0]?.on_record);
   if (rows.length === 0) {
-    const [r] = await queryRows<Row>(db, sql`select count(*)::int as n from customers where created_at < ${rangeEnd(scope)}`);
+    const [r] = await queryRows<Row>(
+      db,
+      sql`select ((select count(*) from customers where created_at < ${rangeEnd(scope)} and imported_at is null)
+        + (select count(distinct c.customer_id) from complaints c join customers ic on ic.id = c.customer_id and ic.imported_at is not null where ${where}))::int as n`,
+    );
     onRecord = int(r?.n);
   }
   return {

@@ -56,8 +56,8 @@ export class BlameLanguageError extends CaseRuleError {
   ) {
     super(
       flags.length === 1
-        ? "This message may admit fault or blame someone before that has been established. Please check the highlighted words."
-        : `This message has ${flags.length} passages that may admit fault or blame someone before that has been established. Please check the highlighted words.`,
+        ? "This message may admit fault too early, blame someone (the customer included) or fall short of a real apology. Please check the highlighted words."
+        : `This message has ${flags.length} passages that may admit fault too early, blame someone (the customer included) or fall short of a real apology. Please check the highlighted words.`,
     );
     this.name = "BlameLanguageError";
   }
@@ -106,12 +106,4 @@ export function assertOpenForCustomerText(complaint: Pick<Complaint, "status">):
   if (complaint.status === "closed") {
     throw new CaseRuleError("This case is closed. Reopen it before writing to the customer.");
   }
-}
-
-/**
- * The email templates greet the customer themselves ("Dear …"), so a greeting line the sender
- * wrote at the top is left out of the email; the case page keeps the full text.
- */
-export function withoutGreeting(text: string): string {
-  return text.replace(/^\s*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^\n]*\n+/i, "").trim() || text;
 }

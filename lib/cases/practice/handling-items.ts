@@ -24,7 +24,10 @@ export type HandlingFacts = {
     | "customerAgreement"
     | "satisfaction"
   >;
-  /** Events per type; "call_summary" counts written summaries sent after calls. */
+  /**
+   * Events per type; "call_summary" counts written summaries sent after calls, and
+   * "apology_flagged" apologies sent despite the blame check (they do not count as apologising).
+   */
   counts: Partial<Record<string, number>>;
   promises: { kept: number; broken: number; open: number };
   now: Date;
@@ -58,7 +61,11 @@ export function handlingChecklist(facts: HandlingFacts): HandlingItem[] {
   const restateDetail = n("restatement_corrected") > 0 ? "The customer corrected it" : n("restatement_confirmed") > 0 ? "Confirmed by the customer" : "Awaiting the customer's confirmation";
   add("restated", "Restated the complaint", n("restated") > 0 ? "done" : "todo", n("restated") > 0 ? restateDetail : "Say back what you understood and ask questions.");
 
-  add("apologised", "Apologised", n("apology") > 0 ? "done" : "todo", n("apology") > 0 ? "Sympathy expressed" : "Sympathise with the inconvenience, without admitting fault.");
+  if (n("apology") > 0) add("apologised", "Apologised", "done", "Sympathy expressed");
+  else if (n("apology_flagged") > 0) {
+    // Sent over the blame check's flags ("sorry you feel that way…"): not yet an apology.
+    add("apologised", "Apologised", "warning", "The apology sent was flagged by the blame check. Send one without flagged wording.");
+  } else add("apologised", "Apologised", "todo", "Sympathise with the inconvenience, without admitting fault or blaming anyone.");
 
   const calls = n("call_logged");
   const summaries = n("call_summary");

@@ -6,7 +6,7 @@ import { handlingChecklist, type HandlingItem } from "./handling-items";
 
 /**
  * The handling checklist for a case: the complaint row plus one grouped count over its events
- * (written call summaries counted apart from other messages) and one over its promises.
+ * and one over its promises.
  */
 export async function loadHandlingChecklist(
   db: Db,
@@ -14,7 +14,12 @@ export async function loadHandlingChecklist(
   formatTime: (date: Date) => string,
   now = new Date(),
 ): Promise<{ items: HandlingItem[]; counts: Partial<Record<string, number>> }> {
-  const kind = sql<string>`case when ${complaintEvents.type} = 'message' and ${complaintEvents.data}->>'kind' = 'call_summary' then 'call_summary' else ${complaintEvents.type}::text end`;
+  // Written call summaries are counted apart from other messages, and an apology sent over the
+  // blame check's flags apart from clean ones: only a clean apology counts as apologising.
+  const kind = sql<string>`case
+    when ${complaintEvents.type} = 'message' and ${complaintEvents.data}->>'kind' = 'call_summary' then 'call_summary'
+    when ${complaintEvents.type} = 'apology' and ${complaintEvents.data} ? 'blameOverride' then 'apology_flagged'
+    else ${complaintEvents.type}::text end`;
   const [eventRows, [promiseRow]] = await Promise.all([
     db
       .select({ kind, n: sql<number>`count(*)::int` })

@@ -4,6 +4,7 @@ import { complaintEvents, outboxMessages } from "@/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { CaseConflictError, CaseRuleError, ForbiddenError } from "../errors";
 import { BlameLanguageError } from "./conversation-common";
+import { loadHandlingChecklist } from "./handling";
 import { sendReply } from "./reply";
 import { createComplaint, createStaff, reloadComplaint, type TestStaff } from "./test-fixture";
 
@@ -63,6 +64,31 @@ describeEachDatabase("sendReply", ({ db }) => {
     const [event] = await eventsOf(complaint.id);
     expect(event?.type).toBe("apology");
     expect(event?.data).toEqual({ blameOverride: { reason: "Customer saw it happen; denying it would be worse.", flags: ["blames_colleague"] } });
+  });
+
+  it("refuses a non-apology and blame of the customer, and an apology sent over the flags does not count as apologising", async () => {
+    const complaint = await createComplaint(db());
+    const text = "Sorry you feel that way, but you should have read the terms.";
+    const error = (await sendReply(db(), agent, { complaintId: complaint.id, kind: "apology", text, expectedVersion: complaint.version }).catch((e: unknown) => e)) as BlameLanguageError;
+    expect(error).toBeInstanceOf(BlameLanguageError);
+    expect(error.flags.map((f) => f.kind)).toEqual(["non_apology", "blames_customer"]);
+    expect(await eventsOf(complaint.id)).toHaveLength(0);
+
+    const apologised = async () => {
+      const { items } = await loadHandlingChecklist(db(), await reloadComplaint(db(), complaint.id), (d) => d.toISOString());
+      return items.find((i) => i.key === "apologised")?.state;
+    };
+    const flagged = await sendReply(db(), agent, {
+      complaintId: complaint.id,
+      kind: "apology",
+      text,
+      sendAnyway: true,
+      overrideReason: "The customer asked us to be blunt about the terms.",
+      expectedVersion: complaint.version,
+    });
+    expect(await apologised()).toBe("warning");
+    await sendReply(db(), agent, { complaintId: complaint.id, kind: "apology", text: "I'm sorry for the trouble this has caused you.", expectedVersion: flagged.version });
+    expect(await apologised()).toBe("done");
   });
 
   it("allows admitting fault once a supervisor confirmed it as the service's", async () => {

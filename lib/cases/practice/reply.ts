@@ -17,7 +17,6 @@ import {
   guardCustomerText,
   minutesSchema,
   parseOrRefuse,
-  withoutGreeting,
 } from "./conversation-common";
 
 export const REPLY_KINDS = ["reply", "apology"] as const;
@@ -47,7 +46,7 @@ export async function sendReply(db: Db, actor: Actor, raw: ReplyInput): Promise<
     await assertActiveStaff(tx, actor);
     assertOpenForCustomerText(current);
     const blameOverride = guardCustomerText(input.text, current, input);
-    await enqueueCustomerEmail(tx, { complaintId: current.id, kind: "staff_reply", message: withoutGreeting(input.text) });
+    await enqueueCustomerEmail(tx, { complaintId: current.id, kind: "staff_reply", message: input.text });
     return {
       events: [
         {

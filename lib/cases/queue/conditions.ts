@@ -115,6 +115,8 @@ export function filtersSql(filters: QueueFilters, timeZone: string): SQL[] {
 export type SearchSql = { condition: SQL; byReference: boolean };
 
 const PHONE_LIKE = /^[+\d\s().-]+$/;
+/** One token that could be another system's complaint id ("3571115", "cfpb:3571115", "ZD-1042"). */
+const EXTERNAL_ID_LIKE = /^[\w.:#/-]{1,100}$/;
 /** Name matches are capped: a one-letter search should not pull in half the customer table. */
 const MAX_NAME_MATCHES = 500;
 
@@ -146,6 +148,13 @@ export function searchSql(q: string): SearchSql | null {
     parts.push(customerMatch(sql`(lower(${customers.name}) like ${prefix + "%"} or lower(${customers.name}) like ${"% " + prefix + "%"})`));
   }
   parts.push(sql`${complaints.searchVector} @@ websearch_to_tsquery('english', ${text})`);
+  // An imported complaint by its old system's id, with or without the import's source prefix.
+  if (EXTERNAL_ID_LIKE.test(text)) {
+    // Stored as "<source>:<id>" with the source in lower case (lib/import/map-rows.ts).
+    const colon = text.indexOf(":");
+    if (colon > 0) parts.push(sql`${complaints.externalId} = ${`${text.slice(0, colon).toLowerCase()}${text.slice(colon)}`}`);
+    parts.push(sql`(substr(${complaints.externalId}, strpos(${complaints.externalId}, ':') + 1) = ${text} and ${complaints.externalId} is not null)`);
+  }
   return { condition: sql`(${sql.join(parts, sql` or `)})`, byReference: false };
 }
 

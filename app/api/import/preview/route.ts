@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { planImport } from "@/lib/import/plan";
 import { summarisePlan } from "@/lib/import/preview";
+import { newTaxonomyNames } from "@/lib/import/taxonomy";
 import { findImportedIds } from "@/lib/import/write";
 import { guardImport } from "../_guard";
 
@@ -9,7 +10,9 @@ export async function POST(request: Request) {
   const guard = await guardImport(request);
   if (!guard.ok) return guard.response;
   const plan = planImport(guard.input.text, guard.input);
-  const ids = plan.rows.flatMap((r) => (r.record ? [r.record.externalId] : []));
-  const already = ids.length > 0 ? await findImportedIds(await getDb(), ids) : new Set();
-  return Response.json(summarisePlan(plan, already.size), { headers: { "Cache-Control": "no-store" } });
+  const records = plan.rows.flatMap((r) => (r.record ? [r.record] : []));
+  const db = await getDb();
+  const already = records.length > 0 ? await findImportedIds(db, records.map((r) => r.externalId)) : new Set();
+  const toCreate = await newTaxonomyNames(db, records);
+  return Response.json(summarisePlan(plan, already.size, toCreate), { headers: { "Cache-Control": "no-store" } });
 }

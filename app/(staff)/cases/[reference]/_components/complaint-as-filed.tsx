@@ -38,6 +38,11 @@ export function ComplaintAsFiled({ complaint, timeZone }: { complaint: Complaint
         <Fact term="Order reference">
           {complaint.orderReference ? <span className="font-mono">{complaint.orderReference}</span> : "Not given"}
         </Fact>
+        {complaint.externalId ? (
+          <Fact term="Imported from">
+            <span className="font-mono">{complaint.externalId}</span>
+          </Fact>
+        ) : null}
       </dl>
     </div>
   );

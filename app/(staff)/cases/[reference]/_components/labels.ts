@@ -42,14 +42,6 @@ export const EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
   correction: "Correction",
 };
 
-/** What the blame-language check found, as staff read it on the timeline. */
-export const BLAME_KIND_LABELS: Record<string, string> = {
-  fault_admission: "admits fault",
-  liability: "accepts liability",
-  blames_colleague: "blames a colleague",
-  blames_process: "blames a process",
-};
-
 export const RESOLUTION_LABELS: Record<string, string> = {
   repair: "Repair",
   redo: "Redo",

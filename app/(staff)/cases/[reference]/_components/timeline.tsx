@@ -3,7 +3,8 @@ import type { CaseTimelineEvent } from "@/lib/cases/detail";
 import { STATUS_LABELS } from "@/lib/cases/state-machine";
 import { formatDateTime } from "../../../_components/format";
 import { eventDetails } from "./event-details";
-import { BLAME_KIND_LABELS, EVENT_LABELS } from "./labels";
+import { BLAME_KIND_LABELS, type BlameKind } from "@/lib/messages/blame-check";
+import { EVENT_LABELS } from "./labels";
 import { FilteredTimeline } from "./timeline-filter";
 
 function actorOf(event: CaseTimelineEvent): string {
@@ -148,7 +149,7 @@ function BlameOverrideNote({ data }: { data: Record<string, unknown> | null }) {
   return (
     <div className="mt-2 rounded border border-dashed border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950">
       <p className="font-semibold">
-        Sent despite the blame-language check{kinds.length ? ` (${kinds.map((k) => BLAME_KIND_LABELS[k] ?? k).join(", ")})` : ""}
+        Sent despite the blame-language check{kinds.length ? ` (${kinds.map((k) => (BLAME_KIND_LABELS[k as BlameKind] ?? k).toLowerCase()).join(", ")})` : ""}
       </p>
       {typeof override.reason === "string" ? <p className="mt-0.5">Reason given: {override.reason}</p> : null}
       <p className="mt-0.5 text-xs text-red-900">Only staff see this note.</p>

@@ -4,6 +4,25 @@ import type { ImportOutcome, ImportProgress } from "@/lib/import/run";
 
 const n = (value: number) => value.toLocaleString("en");
 
+/**
+ * The processes and root causes an import creates. They start archived: another system's
+ * categories stay off the public form, the staff pick lists and the verdicts' comparisons until
+ * the owner restores them.
+ */
+export function NewTaxonomy({ processes, rootCauses, tense }: { processes: string[]; rootCauses: string[]; tense: "will" | "did" }) {
+  if (processes.length === 0 && rootCauses.length === 0) return null;
+  const verb = tense === "will" ? "will be created" : "were created";
+  return (
+    <Alert tone="info" title={`New processes and root causes ${verb}, archived`}>
+      <p>They are kept on the imported complaints but not offered on the complaint form or to staff until you restore them in Settings.</p>
+      <ul className="mt-1 list-disc pl-5">
+        {processes.length ? <li>Processes ({n(processes.length)}): {processes.join(", ")}</li> : null}
+        {rootCauses.length ? <li>Root causes ({n(rootCauses.length)}): {rootCauses.join(", ")}</li> : null}
+      </ul>
+    </Alert>
+  );
+}
+
 export function ProblemList({ problems, total }: { problems: RowProblem[]; total: number }) {
   return (
     <>
@@ -56,6 +75,7 @@ export function ImportOutcomeView({ outcome }: { outcome: ImportOutcome }) {
             {outcome.descriptionsFromIssue > 0 ? <li>{n(outcome.descriptionsFromIssue)} without a description use their issue as the text</li> : null}
             <li>Took {(outcome.milliseconds / 1000).toFixed(1)} s</li>
           </ul>
+          <NewTaxonomy processes={outcome.createdProcessNames} rootCauses={outcome.createdRootCauseNames} tense="did" />
         </Alert>
       );
   }

@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui";
 import type { PlanSummary } from "@/lib/import/preview";
-import { ProblemList } from "./import-outcome";
+import { NewTaxonomy, ProblemList } from "./import-outcome";
 import { PreviewTable } from "./preview-table";
 
 const n = (value: number) => value.toLocaleString("en");
@@ -45,6 +45,7 @@ export function PlanOverview({ summary }: { summary: PlanSummary }) {
           <ProblemList problems={summary.notes} total={summary.noteCount} />
         </Alert>
       ) : null}
+      <NewTaxonomy processes={summary.toCreate.processes} rootCauses={summary.toCreate.rootCauses} tense="will" />
       <p className="text-sm text-slate-600">Past complaints with a resolution are imported as closed; “In progress” ones stay open. No emails are sent to their customers.</p>
       <PreviewTable summary={summary} />
     </div>

@@ -1,4 +1,5 @@
-import { FLAG_LABELS, type ComposerState, type FlagView } from "./form-state";
+import { BLAME_KIND_LABELS } from "@/lib/messages/blame-check";
+import type { ComposerState, FlagView } from "./form-state";
 
 /**
  * Shown when the blame-language check refused a text: the words that matched, highlighted in
@@ -20,7 +21,7 @@ export function BlameReview({ state, idPrefix, canReword = true }: { state: Comp
         {state.flags.map((flag, i) => (
           <li key={`${flag.start}-${i}`} className="rounded border border-red-200 bg-white p-3 text-sm">
             <p className="font-semibold text-slate-900">
-              {FLAG_LABELS[flag.kind]}: <mark className="rounded bg-red-200 px-0.5 text-red-950">{flag.match}</mark>
+              {BLAME_KIND_LABELS[flag.kind]}: <mark className="rounded bg-red-200 px-0.5 text-red-950">{flag.match}</mark>
             </p>
             <p className="mt-1 text-slate-700">{flag.explanation}</p>
             <p className="mt-2 text-slate-700">

@@ -33,9 +33,3 @@ export const initialComposerState: ComposerState = {
   stamp: 0,
 };
 
-export const FLAG_LABELS: Record<FlagView["kind"], string> = {
-  fault_admission: "Admits fault",
-  liability: "Accepts liability",
-  blames_colleague: "Blames a colleague",
-  blames_process: "Blames a process or system",
-};
