@@ -49,6 +49,8 @@ export const correctiveActionSchema = z
   .refine((v) => v.rootCauseId || v.processId, { message: "Choose the root cause or the process this action fixes (or both).", path: ["rootCauseId"] });
 export type CorrectiveActionInput = z.input<typeof correctiveActionSchema>;
 
+const chosenComplaintsSchema = z.array(z.uuid("Unknown complaint.")).min(1, "Choose at least one complaint.").max(MAX_LINKED_AT_ONCE, `Choose at most ${MAX_LINKED_AT_ONCE} complaints at once.`);
+
 export const markDoneSchema = z.object({
   doneNote: z.string().trim().min(10, "Say what was changed (at least 10 characters).").max(5000, "Keep it under 5,000 characters."),
   /** When the change took effect; defaults to now. */
@@ -110,6 +112,18 @@ async function lockAction(tx: Tx, id: string): Promise<CorrectiveAction> {
   return row;
 }
 
+/** What an owner or supervisor sets on an action, as its columns (unset targets are null). */
+function editableColumns(input: z.infer<typeof correctiveActionSchema>) {
+  return {
+    title: input.title,
+    description: input.description ?? null,
+    ownerId: input.ownerId,
+    dueOn: input.dueOn,
+    rootCauseId: input.rootCauseId ?? null,
+    processId: input.processId ?? null,
+  };
+}
+
 export async function openCorrectiveAction(db: Db, actor: Actor, raw: CorrectiveActionInput): Promise<CorrectiveAction> {
   assertMayManage(actor);
   const input = parse(correctiveActionSchema, raw);
@@ -117,15 +131,7 @@ export async function openCorrectiveAction(db: Db, actor: Actor, raw: Corrective
     await assertReferencesExist(tx, input);
     const [action] = await tx
       .insert(correctiveActions)
-      .values({
-        title: input.title,
-        description: input.description ?? null,
-        ownerId: input.ownerId,
-        dueOn: input.dueOn,
-        rootCauseId: input.rootCauseId ?? null,
-        processId: input.processId ?? null,
-        createdById: actor.id,
-      })
+      .values({ ...editableColumns(input), createdById: actor.id })
       .returning();
     const linked = await linkExisting(tx, action!.id, input.complaintIds);
     await record(tx, action!.id, actor, "opened", { title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, linked });
@@ -141,14 +147,7 @@ export async function editCorrectiveAction(db: Db, actor: Actor, id: string, raw
     const current = await lockAction(tx, id);
     if (current.status !== "open") throw new CaseRuleError("Only an open action can be edited. Reopen it first.");
     await assertReferencesExist(tx, input);
-    const next = {
-      title: input.title,
-      description: input.description ?? null,
-      ownerId: input.ownerId,
-      dueOn: input.dueOn,
-      rootCauseId: input.rootCauseId ?? null,
-      processId: input.processId ?? null,
-    };
+    const next = editableColumns(input);
     const changed = Object.fromEntries(
       Object.entries(next).filter(([key, value]) => current[key as keyof typeof next] !== value).map(([key, value]) => [key, { from: current[key as keyof typeof next], to: value }]),
     );
@@ -161,7 +160,7 @@ export async function editCorrectiveAction(db: Db, actor: Actor, id: string, raw
 
 export async function linkComplaints(db: Db, actor: Actor, id: string, complaintIds: readonly string[]): Promise<number> {
   assertMayManage(actor);
-  const ids = parse(z.array(z.uuid("Unknown complaint.")).min(1, "Choose at least one complaint.").max(MAX_LINKED_AT_ONCE), complaintIds);
+  const ids = parse(chosenComplaintsSchema, complaintIds);
   return db.transaction(async (tx) => {
     await lockAction(tx, id);
     const added = await linkExisting(tx, id, ids);
@@ -172,7 +171,7 @@ export async function linkComplaints(db: Db, actor: Actor, id: string, complaint
 
 export async function unlinkComplaints(db: Db, actor: Actor, id: string, complaintIds: readonly string[]): Promise<number> {
   assertMayManage(actor);
-  const ids = parse(z.array(z.uuid("Unknown complaint.")).min(1, "Choose at least one complaint.").max(MAX_LINKED_AT_ONCE), complaintIds);
+  const ids = parse(chosenComplaintsSchema, complaintIds);
   return db.transaction(async (tx) => {
     await lockAction(tx, id);
     const removed = await tx
