@@ -8,6 +8,9 @@ const { auth } = NextAuth(authConfig);
 /** Request header carrying the path being rendered, so a page can send a signed-out visitor back to it. */
 export const PATH_HEADER = "x-caseroot-path";
 
+/** Request header present when the page is rendered as the answer to a form post (components/form-notice.tsx). */
+export const POSTED_HEADER = "x-caseroot-posted";
+
 /** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
 const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden", "/account"];
 
@@ -36,6 +39,8 @@ export default auth((request) => {
   }
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
+  if (request.method === "POST") headers.set(POSTED_HEADER, "1");
+  else headers.delete(POSTED_HEADER);
   // Customers' files carry their own, stricter policy (lib/attachments/http.ts): a header set here
   // would replace it.
   if (setsOwnPolicy(pathname)) return NextResponse.next({ request: { headers } });

@@ -1,5 +1,6 @@
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import { ForbiddenError } from "@/lib/cases/errors";
+import { Refusal } from "@/lib/forms/refusal";
 
 /** Who is changing a setting. Pages pass the user `requireStaff` re-loaded from the database. */
 export type SettingsActor = { id: string; role: StaffRole };
@@ -13,12 +14,9 @@ export function assertOwner(actor: SettingsActor): void {
 }
 
 /** A settings change refused by a rule; the message is meant for the owner who tried it. */
-export class SettingsRuleError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
+export class SettingsRuleError extends Refusal {
+  constructor(message: string, fieldErrors: Record<string, string> = {}) {
+    super(message, fieldErrors);
     this.name = "SettingsRuleError";
   }
 }

@@ -6,16 +6,14 @@ import { staffUsers } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/roles";
 import { NEXT_SESSION_VERSION } from "@/lib/auth/session-version";
+import { Refusal } from "@/lib/forms/refusal";
 import { recordAudit } from "@/lib/privacy/audit";
 import { changePasswordSchema, createStaffSchema, fieldErrorsOf, type CreateStaffInput } from "./schemas";
 
 /** A staff-management request refused by a rule; the message is meant for the owner who tried it. */
-export class StaffRuleError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
+export class StaffRuleError extends Refusal {
+  constructor(message: string, fieldErrors: Record<string, string> = {}) {
+    super(message, fieldErrors);
     this.name = "StaffRuleError";
   }
 }

@@ -3,16 +3,15 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
-import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
-import { CaseConflictError, CaseRuleError, ForbiddenError, NotFoundError } from "@/lib/cases/errors";
+import { CaseRuleError } from "@/lib/cases/errors";
 import { logCall, sendCallSummary } from "@/lib/cases/practice/call";
 import { BlameLanguageError } from "@/lib/cases/practice/conversation-common";
 import { addNote } from "@/lib/cases/practice/note";
 import { sendReply, suggestWording } from "@/lib/cases/practice/reply";
 import { restateComplaint } from "@/lib/cases/practice/restate";
 import type { Actor } from "@/lib/cases/update-case";
-import type { ComposerState } from "../_components/composer/form-state";
-import { runCaseAction } from "./run-case-action";
+import { noticeState, refusedState, type ActionState } from "@/lib/forms/action-state";
+import { formInput, runCaseForm } from "./run-case-form";
 
 /**
  * The conversation side of a case: replies, notes, calls, call summaries and restatements. Each
@@ -20,75 +19,54 @@ import { runCaseAction } from "./run-case-action";
  * validates, checks the account and writes in one transaction) and refreshes the case page.
  */
 
+/** The posted form: its fields (the case id and version included), and the restatement's rows. */
 type Form = { values: Record<string, string>; issues: string[] };
 
 function readForm(formData: FormData): Form {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && key !== "issues" && key !== "intent" && !key.startsWith("$")) values[key] = value;
-  }
+  const { issues: _rows, intent: _pressed, ...values } = formInput(formData);
   return { values, issues: formData.getAll("issues").map(String) };
 }
 
-function answer(state: Omit<ComposerState, "stamp" | "fieldErrors" | "flags" | "checkedText"> & Partial<ComposerState>): ComposerState {
-  return { fieldErrors: {}, flags: [], checkedText: "", ...state, stamp: Date.now() };
-}
-
-function sent(message: string): ComposerState {
-  return answer({ outcome: "sent", message, values: {}, issues: [] });
-}
-
-/** A refusal the person can act on; anything unexpected (an outage too) is rethrown. */
-function refused(error: unknown, form: Form): ComposerState {
-  const kept = { values: keepTyped(form.values), issues: form.issues };
-  if (error instanceof BlameLanguageError) {
-    const checkedText = form.values.text ?? "";
-    return answer({ outcome: "error", message: error.message, flags: error.flags, checkedText: error.checkedText ?? checkedText, ...kept });
-  }
-  if (error instanceof CaseRuleError) return answer({ outcome: "error", message: error.message, fieldErrors: error.fieldErrors, ...kept });
-  if (error instanceof CaseConflictError || error instanceof ForbiddenError || error instanceof NotFoundError) {
-    return answer({ outcome: "error", message: error.message, ...kept });
-  }
-  throw error;
+async function run(formData: FormData, work: (actor: Actor, form: Form) => Promise<string | ActionState>): Promise<ActionState> {
+  return runCaseForm(
+    formData,
+    "case conversation",
+    async () => {
+      const user = await requireStaff("agent");
+      return work({ id: user.id, role: user.role }, readForm(formData));
+    },
+    {
+      rows: "issues",
+      refuse: (error, typed) =>
+        error instanceof BlameLanguageError
+          ? refusedState(error.message, { ...typed, flags: error.flags, checkedText: error.checkedText ?? typed.values.text ?? "" })
+          : undefined,
+    },
+  );
 }
 
 /** The case id and version always come fresh from the page, never from an earlier answer. */
 function keepTyped(values: Record<string, string>): Record<string, string> {
-  const { complaintId: _id, expectedVersion: _version, ...rest } = values;
+  const { complaintId: _id, expectedVersion: _version, intent: _pressed, ...rest } = values;
   return rest;
-}
-
-async function run(formData: FormData, work: (actor: Actor, form: Form) => Promise<ComposerState>): Promise<ComposerState> {
-  const form = readForm(formData);
-  return runCaseAction({
-    label: "case conversation",
-    signedIn: () => requireStaff("agent"),
-    work: (actor) => work(actor, form),
-    refuse: (error) => refused(error, form),
-    whenDown: () => answer({ outcome: "error", message: FORM_OUTAGE_MESSAGE, values: keepTyped(form.values), issues: form.issues }),
-  });
 }
 
 const checkbox = (value: string | undefined) => value === "on" || value === "true";
 
 /** "Use this wording": swaps a flagged sentence for the suggestion and checks again; sends nothing. */
-async function reword(form: Form, intent: string): Promise<ComposerState | null> {
+async function reword(form: Form, intent: string): Promise<ActionState | null> {
   const match = /^suggest:(\d+)$/.exec(intent);
   if (!match) return null;
   const { text, flags } = await suggestWording(await getDb(), form.values.complaintId ?? "", form.values.text ?? "", Number(match[1]));
-  return answer({
-    outcome: "notice",
-    message: flags.length
+  return noticeState(
+    flags.length
       ? "Suggested wording used. Other passages still need a look."
       : "Suggested wording used. Read the message through, adjust it if needed, then send.",
-    values: { ...keepTyped(form.values), text, sendAnyway: "" },
-    issues: [],
-    flags,
-    checkedText: text,
-  });
+    { values: { ...keepTyped(form.values), text, sendAnyway: "" }, flags, checkedText: text },
+  );
 }
 
-export async function sendReplyAction(_: ComposerState, formData: FormData): Promise<ComposerState> {
+export async function sendReplyAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return run(formData, async (actor, form) => {
     const reworded = await reword(form, String(formData.get("intent") ?? ""));
     if (reworded) return reworded;
@@ -102,11 +80,11 @@ export async function sendReplyAction(_: ComposerState, formData: FormData): Pro
       sendAnyway: checkbox(v.sendAnyway),
       overrideReason: v.overrideReason,
     });
-    return sent(v.kind === "apology" ? "Apology sent to the customer." : "Reply sent to the customer.");
+    return v.kind === "apology" ? "Apology sent to the customer." : "Reply sent to the customer.";
   });
 }
 
-export async function sendCallSummaryAction(_: ComposerState, formData: FormData): Promise<ComposerState> {
+export async function sendCallSummaryAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return run(formData, async (actor, form) => {
     const reworded = await reword(form, String(formData.get("intent") ?? ""));
     if (reworded) return reworded;
@@ -120,18 +98,18 @@ export async function sendCallSummaryAction(_: ComposerState, formData: FormData
       sendAnyway: checkbox(v.sendAnyway),
       overrideReason: v.overrideReason,
     });
-    return sent("Call summary sent to the customer.");
+    return "Call summary sent to the customer.";
   });
 }
 
-export async function addNoteAction(_: ComposerState, formData: FormData): Promise<ComposerState> {
+export async function addNoteAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return run(formData, async (actor, { values: v }) => {
     await addNote(await getDb(), actor, { complaintId: v.complaintId ?? "", text: v.text ?? "", minutesSpent: v.minutesSpent ?? "" });
-    return sent("Internal note added.");
+    return "Internal note added.";
   });
 }
 
-export async function logCallAction(_: ComposerState, formData: FormData): Promise<ComposerState> {
+export async function logCallAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const state = await run(formData, async (actor, { values: v }) => {
     const { complaint, callEventId } = await logCall(await getDb(), actor, {
       complaintId: v.complaintId ?? "",
@@ -145,12 +123,12 @@ export async function logCallAction(_: ComposerState, formData: FormData): Promi
   return state;
 }
 
-export async function restateAction(_: ComposerState, formData: FormData): Promise<ComposerState> {
+export async function restateAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return run(formData, async (actor, form) => {
     const v = form.values;
     if (formData.get("intent") === "more-rows") {
       const rows = Math.min(10, Math.max(form.issues.length, 5) + 3);
-      return answer({ outcome: "notice", message: "More rows added.", values: keepTyped(v), issues: padRows(form.issues, rows) });
+      return noticeState("More rows added.", { values: keepTyped(v), rows: padRows(form.issues, rows) });
     }
     try {
       await restateComplaint(await getDb(), actor, {
@@ -166,7 +144,7 @@ export async function restateAction(_: ComposerState, formData: FormData): Promi
       if (error instanceof CaseRuleError) remapIssueErrors(error.fieldErrors, form.issues);
       throw error;
     }
-    return sent("Restatement sent. The customer can confirm or correct it on their case page.");
+    return "Restatement sent. The customer can confirm or correct it on their case page.";
   });
 }
 

@@ -1,12 +1,12 @@
 import { BLAME_KIND_LABELS } from "@/lib/messages/blame-check";
-import type { ComposerState, FlagView } from "./form-state";
+import type { ActionState, FlaggedPassage } from "@/lib/forms/action-state";
 
 /**
  * Shown when the blame-language check refused a text: the words that matched, highlighted in
  * place; why each matters; a neutral wording with a button to use it; and, as a last resort,
  * "Send anyway" with a reason that is kept on the timeline.
  */
-export function BlameReview({ state, idPrefix, canReword = true }: { state: ComposerState; idPrefix: string; canReword?: boolean }) {
+export function BlameReview({ state, idPrefix, canReword = true }: { state: ActionState; idPrefix: string; canReword?: boolean }) {
   if (state.flags.length === 0) return null;
   const reasonError = state.fieldErrors.overrideReason;
   return (
@@ -72,7 +72,7 @@ export function BlameReview({ state, idPrefix, canReword = true }: { state: Comp
 }
 
 /** The text with each flagged passage marked; offsets come from the check on this exact text. */
-export function Highlighted({ text, flags }: { text: string; flags: FlagView[] }) {
+export function Highlighted({ text, flags }: { text: string; flags: FlaggedPassage[] }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
   for (const [i, flag] of [...flags].sort((a, b) => a.start - b.start).entries()) {

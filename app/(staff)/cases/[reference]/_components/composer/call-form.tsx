@@ -2,7 +2,8 @@
 
 import { logCallAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
-import { CaseFields, ComposerForm, SendButton } from "./composer-form";
+import { CaseFields } from "../case-form";
+import { ComposerForm, SendButton } from "./composer-form";
 import { TextBox } from "./text-box";
 
 /**

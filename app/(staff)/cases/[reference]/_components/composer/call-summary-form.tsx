@@ -6,7 +6,8 @@ import { useSearchParams } from "next/navigation";
 import { sendCallSummaryAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
 import { BlameReview } from "./blame-review";
-import { CaseFields, ComposerForm, MinutesField, SendButton } from "./composer-form";
+import { CaseFields, MinutesField } from "../case-form";
+import { ComposerForm, SendButton } from "./composer-form";
 import { composeHref } from "./compose-href";
 import { TextBox } from "./text-box";
 
@@ -67,7 +68,7 @@ export function CallSummaryForm({ complaintId, version, calls }: { complaintId: 
             />
             <BlameReview state={state} idPrefix="call-summary" />
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <MinutesField id="call-summary-minutes" state={state} fallback={5} />
+              <MinutesField id="call-summary-minutes" state={state} fallback={5} required />
               <SendButton audience="customer">Send to customer</SendButton>
             </div>
           </Fragment>

@@ -2,7 +2,8 @@
 
 import { addNoteAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
-import { CaseFields, ComposerForm, MinutesField, SendButton } from "./composer-form";
+import { CaseFields, MinutesField } from "../case-form";
+import { ComposerForm, SendButton } from "./composer-form";
 import { TextBox } from "./text-box";
 
 /** An internal note: staff only, never on the customer's case page or in an email. */
@@ -16,7 +17,7 @@ export function NoteForm({ complaintId }: { complaintId: string }) {
           <CaseFields complaintId={complaintId} />
           <TextBox id="note-text" label="Note" state={state} rows={5} internal placeholder="What colleagues should know about this case…" />
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <MinutesField id="note-minutes" state={state} fallback={2} />
+            <MinutesField id="note-minutes" state={state} fallback={2} required />
             <SendButton audience="internal">Add internal note</SendButton>
           </div>
         </>

@@ -3,7 +3,8 @@
 import { sendReplyAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
 import { BlameReview } from "./blame-review";
-import { CaseFields, ComposerForm, MinutesField, SendButton } from "./composer-form";
+import { CaseFields, MinutesField } from "../case-form";
+import { ComposerForm, SendButton } from "./composer-form";
 import { TextBox } from "./text-box";
 
 /** A reply or an apology to the customer, checked for blame language before it goes. */
@@ -40,7 +41,7 @@ export function ReplyForm({ complaintId, version, reach }: { complaintId: string
           <TextBox id="reply-text" label="Message" state={state} rows={7} placeholder="Write to the customer…" />
           <BlameReview state={state} idPrefix="reply" />
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <MinutesField id="reply-minutes" state={state} fallback={5} />
+            <MinutesField id="reply-minutes" state={state} fallback={5} required />
             <SendButton audience="customer">Send to customer</SendButton>
           </div>
         </>

@@ -4,8 +4,9 @@ import { cx } from "@/components/ui";
 import { restateAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
 import { BlameReview } from "./blame-review";
-import { CaseFields, ComposerForm, MinutesField, SendButton } from "./composer-form";
-import type { ComposerState } from "./form-state";
+import { CaseFields, MinutesField } from "../case-form";
+import { ComposerForm, SendButton } from "./composer-form";
+import type { ActionState } from "@/lib/forms/action-state";
 
 const MIN_ROWS = 5;
 
@@ -18,7 +19,7 @@ export function RestateForm({ complaintId, version }: { complaintId: string; ver
   return (
     <ComposerForm action={restateAction} label="Restate the complaint">
       {(state) => {
-        const rows = state.issues.length >= MIN_ROWS ? state.issues : [...state.issues, ...Array<string>(MIN_ROWS - state.issues.length).fill("")];
+        const rows = state.rows.length >= MIN_ROWS ? state.rows : [...state.rows, ...Array<string>(MIN_ROWS - state.rows.length).fill("")];
         return (
           <>
             <Audience visible>The customer confirms it or corrects it on their case page.</Audience>
@@ -63,7 +64,7 @@ export function RestateForm({ complaintId, version }: { complaintId: string; ver
             </fieldset>
             <BlameReview state={state} idPrefix="restate" canReword={false} />
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <MinutesField id="restate-minutes" state={state} fallback={5} />
+              <MinutesField id="restate-minutes" state={state} fallback={5} required />
               <SendButton audience="customer">Send to customer</SendButton>
             </div>
           </>
@@ -73,7 +74,7 @@ export function RestateForm({ complaintId, version }: { complaintId: string; ver
   );
 }
 
-function IssueRow({ index, value, state }: { index: number; value: string; state: ComposerState }) {
+function IssueRow({ index, value, state }: { index: number; value: string; state: ActionState }) {
   const id = `restate-issue-${index}`;
   const error = state.fieldErrors[`issues.${index}`];
   return (

@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { DraftNotice } from "@/components/draft-notice";
 import { cx } from "@/components/ui";
-import type { ComposerState } from "./form-state";
+import type { ActionState } from "@/lib/forms/action-state";
 import { useDraft } from "./use-draft";
 
 /**
@@ -25,7 +25,7 @@ export function TextBox({
 }: {
   id: string;
   label: string;
-  state: ComposerState;
+  state: ActionState;
   name?: string;
   rows?: number;
   placeholder?: string;

@@ -2,7 +2,7 @@
 
 import { SelectField, SubmitButton } from "@/components/ui";
 import { assessAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
 export type SeverityOption = { value: string; label: string };
 
@@ -19,7 +19,7 @@ export function AssessmentForm({
   options: SeverityOption[];
 }) {
   return (
-    <DecisionForm action={assessAction} label="Assess severity">
+    <CaseForm action={assessAction} label="Assess severity">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
@@ -39,6 +39,6 @@ export function AssessmentForm({
           </SubmitButton>
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { SelectField, SubmitButton } from "@/components/ui";
 import { assignAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm } from "./decision-form";
+import { CaseFields, CaseForm } from "../case-form";
 
 type Props = {
   complaintId: string;
@@ -19,7 +19,7 @@ export function AssignForms({ complaintId, version, viewerId, assignee, staff }:
   return (
     <div className="space-y-4">
       {/* Stays mounted after claiming, so its confirmation can still show. */}
-      <DecisionForm action={assignAction} label="Claim this case">
+      <CaseForm action={assignAction} label="Claim this case">
         {() =>
           mine ? (
             <p className="text-sm text-slate-700">You handle this case.</p>
@@ -31,8 +31,8 @@ export function AssignForms({ complaintId, version, viewerId, assignee, staff }:
             </>
           )
         }
-      </DecisionForm>
-      <DecisionForm action={assignAction} label="Assign to a colleague">
+      </CaseForm>
+      <CaseForm action={assignAction} label="Assign to a colleague">
         {(state) => (
           <>
             <CaseFields complaintId={complaintId} version={version} />
@@ -51,7 +51,7 @@ export function AssignForms({ complaintId, version, viewerId, assignee, staff }:
             </SubmitButton>
           </>
         )}
-      </DecisionForm>
+      </CaseForm>
     </div>
   );
 }

@@ -2,12 +2,12 @@
 
 import { SubmitButton, TextArea } from "@/components/ui";
 import { debriefAction } from "../../_actions/decisions";
-import { DecisionForm } from "./decision-form";
+import { CaseForm } from "../case-form";
 
 /** A private note after a hard interaction. */
 export function DebriefForm({ complaintId }: { complaintId: string }) {
   return (
-    <DecisionForm action={debriefAction} label="Write a debrief">
+    <CaseForm action={debriefAction} label="Write a debrief">
       {(state) => (
         <>
           <input type="hidden" name="complaintId" value={complaintId} />
@@ -31,6 +31,6 @@ export function DebriefForm({ complaintId }: { complaintId: string }) {
           </SubmitButton>
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }

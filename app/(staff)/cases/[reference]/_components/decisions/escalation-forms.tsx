@@ -2,12 +2,12 @@
 
 import { SelectField, SubmitButton, TextArea } from "@/components/ui";
 import { deEscalateAction, escalateAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
 /** Bring the supervisors in, optionally handing the case to one of them and telling the customer. */
 export function EscalateForm({ complaintId, version, supervisors }: { complaintId: string; version: number; supervisors: Array<{ value: string; label: string }> }) {
   return (
-    <DecisionForm action={escalateAction} label="Escalate">
+    <CaseForm action={escalateAction} label="Escalate">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
@@ -42,14 +42,14 @@ export function EscalateForm({ complaintId, version, supervisors }: { complaintI
           </SubmitButton>
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }
 
 /** A supervisor ends the escalation once the case is back under control. */
 export function DeEscalateForm({ complaintId, version }: { complaintId: string; version: number }) {
   return (
-    <DecisionForm action={deEscalateAction} label="End escalation">
+    <CaseForm action={deEscalateAction} label="End escalation">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
@@ -69,6 +69,6 @@ export function DeEscalateForm({ complaintId, version }: { complaintId: string; 
           </SubmitButton>
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }

@@ -2,12 +2,12 @@
 
 import { SubmitButton } from "@/components/ui";
 import { confirmFaultAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
 /** Supervisors only: confirm the fault attribution, which allows admitting a service fault. */
 export function ConfirmFaultForm({ complaintId, version, faultLabel }: { complaintId: string; version: number; faultLabel: string }) {
   return (
-    <DecisionForm action={confirmFaultAction} label="Confirm fault">
+    <CaseForm action={confirmFaultAction} label="Confirm fault">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
@@ -15,6 +15,6 @@ export function ConfirmFaultForm({ complaintId, version, faultLabel }: { complai
           <SubmitButton pendingLabel="Confirming…">Confirm fault: {faultLabel}</SubmitButton>
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }

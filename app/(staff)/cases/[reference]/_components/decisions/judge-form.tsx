@@ -2,7 +2,7 @@
 
 import { SubmitButton, TextArea } from "@/components/ui";
 import { judgeAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
 const CHOICES = [
   { value: "reasonable", label: "Reasonable" },
@@ -23,7 +23,7 @@ export function JudgeForm({
   reason: string | null;
 }) {
   return (
-    <DecisionForm action={judgeAction} label="Judge the request">
+    <CaseForm action={judgeAction} label="Judge the request">
       {(state) => {
         const chosen = state.values.judgement ?? judgement ?? "";
         const error = state.fieldErrors.judgement;
@@ -67,6 +67,6 @@ export function JudgeForm({
           </>
         );
       }}
-    </DecisionForm>
+    </CaseForm>
   );
 }

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Alert, SelectField, SubmitButton } from "@/components/ui";
 import { rootCauseAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
-import type { DecisionState } from "./form-state";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
+import type { ActionState } from "@/lib/forms/action-state";
 
 type Option = { value: string; label: string };
 export type RootCauseOption = Option & { defaultFault: string };
@@ -23,13 +23,13 @@ type Props = {
 /** Process, root cause, fault and (for a colleague's conduct) who: required before resolving. */
 export function RootCauseForm(props: Props) {
   return (
-    <DecisionForm action={rootCauseAction} label="Set the root cause">
+    <CaseForm action={rootCauseAction} label="Set the root cause">
       {(state) => <RootCauseFields {...props} state={state} />}
-    </DecisionForm>
+    </CaseForm>
   );
 }
 
-function RootCauseFields({ complaintId, version, current, faultConfirmed, processes, rootCauses, faults, staff, state }: Props & { state: DecisionState }) {
+function RootCauseFields({ complaintId, version, current, faultConfirmed, processes, rootCauses, faults, staff, state }: Props & { state: ActionState }) {
   const [causeId, setCauseId] = useState(state.values.rootCauseId ?? current.rootCauseId ?? "");
   const [fault, setFault] = useState(state.values.faultAttribution ?? current.faultAttribution ?? "");
   const cause = rootCauses.find((c) => c.value === causeId);

@@ -2,7 +2,7 @@
 
 import { buttonClasses, TextArea } from "@/components/ui";
 import { changeStatusAction } from "../../_actions/decisions";
-import { CaseFields, DecisionForm, MinutesField } from "./decision-form";
+import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
 export type TransitionOption = {
   to: string;
@@ -16,7 +16,7 @@ export type TransitionOption = {
 export function StatusForm({ complaintId, version, options }: { complaintId: string; version: number; options: TransitionOption[] }) {
   const reopens = options.some((o) => o.reopen);
   return (
-    <DecisionForm action={changeStatusAction} label="Change status">
+    <CaseForm action={changeStatusAction} label="Change status">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
@@ -54,6 +54,6 @@ export function StatusForm({ complaintId, version, options }: { complaintId: str
             ))}
         </>
       )}
-    </DecisionForm>
+    </CaseForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { Fragment, useActionState, useEffect, useRef } from "react";
-import { createPortal } from "react-dom";
-import { Alert, SubmitButton, Toast } from "@/components/ui";
-import { initialResolutionState, type ResolutionAction, type ResolutionFormState } from "./form-state";
+import { SubmitButton } from "@/components/ui";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { CaseForm } from "../case-form";
 
 /**
- * A form bound to one resolution action. Refusals show inline with the fields as typed; a success
- * shows a short toast, and the fields remount so they carry the case's new version.
+ * A resolution card form: a case form (../case-form.tsx) with its submit button, which folds its
+ * section away once done so the card shows the result, and offers "Send it as written" when the
+ * blame check held the customer-facing text back.
  */
 export function ActionForm({
   action,
@@ -18,46 +18,39 @@ export function ActionForm({
   className = "space-y-3",
   children,
 }: {
-  action: ResolutionAction;
+  action: FormAction;
   /** Accessible name of the form. */
   label: string;
   submit: string;
   pending?: string;
   variant?: "primary" | "secondary";
   className?: string;
-  children: (state: ResolutionFormState) => React.ReactNode;
+  children: (state: ActionState) => React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, initialResolutionState);
-  const formRef = useRef<HTMLFormElement>(null);
-  // Done: fold the form's section away so the card shows the result, not a used form.
-  useEffect(() => {
-    if (state.ok) formRef.current?.closest("details")?.removeAttribute("open");
-  }, [state]);
   return (
-    <>
-      <form ref={formRef} action={formAction} aria-label={label} className={className}>
-        <Fragment key={state.stamp}>
-          {children(state)}
-          {state.flags.length > 0 ? <BlameOverride state={state} /> : null}
-        </Fragment>
-        {!state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+    <CaseForm
+      action={action}
+      label={label}
+      className={className}
+      foldOnDone
+      footer={
         <SubmitButton pendingLabel={pending} variant={variant}>
           {submit}
         </SubmitButton>
-      </form>
-      {state.ok && state.message ? <Confirmation key={state.stamp} message={state.message} /> : null}
-    </>
+      }
+    >
+      {(state) => (
+        <>
+          {children(state)}
+          {state.flags.length > 0 ? <BlameOverride state={state} /> : null}
+        </>
+      )}
+    </CaseForm>
   );
 }
 
-/** Rendered at the end of the page, so it still shows when the form's section closes or goes away. */
-function Confirmation({ message }: { message: string }) {
-  const toast = <Toast message={message} />;
-  return typeof document === "undefined" ? toast : createPortal(toast, document.body);
-}
-
 /** The flagged wording, with the way to send it anyway: a tick plus a reason, kept on the event. */
-function BlameOverride({ state }: { state: ResolutionFormState }) {
+function BlameOverride({ state }: { state: ActionState }) {
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
       <p className="font-semibold">Check this wording before the customer reads it</p>
@@ -81,45 +74,6 @@ function BlameOverride({ state }: { state: ResolutionFormState }) {
         />
       </label>
       {state.fieldErrors.overrideReason ? <p className="font-medium text-red-700">{state.fieldErrors.overrideReason}</p> : null}
-    </div>
-  );
-}
-
-/** The case id and the version the user is looking at. */
-export function CaseFields({ complaintId, version }: { complaintId: string; version?: number }) {
-  return (
-    <>
-      <input type="hidden" name="complaintId" value={complaintId} />
-      {version !== undefined ? <input type="hidden" name="expectedVersion" value={version} /> : null}
-    </>
-  );
-}
-
-/** Minutes spent on the action, so time per case and per customer adds up. */
-export function MinutesField({ id, state, fallback }: { id: string; state: ResolutionFormState; fallback: number }) {
-  const error = state.fieldErrors.minutesSpent;
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={id} className="text-sm text-slate-700">
-        Minutes spent
-      </label>
-      <input
-        id={id}
-        name="minutesSpent"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={1440}
-        defaultValue={state.values.minutesSpent ?? String(fallback)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { SelectField, TextArea } from "@/components/ui";
 import { recordAgreementAction, recordSatisfactionAction } from "../../_actions/resolution";
-import { ActionForm, CaseFields, MinutesField } from "./action-form";
-import type { ResolutionFormState } from "./form-state";
+import { CaseFields, MinutesField } from "../case-form";
+import { ActionForm } from "./action-form";
+import type { ActionState } from "@/lib/forms/action-state";
 import { RATING_LABELS } from "./labels";
 
 /** The customer's answer to the plan, as they told staff (on a call, in the shop…). */
@@ -16,7 +17,7 @@ export function AgreementForm({ complaintId, version }: { complaintId: string; v
   );
 }
 
-function AgreementFields({ complaintId, version, state }: { complaintId: string; version: number; state: ResolutionFormState }) {
+function AgreementFields({ complaintId, version, state }: { complaintId: string; version: number; state: ActionState }) {
   const [answer, setAnswer] = useState(state.values.agreement ?? "");
   return (
     <>

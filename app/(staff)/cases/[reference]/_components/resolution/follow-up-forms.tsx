@@ -2,7 +2,8 @@
 
 import { TextArea, TextField } from "@/components/ui";
 import { recordFollowUpAction, scheduleFollowUpAction } from "../../_actions/resolution";
-import { ActionForm, CaseFields, MinutesField } from "./action-form";
+import { CaseFields, MinutesField } from "../case-form";
+import { ActionForm } from "./action-form";
 
 /** Schedules a follow-up for a date, or moves the open one. */
 export function ScheduleFollowUpForm({ complaintId, today, rescheduling }: { complaintId: string; today: string; rescheduling: boolean }) {

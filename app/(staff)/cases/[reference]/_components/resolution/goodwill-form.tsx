@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { TextArea, TextField } from "@/components/ui";
 import { addGoodwillAction } from "../../_actions/resolution";
-import { ActionForm, CaseFields, MinutesField } from "./action-form";
-import type { ResolutionFormState } from "./form-state";
+import { CaseFields, MinutesField } from "../case-form";
+import { ActionForm } from "./action-form";
+import type { ActionState } from "@/lib/forms/action-state";
 
 /** A goodwill extra: recorded internally with its cost; telling the customer is a separate choice. */
 export function GoodwillForm({ complaintId, version, currencySymbol }: { complaintId: string; version: number; currencySymbol: string }) {
@@ -15,7 +16,7 @@ export function GoodwillForm({ complaintId, version, currencySymbol }: { complai
   );
 }
 
-function GoodwillFields({ complaintId, version, currencySymbol, state }: { complaintId: string; version: number; currencySymbol: string; state: ResolutionFormState }) {
+function GoodwillFields({ complaintId, version, currencySymbol, state }: { complaintId: string; version: number; currencySymbol: string; state: ActionState }) {
   const [tell, setTell] = useState(state.values.tellCustomer === "on");
   const [description, setDescription] = useState(state.values.description ?? "");
   return (

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { SelectField, TextArea } from "@/components/ui";
 import { askAgreementAction, proposeResolutionAction } from "../../_actions/resolution";
-import { ActionForm, CaseFields, MinutesField } from "./action-form";
-import type { ResolutionFormState } from "./form-state";
+import { CaseFields, MinutesField } from "../case-form";
+import { ActionForm } from "./action-form";
+import type { ActionState } from "@/lib/forms/action-state";
 import { RESOLUTION_TYPE_OPTIONS, SOURCE_LABELS } from "./labels";
 
 type Plan = { type: string; description: string; source: string } | null;
@@ -28,7 +29,7 @@ export function PlanForm({ complaintId, version, plan, desiredOutcome }: { compl
   );
 }
 
-function PlanFields({ complaintId, version, plan, state }: { complaintId: string; version: number; plan: Plan; state: ResolutionFormState }) {
+function PlanFields({ complaintId, version, plan, state }: { complaintId: string; version: number; plan: Plan; state: ActionState }) {
   const [type, setType] = useState(state.values.type ?? plan?.type ?? "");
   const hint = RESOLUTION_TYPE_OPTIONS.find((o) => o.value === type)?.hint ?? "Choose the kind of resolution to see when it fits.";
   const source = state.values.source ?? plan?.source ?? "staff";

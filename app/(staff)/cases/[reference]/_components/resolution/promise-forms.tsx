@@ -2,7 +2,8 @@
 
 import { TextField } from "@/components/ui";
 import { keepPromiseAction, makePromiseAction } from "../../_actions/resolution";
-import { ActionForm, CaseFields, MinutesField } from "./action-form";
+import { CaseFields, MinutesField } from "../case-form";
+import { ActionForm } from "./action-form";
 
 /** A new promise: what, and by when in the business's time zone (no time = end of that day). */
 export function PromiseForm({ complaintId, version, today, timeZone }: { complaintId: string; version: number; today: string; timeZone: string }) {

@@ -1,0 +1,101 @@
+"use client";
+
+import { Fragment, useActionState, useEffect, useRef } from "react";
+import { createPortal } from "react-dom";
+import { Alert, Toast } from "@/components/ui";
+import { idleState, type ActionState, type FormAction } from "@/lib/forms/action-state";
+
+/**
+ * Every form of the case page: the decisions, the resolution card and the composer. One server
+ * action each (run by lib/forms/run-form-action.ts), one answer shape (ActionState):
+ * - a refusal shows inside the form, with the fields as typed, and opens the form's section if the
+ *   page refreshed it shut (a colleague claimed the case a moment earlier);
+ * - a notice (a swapped wording, more rows) shows inside the form too;
+ * - a success shows a toast at the end of the page, since the form's section may close or go away
+ *   once the decision is made; `foldOnDone` closes the section so the card shows the result.
+ * The fields remount after every answer, so they carry the case's new version and the values sent back.
+ * Without JavaScript the server answers a success with a fresh page and a banner instead.
+ */
+export function CaseForm({
+  action,
+  label,
+  className = "space-y-3",
+  foldOnDone = false,
+  children,
+  footer,
+}: {
+  action: FormAction;
+  /** Accessible name of the form. */
+  label: string;
+  className?: string;
+  foldOnDone?: boolean;
+  children: (state: ActionState) => React.ReactNode;
+  /** Below the answer: the form's buttons, when they do not depend on the answer. */
+  footer?: React.ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const section = formRef.current?.closest("details");
+    if (!section) return;
+    if (state.outcome === "refused" && !section.open) section.open = true;
+    if (state.outcome === "done" && foldOnDone) section.removeAttribute("open");
+  }, [state, foldOnDone]);
+  return (
+    <>
+      <form ref={formRef} action={formAction} aria-label={label} className={className}>
+        <Fragment key={state.attempt}>{children(state)}</Fragment>
+        {state.outcome === "refused" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+        {state.outcome === "notice" && state.message ? <Alert tone="info">{state.message}</Alert> : null}
+        {footer}
+      </form>
+      {state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
+    </>
+  );
+}
+
+/** The success toast, rendered at the end of the page so it outlives the form's section. */
+function Confirmation({ message }: { message: string }) {
+  const toast = <Toast message={message} />;
+  return typeof document === "undefined" ? toast : createPortal(toast, document.body);
+}
+
+/** The case id and the version the person is looking at, sent with every case form. */
+export function CaseFields({ complaintId, version }: { complaintId: string; version?: number }) {
+  return (
+    <>
+      <input type="hidden" name="complaintId" value={complaintId} />
+      {version !== undefined ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+    </>
+  );
+}
+
+/** Minutes spent on the action, so time per case and per customer adds up. */
+export function MinutesField({ id, state, fallback, required = false }: { id: string; state: ActionState; fallback: number; required?: boolean }) {
+  const error = state.fieldErrors.minutesSpent;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={id} className="text-sm text-slate-700">
+        Minutes spent
+      </label>
+      <input
+        id={id}
+        name="minutesSpent"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={1440}
+        required={required}
+        defaultValue={state.values.minutesSpent ?? String(fallback)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
