@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+import { PLAIN_POST_HEADER } from "@/lib/forms/plain-post";
 import { contentSecurityPolicy, newNonce, setsOwnPolicy } from "@/lib/security/csp";
 import { authConfig } from "./auth.config";
 
@@ -8,8 +9,6 @@ const { auth } = NextAuth(authConfig);
 /** Request header carrying the path being rendered, so a page can send a signed-out visitor back to it. */
 export const PATH_HEADER = "x-caseroot-path";
 
-/** Request header present when the page is rendered as the answer to a form post (components/form-notice.tsx). */
-export const POSTED_HEADER = "x-caseroot-posted";
 
 /** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
 const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden", "/account"];
@@ -31,16 +30,16 @@ export default auth((request) => {
   // A server action posted from a page whose sign-in has since expired is left to the action:
   // its own requireStaff answers with a redirect the page follows to sign-in. Redirecting the
   // POST here would hand the page a sign-in document instead of an action result: an error page.
-  const serverAction = request.method === "POST" && request.headers.has("next-action");
-  if (isStaffPath(pathname) && !request.auth?.user && !serverAction) {
+  const serverActionFromScript = request.method === "POST" && request.headers.has("next-action");
+  if (isStaffPath(pathname) && !request.auth?.user && !serverActionFromScript) {
     const signInUrl = new URL("/signin", request.nextUrl.origin);
     signInUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signInUrl);
   }
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
-  if (request.method === "POST") headers.set(POSTED_HEADER, "1");
-  else headers.delete(POSTED_HEADER);
+  if (request.method === "POST" && !serverActionFromScript) headers.set(PLAIN_POST_HEADER, "1");
+  else headers.delete(PLAIN_POST_HEADER);
   // Customers' files carry their own, stricter policy (lib/attachments/http.ts): a header set here
   // would replace it.
   if (setsOwnPolicy(pathname)) return NextResponse.next({ request: { headers } });

@@ -1,17 +1,17 @@
 import { headers } from "next/headers";
 import { readNotice } from "@/lib/forms/notice";
+import { answeringPlainPost } from "@/lib/forms/plain-post";
 
 /**
  * The answer to a form posted without JavaScript, which the server gave as a redirect back to the
  * page (lib/forms/run-form-action.ts). Shown at the top, where a fresh page starts; a forged or
- * expired notice shows nothing. The header names are proxy.ts's PATH_HEADER and POSTED_HEADER.
+ * expired notice shows nothing. The address comes from proxy.ts's PATH_HEADER.
  */
 export async function FormNotice() {
-  const request = await headers();
   // A page drawn as the answer to a post shows that answer in its form; the address may still
   // carry the notice of an earlier post.
-  if (request.has("x-caseroot-posted")) return null;
-  const notice = readNotice(request.get("x-caseroot-path"));
+  if (await answeringPlainPost()) return null;
+  const notice = readNotice((await headers()).get("x-caseroot-path"));
   if (!notice) return null;
   const refused = notice.tone === "refused";
   return (

@@ -83,6 +83,15 @@ test.describe("public forms without JavaScript", () => {
     await post(page.getByRole("button", { name: "Email me a new link" }), page.getByText("If the details match a case, we've emailed a new link"));
   });
 
+  test("a forged answer in the address shows nothing", async ({ page }) => {
+    // The answer banner reads a signed notice from the address; one a stranger writes is ignored.
+    const message = "Your case is closed. Call 555-0100 to reopen it.";
+    const forged = `done.${Date.now().toString(36)}.${Buffer.from(message).toString("base64url")}.${"A".repeat(43)}`;
+    await page.goto(`/complain?notice=${forged}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText(message)).toHaveCount(0);
+  });
+
   test("a message on the tracking page", async ({ page }) => {
     const filed = await fileComplaint(page.request, { name: "Robin Nojs" });
     await page.goto(new URL(filed.trackingUrl!).pathname);
@@ -286,6 +295,7 @@ test.describe.serial("staff forms and the customer's answers without JavaScript"
 
     // Revised and asked again: the customer agrees.
     await page.reload();
+    await open(page.getByTestId("resolution-card"), "Revise the plan");
     const revise = page.getByTestId("resolution-card").getByRole("form", { name: "Revise the resolution plan" });
     await revise.getByLabel(/What we will do/).fill("We will replace the part and send you a new mug by courier.");
     await post(revise.getByRole("button", { name: "Save the revised plan" }), status(page, "Resolution plan recorded"));

@@ -1,10 +1,12 @@
 import { cx } from "@/components/ui";
+import { answeringPlainPost } from "@/lib/forms/plain-post";
 
 /**
  * One collapsible decision in the narrow right column. The summary line says where things stand
- * (e.g. "High severity") so the column reads well with every section closed.
+ * (e.g. "High severity") so the column reads well with every section closed. Open on a page that
+ * answers a form posted without JavaScript, so the refusal beside the form is in sight.
  */
-export function Section({
+export async function Section({
   title,
   status,
   open,
@@ -17,8 +19,9 @@ export function Section({
   testId?: string;
   children: React.ReactNode;
 }) {
+  const shown = open || (await answeringPlainPost());
   return (
-    <details open={open} data-testid={testId} className="group border-t border-slate-200 first:border-t-0">
+    <details open={shown} data-testid={testId} className="group border-t border-slate-200 first:border-t-0">
       <summary
         className={cx(
           "flex cursor-pointer list-none items-center justify-between gap-2 px-4 py-2.5 text-sm",
