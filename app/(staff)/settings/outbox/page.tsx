@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { listOutbox, outboxCounts, outboxFiltersSchema } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
-import { formatDateTime } from "../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { STATUS_LABELS, STATUS_TONES } from "./_labels";
 
 export const metadata: Metadata = { title: "Outbox" };

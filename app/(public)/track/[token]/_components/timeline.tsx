@@ -1,6 +1,6 @@
 import { cx } from "@/components/ui";
 import { CUSTOMER_STATUS_LABELS, type TimelineEntry } from "@/lib/complaints/tracking";
-import { formatDateTime } from "../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** One line per kind of event, written for the customer. `{b}` is the business's name. */
 const HEADLINES: Record<string, string> = {

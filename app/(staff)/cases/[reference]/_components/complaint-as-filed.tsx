@@ -1,5 +1,5 @@
 import type { Complaint } from "@/db/schema";
-import { formatCalendarDate, formatDateTime } from "../../../_components/format";
+import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { CHANNEL_LABELS } from "./labels";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {

@@ -4,7 +4,7 @@ import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import type { CaseCustomer } from "@/lib/cases/detail";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { StatusBadge } from "../../../_components/case-badges";
-import { formatDate } from "../../../_components/format";
+import { formatDate } from "@/lib/format/dates";
 import { AGREEMENT_LABELS, RESOLUTION_LABELS } from "./labels";
 import { PrivacyActions } from "./privacy-actions";
 

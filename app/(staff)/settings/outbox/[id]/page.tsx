@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { getOutboxMessage } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
-import { formatDateTime } from "../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { STATUS_LABELS, STATUS_TONES } from "../_labels";
 import { retryAction } from "./actions";
 

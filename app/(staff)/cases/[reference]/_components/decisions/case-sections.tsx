@@ -3,7 +3,7 @@ import { SEVERITIES } from "@/db/schema/enums";
 import type { StaffUserSession } from "@/lib/auth/session";
 import { allowedTransitions, isReopen, STATUS_LABELS, transitionError, transitionLabel } from "@/lib/cases/state-machine";
 import { resolutionDueAt } from "@/lib/cases/targets";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { AssessmentForm } from "./assessment-form";
 import { AssignForms } from "./assign-form";
 import { JudgeForm } from "./judge-form";
