@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { casesHref, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
-import { percent, pValue } from "@/lib/analytics/verdicts";
+import { percent, pValue } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { FAULT_LABEL, FAULT_SERIES, pounds } from "./labels";
 import { ParetoChart } from "./pareto-chart";
