@@ -21,17 +21,6 @@ export const DEFAULT_RANGE: RangePreset = "90d";
 export const MAX_RANGE_DAYS = 731;
 
 export type Channel = (typeof INTAKE_CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  web: "Web form",
-  api: "API",
-  email: "Email",
-  phone: "Phone",
-  in_person: "In person",
-  social: "Social media",
-  letter: "Letter",
-  import: "Import",
-};
-
 export type AnalyticsFilters = {
   range: RangePreset;
   from: string;
