@@ -65,10 +65,6 @@ export function isOpen(status: CaseStatus): boolean {
   return status !== "resolved" && status !== "follow_up_due" && status !== "closed";
 }
 
-export function isClosed(status: CaseStatus): boolean {
-  return status === "closed";
-}
-
 /** The facts about a case the guards need; a subset of the complaint row plus its follow-up. */
 export interface TransitionFacts {
   rootCauseId: string | null;
@@ -81,7 +77,7 @@ export interface TransitionFacts {
   followUpCompleted: boolean;
 }
 
-export type TransitionCheck =
+type TransitionCheck =
   | { ok: true; reopen: boolean }
   | { ok: false; reason: "same_status" | "not_allowed" | "missing_facts"; message: string; missing: string[] };
 
@@ -151,7 +147,7 @@ function allowedHint(from: CaseStatus): string {
 }
 
 /** "a", "a and b", "a, b and c" */
-export function joinWords(words: readonly string[], conjunction = "and"): string {
+function joinWords(words: readonly string[], conjunction = "and"): string {
   if (words.length <= 1) return words[0] ?? "";
   return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
 }
