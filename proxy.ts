@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+// The signed-in workspace's paths come from the policy table (pure data: no server-only imports).
+import { isStaffPath } from "@/lib/auth/policy";
 import { contentSecurityPolicy, newNonce, setsOwnPolicy } from "@/lib/security/csp";
 import { authConfig } from "./auth.config";
 
@@ -10,13 +12,6 @@ export const PATH_HEADER = "x-caseroot-path";
 
 /** Request header present when the page is rendered as the answer to a form post (components/form-notice.tsx). */
 export const POSTED_HEADER = "x-caseroot-posted";
-
-/** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
-const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden", "/account"];
-
-function isStaffPath(pathname: string): boolean {
-  return STAFF_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
 
 /**
  * Runs before every page:
