@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+// The signed-in workspace's paths come from the policy table (pure data: no server-only imports).
+import { isStaffPath } from "@/lib/auth/policy";
 import { PLAIN_POST_HEADER } from "@/lib/forms/plain-post";
 import { contentSecurityPolicy, newNonce, setsOwnPolicy } from "@/lib/security/csp";
 import { authConfig } from "./auth.config";
@@ -9,13 +11,6 @@ const { auth } = NextAuth(authConfig);
 /** Request header carrying the path being rendered, so a page can send a signed-out visitor back to it. */
 export const PATH_HEADER = "x-caseroot-path";
 
-
-/** The signed-in workspace: visitors without a session go to sign-in before anything renders. */
-const STAFF_PREFIXES = ["/cases", "/settings", "/analytics", "/due", "/forbidden", "/account"];
-
-function isStaffPath(pathname: string): boolean {
-  return STAFF_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
 
 /**
  * Runs before every page:

@@ -13,7 +13,6 @@ export function pgErrorOf(error: unknown): PgError | null {
 }
 
 export const PG_UNIQUE_VIOLATION = "23505";
-export const PG_INTEGRITY_VIOLATION = "23000";
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const pg = pgErrorOf(error);

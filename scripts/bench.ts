@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { parseAnalyticsFilters, todayIn } from "@/lib/analytics/filters";
+import { parseAnalyticsFilters } from "@/lib/analytics/filters";
+import { localDate } from "@/lib/time/zone";
 import type { Viewer } from "@/lib/analytics/report";
 import { hashPassword } from "@/lib/auth/password";
 import { BENCH_OWNER, generateBenchData } from "@/bench/generate";
@@ -111,7 +112,7 @@ async function main() {
     const [owner] = await sql`select id from staff_users where email = ${BENCH_OWNER.email}`;
     const [agent] = await sql`select assignee_id as id from complaints where assignee_id is not null group by 1 order by count(*) desc limit 1`;
     const [deep] = await sql`select received_at::text as at, id from complaints order by received_at desc, id desc offset ${Math.floor(opts.n / 2)} limit 1`;
-    const today = todayIn(timeZone);
+    const today = localDate(new Date(), timeZone);
     const base = { db: handle.db, sql, timeZone, deepRow: { receivedAt: deep!.at as string, id: deep!.id as string } };
     const contexts: Array<[string, BenchContext]> = [
       ["owner 90d", { ...base, viewer: { id: owner!.id, role: "owner" } as Viewer, filters: parseAnalyticsFilters({}, today).filters }],

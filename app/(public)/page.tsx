@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { getPublicBusinessInfo } from "@/lib/complaints/tracking";
 import { LinkButton } from "@/components/ui";
-import { hoursPhrase } from "./_components/format";
+import { hoursPhrase } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Complaints" };
 

@@ -89,5 +89,5 @@ export const EVENT_TYPES = [
 ] as const;
 export const eventType = pgEnum("event_type", EVENT_TYPES);
 
+/** Who called whom, on a logged call (kept in the event's data, not a column of its own). */
 export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
-export const callDirection = pgEnum("call_direction", CALL_DIRECTIONS);

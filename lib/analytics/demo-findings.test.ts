@@ -3,7 +3,8 @@ import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { describeEachDatabase } from "@/test/databases";
-import { parseAnalyticsFilters, todayIn } from "./filters";
+import { localDate } from "@/lib/time/zone";
+import { parseAnalyticsFilters } from "./filters";
 import { loadAnalyticsReport } from "./report";
 
 // The demo business hides two patterns (see db/seed/index.ts). With the default thresholds the
@@ -20,7 +21,7 @@ describeEachDatabase("analytics on the demo data", ({ db }) => {
   }, 120_000);
 
   it("names the repeat complainer likely difficult and Installation likely at fault", async () => {
-    const { filters } = parseAnalyticsFilters({}, todayIn(TZ, NOW));
+    const { filters } = parseAnalyticsFilters({}, localDate(NOW, TZ));
     const report = await loadAnalyticsReport(db(), { id: ownerId, role: "owner" }, filters, TZ, NOW);
 
     const victor = report.customers.rows.find((row) => row.name === "Victor Crane");

@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS } from "./filters";
+import { CHANNEL_LABELS } from "@/lib/labels";
 import type { CsvValue } from "./csv";
 import { FAULT_KEYS } from "./queries/time-series";
 import type { AnalyticsReport } from "./report";

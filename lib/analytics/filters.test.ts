@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { casesHref, filtersQuery, parseAnalyticsFilters, presetRange, todayIn } from "./filters";
+import { localDate } from "@/lib/time/zone";
+import { casesHref, filtersQuery, parseAnalyticsFilters, presetRange } from "./filters";
 
 const TODAY = "2026-11-23";
 const UUID = "0b4c1c62-4bd8-4a8f-9d39-8f0f3c1d2e3a";
@@ -65,7 +66,7 @@ describe("links", () => {
   });
 
   it("reads today in the business's time zone", () => {
-    expect(todayIn("Europe/London", new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
-    expect(todayIn("UTC", new Date("2026-06-30T23:30:00Z"))).toBe("2026-06-30");
+    expect(localDate(new Date("2026-06-30T23:30:00Z"), "Europe/London")).toBe("2026-07-01");
+    expect(localDate(new Date("2026-06-30T23:30:00Z"), "UTC")).toBe("2026-06-30");
   });
 });

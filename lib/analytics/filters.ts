@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTAKE_CHANNELS } from "@/db/schema/enums";
+import { addDays, addMonths, daysBetween } from "@/lib/time/zone";
 
 /**
  * The analytics section's filter bar, kept entirely in the URL so a view can be shared by link.
@@ -20,17 +21,6 @@ export const DEFAULT_RANGE: RangePreset = "90d";
 export const MAX_RANGE_DAYS = 731;
 
 export type Channel = (typeof INTAKE_CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  web: "Web form",
-  api: "API",
-  email: "Email",
-  phone: "Phone",
-  in_person: "In person",
-  social: "Social media",
-  letter: "Letter",
-  import: "Import",
-};
-
 export type AnalyticsFilters = {
   range: RangePreset;
   from: string;
@@ -45,31 +35,6 @@ export type AnalyticsFilters = {
 export type ParsedFilters = { filters: AnalyticsFilters; notices: string[] };
 
 const isoDate = z.iso.date();
-const DAY_MS = 86_400_000;
-
-/** Whole days from `a` to `b` ("2026-01-01" → "2026-01-03" is 2). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function minusMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, lastDay));
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today's calendar date in a time zone, as "YYYY-MM-DD". */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export function presetRange(preset: Exclude<RangePreset, "custom">, today: string): { from: string; to: string } {
   switch (preset) {
@@ -78,9 +43,9 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, today: strin
     case "90d":
       return { from: addDays(today, -89), to: today };
     case "6m":
-      return { from: addDays(minusMonths(today, 6), 1), to: today };
+      return { from: addDays(addMonths(today, -6), 1), to: today };
     case "12m":
-      return { from: addDays(minusMonths(today, 12), 1), to: today };
+      return { from: addDays(addMonths(today, -12), 1), to: today };
   }
 }
 

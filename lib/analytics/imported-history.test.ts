@@ -6,7 +6,8 @@ import { cfpbExcerpt } from "@/lib/import/fixtures";
 import { runImport } from "@/lib/import/run";
 import { listActiveProcesses } from "@/lib/settings/processes";
 import { describeEachDatabase } from "@/test/databases";
-import { parseAnalyticsFilters, todayIn } from "./filters";
+import { localDate } from "@/lib/time/zone";
+import { parseAnalyticsFilters } from "./filters";
 import { loadAnalyticsReport, type AnalyticsReport } from "./report";
 
 // Importing another system's history (here 46 real CFPB complaints from 2019–2020) must not change
@@ -34,7 +35,7 @@ describeEachDatabase("analytics after importing history", ({ db }) => {
   }, 120_000);
 
   const report = async () => {
-    const { filters } = parseAnalyticsFilters({}, todayIn(TZ, NOW));
+    const { filters } = parseAnalyticsFilters({}, localDate(NOW, TZ));
     return loadAnalyticsReport(db(), { id: ownerId, role: "owner" }, filters, TZ, NOW);
   };
 

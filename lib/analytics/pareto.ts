@@ -1,8 +1,8 @@
 import { type Interval, fisherExact, holmAdjust, wilsonInterval } from "./stats";
 import { type AnalyticsThresholds, DEFAULT_THRESHOLDS } from "./thresholds";
 
-/** The usual Pareto line: the few causes that together make up 80% of complaints. */
-export const VITAL_FEW_SHARE = 0.8;
+/** The usual Pareto line: the few causes that together make up 80% of complaints (a whole percent, so the line is decided in integers). */
+export const VITAL_FEW_PERCENT = 80;
 
 export interface ParetoItem {
   key: string;
@@ -16,7 +16,7 @@ export interface ParetoColumns {
   cumulativeCount: number;
   /** 0–1; the last row is exactly 1 whenever there is at least one complaint. */
   cumulativeShare: number;
-  /** Rows up to and including the one whose cumulative share reaches 80%. */
+  /** Rows up to and including the one whose cumulative share reaches VITAL_FEW_PERCENT. */
   vitalFew: boolean;
 }
 
@@ -46,9 +46,9 @@ export function paretoRows<T extends ParetoItem>(items: readonly T[]): (T & Pare
       ...item,
       share: total === 0 ? 0 : item.count / total,
       cumulativeCount: cumulative,
-      // Integer arithmetic decides the 80% line, so 0.8 exactly is not lost to rounding.
+      // Integer arithmetic decides the line, so exactly 80% is not lost to rounding.
       cumulativeShare: total === 0 ? 0 : cumulative === total ? 1 : cumulative / total,
-      vitalFew: item.count > 0 && before * 5 < total * 4,
+      vitalFew: item.count > 0 && before * 100 < total * VITAL_FEW_PERCENT,
     };
   });
 }

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, resolveThresholds } from "./thresholds";
-import {
-  type CustomerAggregate,
-  type ProcessAggregate,
-  count,
-  customerVerdict,
-  minutes,
-  percent,
-  processVerdict,
-  pValue,
-  range,
-  ratio,
-  staffVerdict,
-} from "./verdicts";
+import { count, minutes, percent, pValue, range, ratio } from "@/lib/format/numbers";
+import { type CustomerAggregate, type ProcessAggregate, customerVerdict, processVerdict, staffVerdict } from "./verdicts";
 
 /**
  * A tiny complaint world, aggregated the way the analytics SQL will do it, so that one data set

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_POLICIES, allows, AUDIENCES, pageAccess, ROUTE_POLICIES, type Access } from "./policy";
+import { ACTION_POLICIES, allows, AUDIENCES, isStaffPath, pageAccess, ROUTE_POLICIES, STAFF_PATH_PREFIXES, type Access } from "./policy";
 
 /**
  * Holds the app to the policy table: every page, route handler and exported server action in
@@ -145,3 +145,27 @@ describe("pageAccess", () => {
     expect(pageAccess("/no/such/page")).toBeNull();
   });
 });
+
+describe("the proxy's staff paths", () => {
+  it("come from the policy table: the first segment of every staff page", () => {
+    expect([...STAFF_PATH_PREFIXES].sort()).toEqual(["/account", "/analytics", "/cases", "/due", "/forbidden", "/settings"]);
+    const proxy = readFileSync(path.join(process.cwd(), "proxy.ts"), "utf8");
+    expect(proxy).toMatch(/import \{ isStaffPath \} from "@\/lib\/auth\/policy";/);
+    expect(proxy).not.toMatch(/["']\/cases["']|["']\/settings["']/); // no list of its own
+  });
+
+  it.each(ROUTE_POLICIES.filter((p) => p.kind === "page").map((p) => [p.path, p.access] as const))(
+    "%s (%s) is staff-only in the proxy exactly when the policy says so",
+    (pagePath, access) => {
+      const sample = pagePath.replace(/\[[^\]]+\]/g, "x");
+      expect(isStaffPath(sample)).toBe(access !== "everyone" && access !== "customer");
+    },
+  );
+
+  it("does not catch paths that only start with the same letters", () => {
+    expect(isStaffPath("/cases")).toBe(true);
+    expect(isStaffPath("/casesx")).toBe(false);
+    expect(isStaffPath("/due/")).toBe(true);
+  });
+});
+

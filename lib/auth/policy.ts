@@ -168,3 +168,18 @@ export function pageAccess(pathname: string): Access | null {
   }
   return null;
 }
+
+const isStaffAccess = (access: Access) => access !== "everyone" && access !== "customer";
+
+/**
+ * The first path segment of every staff page ("/cases", "/settings"…). proxy.ts sends visitors
+ * without a session to sign-in for any path under one of these before anything renders.
+ */
+export const STAFF_PATH_PREFIXES: readonly string[] = [
+  ...new Set(ROUTE_POLICIES.filter((p) => p.kind === "page" && isStaffAccess(p.access)).map((p) => `/${p.path.split("/")[1]}`)),
+];
+
+/** Whether a path is in the signed-in workspace (under one of STAFF_PATH_PREFIXES). */
+export function isStaffPath(pathname: string): boolean {
+  return STAFF_PATH_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}

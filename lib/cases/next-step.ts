@@ -1,5 +1,6 @@
 import { type FAULT_ATTRIBUTIONS } from "@/db/schema/enums";
-import { calendarDaysBetween, describeDue, promiseState } from "./promises";
+import { calendarDaysBetween } from "@/lib/time/zone";
+import { describeDue, promiseState } from "./promises";
 import { type CaseStatus, isOpen } from "./state-machine";
 import { type Severity } from "./targets";
 

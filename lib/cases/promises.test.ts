@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDaysBetween, describeDue, localDate, promiseState } from "./promises";
+import { calendarDaysBetween, localDate } from "@/lib/time/zone";
+import { describeDue, promiseState } from "./promises";
 
 const d = (iso: string) => new Date(iso);
 const open = (dueAt: string) => ({ dueAt: d(dueAt), keptAt: null });

@@ -1,3 +1,5 @@
+import { calendarDaysBetween } from "@/lib/time/zone";
+
 /** The two facts about a promise that decide its state (a subset of the promises row). */
 export interface PromiseDue {
   dueAt: Date;
@@ -46,41 +48,6 @@ export function describeDue(promise: PromiseDue, now: Date, timeZone: string): s
   if (days <= 0) return "due today";
   if (days === 1) return "due tomorrow";
   return `due in ${days} days`;
-}
-
-/**
- * Whole calendar days from the local date of `from` to the local date of `to` in `timeZone`
- * (negative when `to` is on an earlier day). Local dates come from Intl, so daylight-saving
- * changes are handled by the platform's time-zone data; only date arithmetic happens here.
- */
-export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
-  return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
-}
-
-/** The local calendar date of an instant, as "YYYY-MM-DD". */
-export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = localParts(instant, timeZone);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError for an unknown zone, which is what callers should see.
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const value = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: value("year"), month: value("month"), day: value("day") };
-}
-
-/** Days since 1970-01-01 of a local calendar date (a date label, not an instant). */
-function localDayNumber(instant: Date, timeZone: string): number {
-  const { year, month, day } = localParts(instant, timeZone);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
 function plural(n: number, unit: string): string {

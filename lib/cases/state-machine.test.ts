@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CUSTOMER_STATUS_LABELS, STATUS_LABELS } from "@/lib/labels";
 import {
   CASE_STATUSES,
-  CUSTOMER_STATUS_LABELS,
-  STATUS_LABELS,
   allowedTransitions,
   canTransition,
   checkTransition,

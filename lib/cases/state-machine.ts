@@ -1,7 +1,10 @@
 import { CASE_STATUSES, type CUSTOMER_AGREEMENTS, type FAULT_ATTRIBUTIONS, type RESOLUTION_TYPES } from "@/db/schema/enums";
+import { STATUS_LABELS } from "@/lib/labels";
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export { CASE_STATUSES };
+/** Re-exported for app/(staff)/cases/[reference]/_actions/decisions.ts; the table lives in lib/labels.ts. */
+export { STATUS_LABELS };
 
 /**
  * Every move a case may make. Anything not listed is refused. Going back to "investigating" from
@@ -20,45 +23,6 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
 };
 
 const REOPENABLE: ReadonlySet<CaseStatus> = new Set(["resolved", "follow_up_due", "closed"]);
-
-/** Staff-facing names, as shown in the queue and on the case page. */
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  new: "New",
-  acknowledged: "Acknowledged",
-  investigating: "Investigating",
-  resolution_proposed: "Resolution proposed",
-  awaiting_customer: "Awaiting customer",
-  resolved: "Resolved",
-  follow_up_due: "Follow-up due",
-  closed: "Closed",
-};
-
-/**
- * Names the customer sees on the tracking page. Internal steps the customer has no part in
- * (the follow-up being due) read as the state the customer knows about.
- */
-export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
-  new: "Received",
-  acknowledged: "Acknowledged",
-  investigating: "Being looked into",
-  resolution_proposed: "Resolution being prepared",
-  awaiting_customer: "Waiting for your reply",
-  resolved: "Resolved",
-  follow_up_due: "Resolved",
-  closed: "Closed",
-};
-
-/** One sentence per status telling the customer what happens next. */
-export const CUSTOMER_STATUS_DESCRIPTIONS: Record<CaseStatus, string> = {
-  new: "We have your complaint and will reply soon.",
-  acknowledged: "Someone has read your complaint and will look into it.",
-  investigating: "We are finding out what happened.",
-  resolution_proposed: "We are preparing a way to put this right and will share it with you.",
-  awaiting_customer: "We have proposed a resolution. Please tell us whether you agree.",
-  resolved: "We have done what we agreed. We will check in with you to make sure you are happy.",
-  follow_up_due: "We have done what we agreed. We will check in with you to make sure you are happy.",
-  closed: "This complaint is closed. If something is still wrong, contact us and we will reopen it.",
-};
 
 /** Button text for a move, named after what the person is doing. */
 export function transitionLabel(from: CaseStatus, to: CaseStatus): string {
@@ -101,10 +65,6 @@ export function isOpen(status: CaseStatus): boolean {
   return status !== "resolved" && status !== "follow_up_due" && status !== "closed";
 }
 
-export function isClosed(status: CaseStatus): boolean {
-  return status === "closed";
-}
-
 /** The facts about a case the guards need; a subset of the complaint row plus its follow-up. */
 export interface TransitionFacts {
   rootCauseId: string | null;
@@ -117,7 +77,7 @@ export interface TransitionFacts {
   followUpCompleted: boolean;
 }
 
-export type TransitionCheck =
+type TransitionCheck =
   | { ok: true; reopen: boolean }
   | { ok: false; reason: "same_status" | "not_allowed" | "missing_facts"; message: string; missing: string[] };
 
@@ -187,7 +147,7 @@ function allowedHint(from: CaseStatus): string {
 }
 
 /** "a", "a and b", "a, b and c" */
-export function joinWords(words: readonly string[], conjunction = "and"): string {
+function joinWords(words: readonly string[], conjunction = "and"): string {
   if (words.length <= 1) return words[0] ?? "";
   return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
 }

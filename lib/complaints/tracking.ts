@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
 import { listAttachmentsForComplaint, type AttachmentSummary } from "@/lib/attachments/store";
+import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks, restatedIssues, type CustomerAsks } from "./customer-asks";
 import { stripControlCharacters } from "./intake-schema";
@@ -16,18 +17,6 @@ import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
  */
 
 type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** Each status in the customer's words. */
-export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
-  new: "Received",
-  acknowledged: "We have your complaint",
-  investigating: "Looking into it",
-  resolution_proposed: "Waiting for your answer",
-  awaiting_customer: "Waiting for your answer",
-  resolved: "Resolved",
-  follow_up_due: "Resolved — we'll check in",
-  closed: "Closed",
-};
 
 export type PublicBusinessInfo = { name: string; firstResponseHours: number; timeZone: string };
 

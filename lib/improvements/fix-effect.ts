@@ -1,5 +1,5 @@
 import { poissonRateTestGreater, rateRatio, type RatioEstimate } from "@/lib/analytics/stats";
-import { count, num, pValue, ratio } from "@/lib/analytics/verdicts";
+import { count, num, pValue, ratio } from "@/lib/format/numbers";
 
 /**
  * Did a corrective action work? The complaint rate for what it targeted (a root cause, a process,

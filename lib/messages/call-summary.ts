@@ -1,3 +1,6 @@
+import { formatWeekdayDate } from "@/lib/format/dates";
+import { localDate } from "@/lib/time/zone";
+
 /**
  * The written follow-up after a phone call: a call carries tone that email loses, so every call is
  * followed by a short letter stating what was said, as the record both sides can refer to. This
@@ -20,7 +23,7 @@ export type CallSummaryDraftInput = {
 
 export function draftCallSummary(input: CallSummaryDraftInput): string {
   const timeZone = input.timeZone ?? "UTC";
-  const when = sameLocalDay(input.date, input.now ?? new Date(), timeZone) ? "today" : `on ${longDate(input.date, timeZone)}`;
+  const when = localDate(input.date, timeZone) === localDate(input.now ?? new Date(), timeZone) ? "today" : `on ${formatWeekdayDate(input.date, timeZone)}`;
   const greeting = input.customerName.trim() ? `Dear ${input.customerName.trim()},` : "Hello,";
   return [
     greeting,
@@ -39,18 +42,6 @@ function asPoints(summary: string): string {
     .filter(Boolean);
   if (lines.length <= 1) return lines[0] ?? "";
   return lines.map((line) => (/^[-*•]\s*/.test(line) ? line.replace(/^[-*•]\s*/, "- ") : `- ${line}`)).join("\n");
-}
-
-function localDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(date);
-}
-
-function sameLocalDay(a: Date, b: Date, timeZone: string): boolean {
-  return localDay(a, timeZone) === localDay(b, timeZone);
-}
-
-function longDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone }).format(date);
 }
 
 /**

@@ -6,6 +6,7 @@ import { businessSettings, complaints, customers, emailTemplates, outboxMessages
 import type { OutboxKind } from "@/db/schema/outbox";
 import { generateTrackingToken, hashTrackingToken } from "@/lib/complaints/reference";
 import { env } from "@/lib/env";
+import { formatWeekdayDateTime } from "@/lib/format/dates";
 import { contactByPhoneOnly } from "./contact";
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateText } from "./templates";
 
@@ -90,7 +91,7 @@ export async function enqueueCustomerEmail(tx: Tx, input: CustomerEmailInput): P
     customerName: row.customerName,
     reference: row.reference,
     trackingUrl,
-    firstResponseBy: row.firstResponseDueAt ? formatWhen(row.firstResponseDueAt, business.timeZone) : "",
+    firstResponseBy: row.firstResponseDueAt ? formatWeekdayDateTime(row.firstResponseDueAt, business.timeZone) : "",
     summary: "summary" in input ? input.summary : "",
     message: "message" in input ? (input.message ?? "") : "",
     resolutionType: row.resolutionType ? (RESOLUTION_WORDS[row.resolutionType] ?? row.resolutionType) : "",
@@ -169,10 +170,6 @@ async function businessOf(tx: Tx): Promise<{ name: string; timeZone: string }> {
 export async function templateFor(tx: Pick<Tx, "select">, kind: OutboxKind): Promise<TemplateText> {
   const [row] = await tx.select({ subject: emailTemplates.subject, body: emailTemplates.body }).from(emailTemplates).where(eq(emailTemplates.kind, kind)).limit(1);
   return row ?? DEFAULT_TEMPLATES[kind];
-}
-
-function formatWhen(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone }).format(date);
 }
 
 type NewMessage = {

@@ -1,4 +1,5 @@
-import { calendarDaysBetween, describeDue } from "@/lib/cases/promises";
+import { describeDue } from "@/lib/cases/promises";
+import { calendarDaysBetween } from "@/lib/time/zone";
 import type { DueItem } from "./due";
 
 /** The words for one due item, shared by the What's due page and the digest email. */

@@ -5,8 +5,7 @@ import { businessSettings, outboxMessages, staffUsers } from "@/db/schema";
 import { enqueueStaffEmail, emailBaseUrl } from "@/lib/outbox/enqueue";
 import { describeDueItem } from "./describe";
 import { getDueForStaff } from "./due";
-import { localDate } from "@/lib/cases/promises";
-import { localHour } from "./local-time";
+import { localDate, localHour } from "@/lib/time/zone";
 
 /** Digests go out from this local hour on, so they wait in the inbox at the start of the day. */
 export const DIGEST_HOUR = 7;

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } 
 import type { Db } from "@/db/client";
 import { businessSettings, complaints, customers, followUps, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
-import { localDayRange } from "./local-time";
+import { localDayRange } from "@/lib/time/zone";
 import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from "./attention";
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { businessSettings } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { isTimeZone } from "@/lib/time/zone";
 
 /**
  * The business's time zone, for showing dates the way its staff read them (not the server's).
@@ -9,10 +10,5 @@ import type { Db } from "@/db/client";
 export async function getWorkspaceTimeZone(db: Db): Promise<string> {
   const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
   const zone = settings?.timeZone ?? "UTC";
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
+  return isTimeZone(zone) ? zone : "UTC";
 }

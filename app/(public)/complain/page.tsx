@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listIntakeProcesses } from "@/lib/complaints/intake";
 import { DEFAULT_PUBLIC_BUSINESS, getPublicBusinessInfo } from "@/lib/complaints/tracking";
 import { lastKnownGood } from "@/lib/resilience/outage";
-import { hoursPhrase } from "../_components/format";
+import { hoursPhrase } from "@/lib/format/dates";
 import { ComplaintForm } from "./_components/complaint-form";
 import { initialComplaintFormState } from "./_components/form-state";
 

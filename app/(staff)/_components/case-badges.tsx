@@ -1,19 +1,9 @@
 import { Badge, type BadgeTone } from "@/components/ui";
 import type { CASE_STATUSES, SEVERITIES } from "@/db/schema/enums";
+import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/labels";
 
 type CaseStatus = (typeof CASE_STATUSES)[number];
 type Severity = (typeof SEVERITIES)[number];
-
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  new: "New",
-  acknowledged: "Acknowledged",
-  investigating: "Investigating",
-  resolution_proposed: "Resolution proposed",
-  awaiting_customer: "Awaiting customer",
-  resolved: "Resolved",
-  follow_up_due: "Follow-up due",
-  closed: "Closed",
-};
 
 const STATUS_TONES: Record<CaseStatus, BadgeTone> = {
   new: "info",
@@ -26,7 +16,6 @@ const STATUS_TONES: Record<CaseStatus, BadgeTone> = {
   closed: "neutral",
 };
 
-export const SEVERITY_LABELS: Record<Severity, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 const SEVERITY_TONES: Record<Severity, BadgeTone> = { low: "neutral", medium: "info", high: "warning", critical: "danger" };
 
 export function StatusBadge({ status }: { status: CaseStatus }) {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui";
 import { getDb, getReportsDb } from "@/db/client";
-import { casesHref, parseAnalyticsFilters, RANGE_LABELS, todayIn } from "@/lib/analytics/filters";
+import { casesHref, parseAnalyticsFilters, RANGE_LABELS } from "@/lib/analytics/filters";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { localDate } from "@/lib/time/zone";
 import { loadFilterOptions } from "@/lib/analytics/queries/filter-options";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,7 +14,6 @@ import { CausesSection } from "./_components/causes-section";
 import { CustomersSection } from "./_components/customers-section";
 import { FilterBar } from "./_components/filter-bar";
 import { KpiTiles } from "./_components/kpi-tiles";
-import { longDate } from "./_components/labels";
 import { OverviewSection } from "./_components/overview-section";
 import { ProcessesSection } from "./_components/processes-section";
 import { StaffSection } from "./_components/staff-section";
@@ -26,7 +27,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const user = await requireStaff("agent");
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
-  const { filters: requested, notices } = parseAnalyticsFilters(await searchParams, todayIn(timeZone));
+  const { filters: requested, notices } = parseAnalyticsFilters(await searchParams, localDate(new Date(), timeZone));
   const seesTeam = hasRole(user.role, "supervisor");
   // The report runs on the reports' own pool, so owners' analytics never take the connections
   // agents' pages need (db/client.ts, getReportsDb).
@@ -47,7 +48,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Analytics</h1>
           <p className="text-sm text-slate-600">
-            {filters.range === "custom" ? "Custom range" : RANGE_LABELS[filters.range]}: {longDate(filters.from)} – {longDate(filters.to)}
+            {filters.range === "custom" ? "Custom range" : RANGE_LABELS[filters.range]}: {formatCalendarDate(filters.from)} – {formatCalendarDate(filters.to)}
             {report.limitedToSelf ? " · your own cases" : ""}
           </p>
         </div>

@@ -7,7 +7,7 @@ import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor, type CaseEventInput } from "../update-case";
 import { assertActiveStaff, minutesSchema, parseOrRefuse } from "./conversation-common";
-import { addCalendarDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "./local-time";
+import { addDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
  * Follow-ups: days after a case is resolved, someone checks the customer is happy with what was
@@ -34,7 +34,7 @@ export async function followUpOnResolve(tx: Tx, current: Pick<Complaint, "id">, 
   const [settings] = await tx.select({ timeZone: businessSettings.timeZone, delayDays: businessSettings.followUpDelayDays }).from(businessSettings).limit(1);
   const timeZone = settings?.timeZone ?? "Europe/London";
   const local = instantToLocal(now, timeZone);
-  const target = localDateTimeToInstant(addCalendarDays(local.date, settings?.delayDays ?? 7), local.time, timeZone);
+  const target = localDateTimeToInstant(addDays(local.date, settings?.delayDays ?? 7), local.time, timeZone);
   // A time skipped by a clock change cannot be named; an hour later always exists.
   const dueAt = target.ok ? target.instant : new Date(now.getTime() + (settings?.delayDays ?? 7) * 86_400_000);
   const [row] = await tx.insert(followUps).values({ complaintId: current.id, dueAt, createdById: actorId }).returning({ id: followUps.id });

@@ -1,4 +1,5 @@
 import type { Complaint } from "@/db/schema";
+import { JUDGEMENT_LABELS, SEVERITY_LABELS } from "@/lib/labels";
 
 /**
  * The handling checklist: which of the good practices have happened on a case. Pure, so it is easy
@@ -35,8 +36,6 @@ export type HandlingFacts = {
   formatTime: (date: Date) => string;
 };
 
-const SEVERITY = { low: "Low", medium: "Medium", high: "High", critical: "Critical" } as const;
-const JUDGEMENT = { reasonable: "Reasonable", partly: "Partly reasonable", unreasonable: "Unreasonable" } as const;
 const FAULT = { service: "service", customer: "customer", external: "external", undetermined: "undetermined" } as const;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -47,7 +46,7 @@ export function handlingChecklist(facts: HandlingFacts): HandlingItem[] {
   const items: HandlingItem[] = [];
   const add = (key: string, label: string, state: HandlingState, detail: string) => items.push({ key, label, state, detail });
 
-  add("assessed", "Assessed", c.severity ? "done" : "todo", c.severity ? `${SEVERITY[c.severity]} severity` : "Set the severity; it fixes the reply deadline.");
+  add("assessed", "Assessed", c.severity ? "done" : "todo", c.severity ? `${SEVERITY_LABELS[c.severity]} severity` : "Set the severity; it fixes the reply deadline.");
 
   if (c.firstResponseAt) {
     const late = c.firstResponseDueAt && c.firstResponseAt > c.firstResponseDueAt;
@@ -73,7 +72,7 @@ export function handlingChecklist(facts: HandlingFacts): HandlingItem[] {
   else if (summaries >= calls) add("call_summaries", "Calls summarised in writing", "done", `${plural(calls, "call")}, all summarised`);
   else add("call_summaries", "Calls summarised in writing", "todo", `${plural(calls - summaries, "call")} without a written summary`);
 
-  add("judged", "Request judged", c.requestJudgement ? "done" : "todo", c.requestJudgement ? JUDGEMENT[c.requestJudgement] : "Is what they ask for reasonable?");
+  add("judged", "Request judged", c.requestJudgement ? "done" : "todo", c.requestJudgement ? JUDGEMENT_LABELS[c.requestJudgement] : "Is what they ask for reasonable?");
 
   add("resolution", "Resolution proposed", c.resolutionType ? "done" : "todo", c.resolutionType ? "Plan recorded" : "Propose a plan, or ask what would put it right.");
 

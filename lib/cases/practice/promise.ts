@@ -7,7 +7,7 @@ import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
 import { assertActiveStaff, blameOverrideFields, guardCustomerText, minutesSchema, parseOrRefuse } from "./conversation-common";
-import { END_OF_DAY, localDateTimeToInstant } from "./local-time";
+import { END_OF_DAY, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
  * Promises: something staff told the customer they would do, by a date. The customer sees each

@@ -8,7 +8,7 @@ import { LIMITS } from "@/lib/security/limits";
 import { consume } from "@/lib/security/rate-limit";
 import { requestClientIp } from "@/lib/security/request-ip";
 import { publicBaseUrl } from "../../_components/base-url";
-import { formatDate, hoursPhrase } from "../../_components/format";
+import { formatLongDate, hoursPhrase } from "@/lib/format/dates";
 import { TooManyAttempts } from "../../_components/too-many-attempts";
 import { ComplaintDetails } from "./_components/complaint-details";
 import { CopyLink } from "./_components/copy-link";
@@ -136,7 +136,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
           <span className="flex items-center gap-2">
             Status: <Badge tone={STATUS_TONES[view.status]}>{view.statusLabel}</Badge>
           </span>
-          <span>Filed on {formatDate(view.receivedAt, business.timeZone)}</span>
+          <span>Filed on {formatLongDate(view.receivedAt, business.timeZone)}</span>
         </div>
         {justFiled ? null : <p className="text-slate-700">{nextStep(view, business.firstResponseHours)}</p>}
       </header>

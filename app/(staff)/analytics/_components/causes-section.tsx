@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { casesHref, filtersQuery } from "@/lib/analytics/filters";
+import { VITAL_FEW_PERCENT } from "@/lib/analytics/pareto";
 import type { AnalyticsReport } from "@/lib/analytics/report";
-import { percent, pValue } from "@/lib/analytics/verdicts";
+import { percent, pValue } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { FAULT_LABEL, FAULT_SERIES, pounds } from "./labels";
 import { ParetoChart } from "./pareto-chart";
@@ -24,7 +25,7 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
         description={
           pareto.length > 0 ? (
             <>
-              {vitalFew.length} of {pareto.length} causes make up 80% of complaints with a root cause. Bars show whose fault each complaint was found to be;
+              {vitalFew.length} of {pareto.length} causes make up {VITAL_FEW_PERCENT}% of complaints with a root cause. Bars show whose fault each complaint was found to be;
               the line is the running share. Click a bar to open its cases.
               {unclassified > 0 ? ` ${unclassified} complaints in range have no root cause yet and are not shown.` : ""}
             </>
@@ -34,7 +35,7 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
         exportHref={exportHref("root-causes")}
         chart={
           <ParetoChart
-            summary={`Pareto chart of ${pareto.length} root causes; the top ${vitalFew.length} make up 80% of complaints.`}
+            summary={`Pareto chart of ${pareto.length} root causes; the top ${vitalFew.length} make up ${VITAL_FEW_PERCENT}% of complaints.`}
             data={pareto.map((p) => ({ label: p.label, href: hrefFor(p.key), cumulativePercent: Math.round(p.cumulativeShare * 1000) / 10, values: p.byFault }))}
           />
         }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { casesHref, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
-import { minutes } from "@/lib/analytics/verdicts";
+import { minutes } from "@/lib/format/numbers";
 import { DataTable, Section } from "./chart-card";
 
 const VISIBLE = 10;

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { buttonClasses } from "@/components/ui";
-import { CHANNEL_LABELS, RANGE_LABELS, RANGE_PRESETS, type AnalyticsFilters } from "@/lib/analytics/filters";
+import { RANGE_LABELS, RANGE_PRESETS, type AnalyticsFilters } from "@/lib/analytics/filters";
+import { CHANNEL_LABELS } from "@/lib/labels";
 import type { FilterOption } from "@/lib/analytics/queries/filter-options";
 
 const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600";

@@ -1,5 +1,5 @@
 import type { AnalyticsThresholds } from "@/lib/analytics/thresholds";
-import { percent } from "@/lib/analytics/verdicts";
+import { percent } from "@/lib/format/numbers";
 
 export type VerdictKind = "customer" | "process" | "staff";
 

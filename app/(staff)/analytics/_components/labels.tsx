@@ -47,10 +47,6 @@ export function bucketLabel(start: string, bucket: "day" | "week" | "month"): st
   return bucket === "week" ? `w/c ${dayFormat.format(date)}` : dayFormat.format(date);
 }
 
-export function longDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-}
-
 /** Legend labels in body text colour: the light "not yet attributed" swatch would be unreadable as text. */
 export function legendText(value: unknown) {
   return <span style={{ color: "#334155" }}>{String(value)}</span>;

@@ -1,4 +1,5 @@
-import { CHANNEL_LABELS, casesHref, filtersQuery } from "@/lib/analytics/filters";
+import { casesHref, filtersQuery } from "@/lib/analytics/filters";
+import { CHANNEL_LABELS } from "@/lib/labels";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { bucketLabel, CHANNEL_COLORS, duration, FAULT_SERIES, share } from "./labels";

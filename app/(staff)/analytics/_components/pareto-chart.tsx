@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, CartesianGrid, ComposedChart, Label, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { VITAL_FEW_PERCENT } from "@/lib/analytics/pareto";
 import { FAULT_SERIES, legendText } from "./labels";
 
 export type ParetoDatum = { label: string; href: string; cumulativePercent: number; values: Record<string, number> };
@@ -44,8 +45,8 @@ export function ParetoChart({ data, summary }: { data: ParetoDatum[]; summary: s
               <Bar key={s.key} yAxisId="count" dataKey={s.key} name={`Fault: ${s.label}`} stackId="fault" fill={s.color} cursor="pointer" onClick={open} isAnimationActive={false} />
             ))}
             <Line yAxisId="share" type="monotone" dataKey="cumulative" name="Cumulative share" stroke="#0f172a" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-            <ReferenceLine yAxisId="share" y={80} stroke="#0f172a" strokeDasharray="6 4">
-              <Label value="80%" position="insideTopRight" fill="#0f172a" fontSize={12} />
+            <ReferenceLine yAxisId="share" y={VITAL_FEW_PERCENT} stroke="#0f172a" strokeDasharray="6 4">
+              <Label value={`${VITAL_FEW_PERCENT}%`} position="insideTopRight" fill="#0f172a" fontSize={12} />
             </ReferenceLine>
           </ComposedChart>
         </ResponsiveContainer>

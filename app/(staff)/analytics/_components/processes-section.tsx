@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { casesHref, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
-import { ratio } from "@/lib/analytics/verdicts";
+import { ratio } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { duration, FAULT_SERIES, rating, share } from "./labels";
 import { StackedBars } from "./stacked-bars";

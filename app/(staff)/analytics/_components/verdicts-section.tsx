@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui";
 import { hasRole } from "@/lib/auth/roles";
 import type { AnalyticsReport } from "@/lib/analytics/report";
-import { range, ratio, type Verdict, type VerdictResult } from "@/lib/analytics/verdicts";
+import type { Verdict, VerdictResult } from "@/lib/analytics/verdicts";
+import { range, ratio } from "@/lib/format/numbers";
 import { Section } from "./chart-card";
 import { HowWeDecide, type VerdictKind } from "./how-we-decide";
 

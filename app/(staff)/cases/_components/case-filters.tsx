@@ -4,7 +4,7 @@ import { FAULT_ATTRIBUTIONS, INTAKE_CHANNELS } from "@/db/schema/enums";
 import type { QueueFilterOptions } from "@/lib/cases/queue/options";
 import { QUEUE_SORTS, SORT_LABELS, hasFilters, queueHref, type QueueQuery } from "@/lib/cases/queue/params";
 import { FAULT_LABELS } from "@/lib/settings/labels";
-import { CHANNEL_LABELS } from "../[reference]/_components/labels";
+import { CHANNEL_LABELS } from "@/lib/labels";
 import { FilterDate, FilterSelect, StatusPicker, control } from "./filter-fields";
 
 type Props = { query: QueueQuery; options: QueueFilterOptions; viewerId: string };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, Table, Td, Th } from "@/components/ui";
 import type { QueueItem } from "@/lib/cases/list";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
-import { formatAge, formatAgo, formatDateTime } from "../../_components/format";
+import { formatAge, formatAgo, formatDateTime } from "@/lib/format/dates";
 import { NextStepLabel } from "./next-step";
 
 type Props = { cases: QueueItem[]; timeZone: string; now: Date; caption: string };

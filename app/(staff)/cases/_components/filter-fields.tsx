@@ -1,7 +1,7 @@
 import { cx } from "@/components/ui";
 import { CASE_STATUSES } from "@/db/schema/enums";
 import type { CaseStatusValue } from "@/lib/cases/queue/params";
-import { STATUS_LABELS } from "../../_components/case-badges";
+import { STATUS_LABELS } from "@/lib/labels";
 
 export const control =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600";

@@ -1,7 +1,7 @@
 import type { BadgeTone } from "@/components/ui";
 import type { OutboxStatus } from "@/db/schema";
 
-export const STATUS_LABELS: Record<OutboxStatus, string> = {
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   pending: "Waiting to send",
   sending: "Sending",
   sent: "Sent",

@@ -8,8 +8,8 @@ import { env } from "@/lib/env";
 import { listOutbox, outboxCounts, outboxFiltersSchema } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
-import { formatDateTime } from "../../_components/format";
-import { STATUS_LABELS, STATUS_TONES } from "./_labels";
+import { formatDateTime } from "@/lib/format/dates";
+import { OUTBOX_STATUS_LABELS, STATUS_TONES } from "./_labels";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -42,7 +42,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <p className="flex flex-wrap gap-2 text-sm text-slate-700">
         {OUTBOX_STATUSES.map((s) => (
           <span key={s} className="flex items-center gap-1">
-            <Badge tone={STATUS_TONES[s]}>{STATUS_LABELS[s]}</Badge> {counts[s] ?? 0}
+            <Badge tone={STATUS_TONES[s]}>{OUTBOX_STATUS_LABELS[s]}</Badge> {counts[s] ?? 0}
           </span>
         ))}
       </p>
@@ -52,7 +52,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             id="status"
             label="Status"
             defaultValue={filters.status ?? ""}
-            options={[{ value: "", label: "Any status" }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+            options={[{ value: "", label: "Any status" }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: OUTBOX_STATUS_LABELS[s] }))]}
           />
         </div>
         <div className="w-72">
@@ -90,7 +90,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 {m.lastError ? <p className="text-sm break-words text-red-800">Last error: {m.lastError}</p> : null}
               </div>
               <div className="flex shrink-0 flex-wrap items-center gap-2 text-sm text-slate-600 sm:flex-col sm:items-end sm:gap-1">
-                <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>
+                <Badge tone={STATUS_TONES[m.status]}>{OUTBOX_STATUS_LABELS[m.status]}</Badge>
                 {m.status === "pending" && m.attempts > 0 ? <span>retrying ({m.attempts} tries)</span> : null}
                 <span>{formatDateTime(m.createdAt, timeZone)}</span>
               </div>

@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { AUDIT_ACTIONS, auditPageSchema, listAuditLog, type AuditRow } from "@/lib/privacy/audit";
 import { getRetentionMonths, RETENTION_MAX_MONTHS } from "@/lib/privacy/settings";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
-import { formatDateTime } from "../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { RetentionForm } from "./_components/retention-form";
 
 export const metadata: Metadata = { title: "Privacy" };

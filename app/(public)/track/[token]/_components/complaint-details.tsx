@@ -1,12 +1,13 @@
 import type { TrackingView } from "@/lib/complaints/tracking";
-import { formatBytes, formatCalendarDate } from "../../../_components/format";
+import { formatLongCalendarDate } from "@/lib/format/dates";
+import { formatBytesInWords } from "@/lib/format/numbers";
 
 /** The complaint exactly as the customer sent it: their words are never edited. */
 export function ComplaintDetails({ view, token }: { view: TrackingView; token: string }) {
   const facts = [
     ["About", view.processName ?? "Not sure"],
     ["Order or booking reference", view.orderReference],
-    ["When it happened", view.occurredOn ? formatCalendarDate(view.occurredOn) : null],
+    ["When it happened", view.occurredOn ? formatLongCalendarDate(view.occurredOn) : null],
   ].filter((fact): fact is [string, string] => Boolean(fact[1]));
 
   return (
@@ -44,7 +45,7 @@ export function ComplaintDetails({ view, token }: { view: TrackingView; token: s
                 >
                   {file.fileName}
                 </a>{" "}
-                <span className="text-sm text-slate-600">({formatBytes(file.sizeBytes)})</span>
+                <span className="text-sm text-slate-600">({formatBytesInWords(file.sizeBytes)})</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui";
 import type { PromiseEntry } from "@/lib/complaints/tracking";
-import { formatDate } from "../../../_components/format";
+import { formatLongDate } from "@/lib/format/dates";
 
 /** Promises are shown plainly: an overdue one is loud, because a broken promise is worse than none. */
 export function PromiseList({ promises, timeZone }: { promises: PromiseEntry[]; timeZone: string }) {
@@ -27,10 +27,10 @@ export function PromiseList({ promises, timeZone }: { promises: PromiseEntry[]; 
           </div>
           <p className={promise.overdue ? "mt-1 text-sm font-semibold text-red-800" : "mt-1 text-sm text-slate-600"}>
             {promise.keptAt
-              ? `Done on ${formatDate(promise.keptAt, timeZone)}`
+              ? `Done on ${formatLongDate(promise.keptAt, timeZone)}`
               : promise.overdue
-                ? `Overdue: we promised this by ${formatDate(promise.dueAt, timeZone)}. We are sorry, and we are on it.`
-                : `By ${formatDate(promise.dueAt, timeZone)}`}
+                ? `Overdue: we promised this by ${formatLongDate(promise.dueAt, timeZone)}. We are sorry, and we are on it.`
+                : `By ${formatLongDate(promise.dueAt, timeZone)}`}
           </p>
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { cx } from "@/components/ui";
-import { CUSTOMER_STATUS_LABELS, type TimelineEntry } from "@/lib/complaints/tracking";
-import { formatDateTime } from "../../../_components/format";
+import type { TimelineEntry } from "@/lib/complaints/tracking";
+import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** One line per kind of event, written for the customer. `{b}` is the business's name. */
 const HEADLINES: Record<string, string> = {

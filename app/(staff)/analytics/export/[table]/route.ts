@@ -1,7 +1,8 @@
 import { getDb, getReportsDb } from "@/db/client";
 import { csvResponse, csvStream } from "@/lib/analytics/csv";
 import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/export";
-import { parseAnalyticsFilters, todayIn } from "@/lib/analytics/filters";
+import { parseAnalyticsFilters } from "@/lib/analytics/filters";
+import { localDate } from "@/lib/time/zone";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { getStaffForRoute } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const { filters } = parseAnalyticsFilters(search, todayIn(timeZone));
+  const { filters } = parseAnalyticsFilters(search, localDate(new Date(), timeZone));
   // On the reports' own pool, like the page: exports must not crowd out the agents' work.
   const report = await loadAnalyticsReport(await getReportsDb(), user, filters, timeZone);
   const csv = exportTable(report, table as ExportTable);

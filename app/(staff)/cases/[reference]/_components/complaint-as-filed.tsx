@@ -1,6 +1,6 @@
 import type { Complaint } from "@/db/schema";
-import { formatCalendarDate, formatDateTime } from "../../../_components/format";
-import { CHANNEL_LABELS } from "./labels";
+import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { CHANNEL_LABELS } from "@/lib/labels";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (

@@ -4,8 +4,9 @@ import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import type { CaseCustomer } from "@/lib/cases/detail";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { StatusBadge } from "../../../_components/case-badges";
-import { formatDate } from "../../../_components/format";
-import { AGREEMENT_LABELS, RESOLUTION_LABELS } from "./labels";
+import { formatDate } from "@/lib/format/dates";
+import { AGREEMENT_LABELS } from "./labels";
+import { RESOLUTION_TYPE_LABELS } from "./resolution/labels";
 import { PrivacyActions } from "./privacy-actions";
 
 const term = "text-xs font-medium uppercase tracking-wide text-slate-600";
@@ -160,7 +161,7 @@ function History({ customer }: { customer: CaseCustomer }) {
 
 function outcomeOf(c: CaseCustomer["history"]["earlier"][number]): string {
   const parts = [
-    c.resolutionType ? RESOLUTION_LABELS[c.resolutionType] : "No resolution yet",
+    c.resolutionType ? RESOLUTION_TYPE_LABELS[c.resolutionType] : "No resolution yet",
     c.customerAgreement ? AGREEMENT_LABELS[c.customerAgreement] : null,
     c.satisfaction ? `rated ${c.satisfaction}/5` : null,
   ];

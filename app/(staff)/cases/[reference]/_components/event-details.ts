@@ -1,5 +1,5 @@
 import type { CaseTimelineEvent } from "@/lib/cases/detail";
-import { SEVERITY_LABELS, STATUS_LABELS } from "../../../_components/case-badges";
+import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/labels";
 
 const JUDGEMENTS: Record<string, string> = { reasonable: "Reasonable request", partly: "Partly reasonable request", unreasonable: "Unreasonable request" };
 const FAULTS: Record<string, string> = { service: "Service", customer: "Customer", external: "External", undetermined: "Undetermined" };

@@ -1,15 +1,4 @@
-import type { EVENT_TYPES, INTAKE_CHANNELS } from "@/db/schema/enums";
-
-export const CHANNEL_LABELS: Record<(typeof INTAKE_CHANNELS)[number], string> = {
-  web: "Web form",
-  api: "API",
-  email: "Email",
-  phone: "Phone",
-  in_person: "In person",
-  social: "Social media",
-  letter: "Letter",
-  import: "Imported",
-};
+import type { EVENT_TYPES } from "@/db/schema/enums";
 
 export const EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
   filed: "Complaint filed",
@@ -40,17 +29,6 @@ export const EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
   reopened: "Reopened",
   attachment_added: "Attachment added",
   correction: "Correction",
-};
-
-export const RESOLUTION_LABELS: Record<string, string> = {
-  repair: "Repair",
-  redo: "Redo",
-  replace: "Replacement",
-  refund: "Refund",
-  credit: "Credit",
-  explanation: "Explanation",
-  referral: "Referral elsewhere",
-  none: "No action",
 };
 
 export const AGREEMENT_LABELS: Record<string, string> = { agreed: "customer agreed", disagreed: "customer disagreed" };

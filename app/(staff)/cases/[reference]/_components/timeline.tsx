@@ -1,7 +1,7 @@
 import { cx } from "@/components/ui";
 import type { CaseTimelineEvent } from "@/lib/cases/detail";
-import { STATUS_LABELS } from "@/lib/cases/state-machine";
-import { formatDateTime } from "../../../_components/format";
+import { STATUS_LABELS } from "@/lib/labels";
+import { formatDateTime } from "@/lib/format/dates";
 import { eventDetails } from "./event-details";
 import { BLAME_KIND_LABELS, type BlameKind } from "@/lib/messages/blame-check";
 import { EVENT_LABELS } from "./labels";

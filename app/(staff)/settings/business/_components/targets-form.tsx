@@ -3,11 +3,11 @@
 import { useActionState } from "react";
 import { Alert, SubmitButton, cx } from "@/components/ui";
 import { SEVERITIES } from "@/db/schema/enums";
-import type { Severity, SeverityTargets } from "@/lib/settings/business";
+import { SEVERITY_LABELS } from "@/lib/labels";
+import type { SeverityTargets } from "@/lib/settings/business";
 import { saveTargetsAction } from "../actions";
 import type { SettingsFormState } from "../../_components/action-state";
 
-const SEVERITY_LABELS: Record<Severity, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 
 function NumberCell({ name, label, defaultValue, error, max }: { name: string; label: string; defaultValue: string; error?: string; max: number }) {
   const id = `target-${name.replace(".", "-")}`;

@@ -7,8 +7,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { getOutboxMessage } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
-import { formatDateTime } from "../../../_components/format";
-import { STATUS_LABELS, STATUS_TONES } from "../_labels";
+import { formatDateTime } from "@/lib/format/dates";
+import { OUTBOX_STATUS_LABELS, STATUS_TONES } from "../_labels";
 import { retryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Email" };
@@ -43,7 +43,7 @@ export default async function OutboxMessagePage({ params, searchParams }: Props)
       </Link>
       <div className="space-y-2">
         <h1 className="break-words text-2xl font-semibold text-slate-900">{m.subject}</h1>
-        <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>
+        <Badge tone={STATUS_TONES[m.status]}>{OUTBOX_STATUS_LABELS[m.status]}</Badge>
       </div>
       {query.retry === "queued" ? <Alert tone="success">The email is back in the queue and will be sent on the next pass.</Alert> : null}
       {query.retry === "refused" ? <Alert tone="error">Only a message that failed can be retried.</Alert> : null}

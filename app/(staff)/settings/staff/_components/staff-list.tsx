@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, Table, Td, Th } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { StaffListItem } from "@/lib/staff/users";
-import { formatDateTime } from "../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { StaffRowActions } from "./staff-row-actions";
 
 type Props = { staff: StaffListItem[]; meId: string; timeZone: string };

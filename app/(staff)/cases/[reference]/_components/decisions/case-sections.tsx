@@ -1,9 +1,10 @@
 import type { Complaint } from "@/db/schema";
 import { SEVERITIES } from "@/db/schema/enums";
 import type { StaffUserSession } from "@/lib/auth/session";
-import { allowedTransitions, isReopen, STATUS_LABELS, transitionError, transitionLabel } from "@/lib/cases/state-machine";
+import { allowedTransitions, isReopen, transitionError, transitionLabel } from "@/lib/cases/state-machine";
+import { JUDGEMENT_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "@/lib/labels";
 import { resolutionDueAt } from "@/lib/cases/targets";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { AssessmentForm } from "./assessment-form";
 import { AssignForms } from "./assign-form";
 import { JudgeForm } from "./judge-form";
@@ -13,8 +14,6 @@ import { StatusForm } from "./status-form";
 
 type Props = { complaint: Complaint; viewer: StaffUserSession; timeZone: string; data: DecisionData };
 
-const SEVERITY_LABELS = { low: "Low", medium: "Medium", high: "High", critical: "Critical" } as const;
-const JUDGEMENT_LABELS = { reasonable: "Reasonable", partly: "Partly reasonable", unreasonable: "Unreasonable" } as const;
 
 export function StatusSection({ complaint, data }: Props) {
   const facts = { ...complaint, followUpCompleted: (data.handling.counts.follow_up_done ?? 0) > 0 };

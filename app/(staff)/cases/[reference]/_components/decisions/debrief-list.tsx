@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui";
 import type { DebriefView } from "@/lib/cases/practice/debrief";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** The debriefs this viewer may read (filtered on the server: their own, or all for supervisors). */
 export function DebriefList({ debriefs, viewerId, timeZone }: { debriefs: DebriefView[]; viewerId: string; timeZone: string }) {

@@ -4,7 +4,7 @@ import { FAULT_ATTRIBUTIONS } from "@/db/schema/enums";
 import { hasRole } from "@/lib/auth/roles";
 import type { StaffUserSession } from "@/lib/auth/session";
 import { FAULT_LABELS } from "@/lib/settings/labels";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { DebriefForm } from "./debrief-form";
 import { DebriefList } from "./debrief-list";
 import { DeEscalateForm, EscalateForm } from "./escalation-forms";

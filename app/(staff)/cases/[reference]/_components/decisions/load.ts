@@ -9,7 +9,7 @@ import { listDebriefs } from "@/lib/cases/practice/debrief";
 import { loadHandlingChecklist } from "@/lib/cases/practice/handling";
 import { listActiveProcesses } from "@/lib/settings/processes";
 import { listActiveRootCauses } from "@/lib/settings/root-causes";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** Everything the decision panel shows, loaded in parallel. */
 export async function loadDecisionData(db: Db, complaint: Complaint, viewer: StaffUserSession, timeZone: string) {

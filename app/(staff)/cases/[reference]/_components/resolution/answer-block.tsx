@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui";
 import type { Complaint } from "@/db/schema";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { AgreementForm, SatisfactionForm } from "./answer-forms";
 import { Block, Disclosure } from "./block";
 import { RATING_LABELS } from "./labels";

@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui";
 import type { Complaint, FollowUp } from "@/db/schema";
-import { calendarDaysBetween, describeDue } from "@/lib/cases/promises";
-import { formatDateTime } from "../../../../_components/format";
+import { describeDue } from "@/lib/cases/promises";
+import { calendarDaysBetween } from "@/lib/time/zone";
+import { formatDateTime } from "@/lib/format/dates";
 import { Block, Disclosure } from "./block";
 import { RecordFollowUpForm, ScheduleFollowUpForm } from "./follow-up-forms";
 

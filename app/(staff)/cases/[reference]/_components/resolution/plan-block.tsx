@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui";
 import type { Complaint } from "@/db/schema";
 import { CURRENCY, formatCents } from "@/lib/cases/practice/money";
 import { Block, Disclosure } from "./block";
-import { currencySymbol } from "./format";
+import { currencySymbol } from "@/lib/format/numbers";
 import { GoodwillForm } from "./goodwill-form";
 import { RESOLUTION_TYPE_LABELS, SOURCE_LABELS } from "./labels";
 import { AskAgreementForm, PlanForm } from "./plan-forms";

@@ -2,8 +2,8 @@ import { Badge, type BadgeTone } from "@/components/ui";
 import type { Promise_ } from "@/db/schema";
 import { describeDue, PROMISE_STATE_LABELS, promiseState, type PromiseState } from "@/lib/cases/promises";
 import { Block, Disclosure } from "./block";
-import { formatDateTime } from "../../../../_components/format";
-import { formatDue } from "./format";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatDue } from "@/lib/format/dates";
 import { KeepPromiseForm, PromiseForm } from "./promise-forms";
 
 const TONES: Record<PromiseState, BadgeTone> = { kept: "success", broken: "danger", due_today: "warning", due_soon: "info", open: "neutral" };

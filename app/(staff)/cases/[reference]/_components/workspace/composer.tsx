@@ -6,7 +6,7 @@ import { listCallsAwaitingSummary } from "@/lib/cases/practice/call";
 import { draftCallSummary } from "@/lib/messages/call-summary";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { getBusinessSettings } from "@/lib/settings/business";
-import { formatDateTime } from "../../../../_components/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { CallForm } from "../composer/call-form";
 import { CallSummaryForm, type PendingCall } from "../composer/call-summary-form";
 import { ComposerTabs, type TabSpec } from "../composer/composer-tabs";

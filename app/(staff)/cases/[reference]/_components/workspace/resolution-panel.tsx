@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
-import { localDate, promiseState } from "@/lib/cases/promises";
+import { promiseState } from "@/lib/cases/promises";
+import { localDate } from "@/lib/time/zone";
 import { AnswerBlock } from "../resolution/answer-block";
 import { FollowUpBlock } from "../resolution/follow-up-block";
 import { loadResolutionData } from "../resolution/load";

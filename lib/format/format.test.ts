@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatBytes, formatCalendarDate } from "./format";
+import { formatAge, formatCalendarDate } from "./dates";
+import { formatBytes } from "./numbers";
 
 describe("formatAge", () => {
   const now = new Date("2026-05-10T12:00:00Z");

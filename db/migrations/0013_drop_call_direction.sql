@@ -1,0 +1,1 @@
+DROP TYPE "public"."call_direction";

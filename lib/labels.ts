@@ -1,0 +1,51 @@
+import type { CASE_STATUSES, INTAKE_CHANNELS, REQUEST_JUDGEMENTS, SEVERITIES } from "@/db/schema/enums";
+
+/**
+ * One label table per database enum that people read (db/schema/enums.ts), so a status or channel
+ * has the same name on every page, export and email. Customers get their own wording for statuses.
+ */
+
+type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Staff-facing names, as shown in the queue and on the case page. */
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "New",
+  acknowledged: "Acknowledged",
+  investigating: "Investigating",
+  resolution_proposed: "Resolution proposed",
+  awaiting_customer: "Awaiting customer",
+  resolved: "Resolved",
+  follow_up_due: "Follow-up due",
+  closed: "Closed",
+};
+
+/** Each status in the customer's words, on the tracking page. */
+export const CUSTOMER_STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "Received",
+  acknowledged: "We have your complaint",
+  investigating: "Looking into it",
+  resolution_proposed: "Waiting for your answer",
+  awaiting_customer: "Waiting for your answer",
+  resolved: "Resolved",
+  follow_up_due: "Resolved — we'll check in",
+  closed: "Closed",
+};
+
+export const CHANNEL_LABELS: Record<(typeof INTAKE_CHANNELS)[number], string> = {
+  web: "Web form",
+  api: "API",
+  email: "Email",
+  phone: "Phone",
+  in_person: "In person",
+  social: "Social media",
+  letter: "Letter",
+  import: "Imported",
+};
+
+export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
+
+export const JUDGEMENT_LABELS: Record<(typeof REQUEST_JUDGEMENTS)[number], string> = {
+  reasonable: "Reasonable",
+  partly: "Partly reasonable",
+  unreasonable: "Unreasonable",
+};
