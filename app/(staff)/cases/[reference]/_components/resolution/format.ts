@@ -1,4 +1,4 @@
-import { instantToLocal } from "@/lib/cases/practice/local-time";
+import { instantToLocal } from "@/lib/cases/actions/local-time";
 import { formatDate, formatDateTime } from "../../../../_components/format";
 
 /** "10 Mar 2026, 17:00", or "end of 10 Mar 2026" for a promise made for a day without a time. */

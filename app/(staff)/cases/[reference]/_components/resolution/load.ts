@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaintEvents, staffUsers, type FollowUp, type Promise_ } from "@/db/schema";
-import { listFollowUps } from "@/lib/cases/practice/follow-up";
-import { listPromises } from "@/lib/cases/practice/promise";
+import { listFollowUps } from "@/lib/cases/actions/follow-up";
+import { listPromises } from "@/lib/cases/actions/promise";
 
 export type AnswerRecord = { type: "customer_agreed" | "customer_disagreed" | "satisfaction_rated"; by: string; at: Date };
 

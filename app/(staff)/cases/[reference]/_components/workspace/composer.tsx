@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { customers, type Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
-import { listCallsAwaitingSummary } from "@/lib/cases/practice/call";
+import { listCallsAwaitingSummary } from "@/lib/cases/actions/call";
 import { draftCallSummary } from "@/lib/messages/call-summary";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { getBusinessSettings } from "@/lib/settings/business";

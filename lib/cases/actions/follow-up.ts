@@ -13,7 +13,7 @@ import { addCalendarDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } f
  * Follow-ups: days after a case is resolved, someone checks the customer is happy with what was
  * done. Resolving schedules one automatically, business_settings.follow_up_delay_days later.
  *
- * >>> The status action that moves a case to "resolved" (lib/cases/practice/status.ts) MUST call
+ * >>> The status action that moves a case to "resolved" (lib/cases/actions/status.ts) MUST call
  * >>> followUpOnResolve(tx, current, actor.id) inside its updateCase callback and add the events
  * >>> it returns. That is the only automatic scheduling; there is no cron.
  *
