@@ -2,9 +2,9 @@ import { getDb } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
 import { localDate, promiseState } from "@/lib/cases/promises";
+import { loadResolutionData } from "@/lib/cases/workspace";
 import { AnswerBlock } from "../resolution/answer-block";
 import { FollowUpBlock } from "../resolution/follow-up-block";
-import { loadResolutionData } from "../resolution/load";
 import { GoodwillBlock, PlanBlock } from "../resolution/plan-block";
 import { BrokenPromises, PromisesBlock } from "../resolution/promises-block";
 
