@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshots } from "./helpers/screenshots";
 
 /**
  * The customer's side of a case: answering a proposed resolution (agree, or disagree with a
@@ -8,14 +9,6 @@ import { fileComplaint } from "./helpers/complaints";
  * the demo data; their private links are unknown (only hashes are stored), so the test gets one the
  * way a customer would: "lost my link", then reads the email in the owner's outbox (no SMTP here).
  */
-
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.screenshot({ path: `e2e/screenshots/comms-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/comms-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 async function ownerPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -76,11 +69,11 @@ test("a customer agrees with the proposed resolution, without JavaScript", async
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   const reference = await openAsCustomer(owner, customer, PROPOSED, proposalOpen);
   test.skip(!reference, NO_OPEN_PROPOSAL);
-  await screenshots(owner, "outbox-message");
+  await screenshots(owner, "comms-outbox-message");
 
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await expect(proposal).toBeVisible();
-  await screenshots(customer, "proposal");
+  await screenshots(customer, "comms-proposal");
   await proposal.getByRole("button", { name: "I agree with this proposal" }).click();
   await expect(customer.getByText("you agreed with the proposal, and we will go ahead")).toBeVisible();
   await expect(customer.getByText("You agreed with the resolution").first()).toBeVisible(); // timeline
@@ -96,7 +89,7 @@ test("a customer disagrees with a reason, and staff see the case back in investi
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await proposal.getByRole("button", { name: "I don't agree" }).click();
   await expect(proposal.getByText("Please tell us why the proposal does not work for you")).toBeVisible();
-  await screenshots(customer, "disagree-error");
+  await screenshots(customer, "comms-disagree-error");
   await proposal.getByLabel(/Tell us why/).fill("A voucher is no use to me: I would like the part replaced.");
   await proposal.getByRole("button", { name: "I don't agree" }).click();
   await expect(customer.getByText("We are looking at your complaint again")).toBeVisible();
@@ -118,7 +111,7 @@ test("a customer rates a resolved complaint once", async ({ browser }) => {
   await expect(rating.getByText("Please choose a rating from 1 to 5")).toBeVisible();
   await rating.getByText("Good", { exact: true }).click();
   await rating.getByLabel("Anything you would like to add?").fill("Sorted in the end, thank you.");
-  await screenshots(customer, "rating");
+  await screenshots(customer, "comms-rating");
   await rating.getByRole("button", { name: "Send my rating" }).click();
   await expect(customer.getByText("Thank you for rating how we handled your complaint.")).toBeVisible();
   await expect(customer.getByText("4 out of 5").first()).toBeVisible();
@@ -134,7 +127,7 @@ test("the lost-link page answers the same whether or not a case matches", async 
   await page.getByLabel("Complaint reference").fill("CR-2345-6789");
   await page.getByRole("button", { name: "Email me a new link" }).click();
   await expect(page.getByText("If the details match a case, we've emailed a new link")).toBeVisible();
-  await screenshots(page, "lost-link");
+  await screenshots(page, "comms-lost-link");
 });
 
 test("staff see what is due, including a customer who wrote", async ({ browser, page }) => {
@@ -154,7 +147,7 @@ test("staff see what is due, including a customer who wrote", async ({ browser, 
   const row = waiting.getByRole("listitem").filter({ hasText: filed.reference });
   await expect(row).toContainText("Customer replied");
   await expect(row).toContainText("Unassigned");
-  await screenshots(owner, "due");
+  await screenshots(owner, "comms-due");
 });
 
 test("the owner rewords an email, with placeholders checked and a live preview", async ({ browser }) => {
@@ -167,7 +160,7 @@ test("the owner rewords an email, with placeholders checked and a live preview",
   await subject.fill("News about {{reference}}");
   await expect(owner.frameLocator('iframe[title="Email preview"]').getByText("Thank you for your patience")).toBeVisible();
   await expect(owner.getByText("Subject: News about CR-7KQ4-M9TA")).toBeVisible();
-  await screenshots(owner, "template-editor");
+  await screenshots(owner, "comms-template-editor");
   await owner.getByRole("button", { name: "Save wording" }).click();
   await expect(owner.getByText("Saved. New emails of this kind use your wording.")).toBeVisible();
   await owner.getByRole("button", { name: "Go back to the built-in wording" }).click();
@@ -175,5 +168,5 @@ test("the owner rewords an email, with placeholders checked and a live preview",
 
   await owner.goto("/settings/outbox");
   await expect(owner.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
-  await screenshots(owner, "outbox");
+  await screenshots(owner, "comms-outbox");
 });
