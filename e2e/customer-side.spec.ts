@@ -5,9 +5,10 @@ import { screenshots } from "./helpers/screenshots";
 
 /**
  * The customer's side of a case: answering a proposed resolution (agree, or disagree with a
- * reason), rating, getting a new link, and what staff then see. Cases in the right state come from
- * the demo data; their private links are unknown (only hashes are stored), so the test gets one the
- * way a customer would: "lost my link", then reads the email in the owner's outbox (no SMTP here).
+ * reason), rating, getting a new link, and what staff then see. A proposal to answer is made by
+ * the test itself (caseWithProposal). A resolved case to rate comes from the demo data; its private
+ * link is unknown (only hashes are stored), so the test gets one the way a customer would: "lost
+ * my link", then reads the email in the owner's outbox (no SMTP here).
  */
 
 async function ownerPage(browser: Browser): Promise<Page> {
@@ -57,19 +58,28 @@ async function openAsCustomer(owner: Page, customer: Page, statuses: string[], r
   return null;
 }
 
-const PROPOSED = ["resolution_proposed", "awaiting_customer"];
-// Until staff can propose a resolution in the browser, these tests depend on the demo data having a
-// proposal the customer has not answered yet, which varies with the day it was generated. The same
-// rules are covered on both databases by lib/complaints/customer-responses.test.ts.
-const NO_OPEN_PROPOSAL = "no demo case has an unanswered proposal today";
-const proposalOpen = (customer: Page) => customer.getByRole("button", { name: "I agree with this proposal" }).isVisible();
+/**
+ * A case of the test's own with an unanswered proposal: filed through the API, then the owner
+ * starts investigating and records a plan in the workspace (as workspace-resolution.spec.ts does).
+ * Returns the case's reference and its customer's tracking path.
+ */
+async function caseWithProposal(owner: Page): Promise<{ reference: string; trackingPath: string }> {
+  const filed = await fileComplaint(owner.request, { name: "Sam Proposal" });
+  await owner.goto(`/cases/${filed.reference}`);
+  await owner.getByTestId("decision-status").getByRole("button", { name: "Start investigating" }).click();
+  await expect(owner.getByTestId("decision-status")).toContainText("Investigating");
+  const plan = owner.getByTestId("resolution-card").getByRole("form", { name: "Propose a resolution" });
+  await plan.getByLabel("Kind of resolution").selectOption("credit");
+  await plan.getByLabel("What we will do").fill("We will credit your account with the price of the mug.");
+  await plan.getByRole("button", { name: "Record the plan" }).click();
+  await expect(owner.getByTestId("decision-status")).toContainText("Resolution proposed");
+  return { reference: filed.reference, trackingPath: new URL(filed.trackingUrl!).pathname };
+}
 
 test("a customer agrees with the proposed resolution, without JavaScript", async ({ browser }) => {
   const owner = await ownerPage(browser);
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  const reference = await openAsCustomer(owner, customer, PROPOSED, proposalOpen);
-  test.skip(!reference, NO_OPEN_PROPOSAL);
-  await screenshots(owner, "comms-outbox-message");
+  await customer.goto((await caseWithProposal(owner)).trackingPath);
 
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await expect(proposal).toBeVisible();
@@ -83,8 +93,8 @@ test("a customer agrees with the proposed resolution, without JavaScript", async
 test("a customer disagrees with a reason, and staff see the case back in investigation", async ({ browser }) => {
   const owner = await ownerPage(browser);
   const customer = await (await browser.newContext()).newPage();
-  const reference = await openAsCustomer(owner, customer, PROPOSED, proposalOpen);
-  test.skip(!reference, NO_OPEN_PROPOSAL);
+  const { reference, trackingPath } = await caseWithProposal(owner);
+  await customer.goto(trackingPath);
 
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await proposal.getByRole("button", { name: "I don't agree" }).click();
@@ -105,6 +115,7 @@ test("a customer rates a resolved complaint once", async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
   const reference = await openAsCustomer(owner, customer, ["resolved", "follow_up_due"], (c) => c.getByRole("button", { name: "Send my rating" }).isVisible());
   expect(reference, "a resolved demo case without a rating").toBeTruthy();
+  await screenshots(owner, "comms-outbox-message");
 
   const rating = customer.getByRole("region", { name: "How did we handle your complaint?" });
   await rating.getByRole("button", { name: "Send my rating" }).click();
