@@ -1,7 +1,7 @@
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -95,6 +95,13 @@ export async function getReportsDb(): Promise<Db> {
 
 export async function databaseKind(): Promise<Handle["kind"]> {
   return (await handle()).kind;
+}
+
+/** Does the database answer? Runs `select 1` and says which kind it is (for the health check). */
+export async function pingDatabase(): Promise<Handle["kind"]> {
+  const { db, kind } = await handle();
+  await db.execute(sql`select 1`);
+  return kind;
 }
 
 export { schema };

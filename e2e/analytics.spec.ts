@@ -1,15 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
-
-/** Saves the page at desktop width (1280) and at a 390px phone width, for people to look at. */
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `e2e/screenshots/analytics-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/analytics-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { screenshots } from "./helpers/screenshots";
 
 const verdictCard = (page: Page, kind: string, name: string) => page.getByRole("article", { name: `${kind}: ${name}` });
 
@@ -22,7 +14,7 @@ test("the owner reads the analytics, narrows the range, opens a cause's cases an
 
   await expect(verdictCard(page, "Process", "Installation")).toContainText("Likely at fault");
   await expect(verdictCard(page, "Staff member", "Tom Whitfield")).toContainText("Likely conduct issue");
-  await screenshots(page, "owner");
+  await screenshots(page, "analytics-owner");
   // Patterns that were checked but not found are folded away, with their evidence.
   await page.getByText(/checked with no pattern/).click();
   await expect(verdictCard(page, "Customer", "Victor Crane")).toContainText("complaints in 90 days about 4 processes");
@@ -69,7 +61,7 @@ test("an agent sees only their own figures, whatever the link asks for", async (
   const staffTable = page.getByRole("table", { name: "Staff figures with the team's beside them" });
   await expect(staffTable.getByRole("row")).toHaveCount(2);
   await expect(staffTable).toContainText("Alex Agent");
-  await screenshots(page, "agent");
+  await screenshots(page, "analytics-agent");
 
   const csv = await page.request.get("/analytics/export/staff");
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");

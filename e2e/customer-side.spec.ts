@@ -1,21 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshots } from "./helpers/screenshots";
 
 /**
  * The customer's side of a case: answering a proposed resolution (agree, or disagree with a
- * reason), rating, getting a new link, and what staff then see. Cases in the right state come from
- * the demo data; their private links are unknown (only hashes are stored), so the test gets one the
- * way a customer would: "lost my link", then reads the email in the owner's outbox (no SMTP here).
+ * reason), rating, getting a new link, and what staff then see. A proposal to answer is made by
+ * the test itself (caseWithProposal). A resolved case to rate comes from the demo data; its private
+ * link is unknown (only hashes are stored), so the test gets one the way a customer would: "lost
+ * my link", then reads the email in the owner's outbox (no SMTP here).
  */
-
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.screenshot({ path: `e2e/screenshots/comms-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/comms-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 async function ownerPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -64,23 +58,32 @@ async function openAsCustomer(owner: Page, customer: Page, statuses: string[], r
   return null;
 }
 
-const PROPOSED = ["resolution_proposed", "awaiting_customer"];
-// Until staff can propose a resolution in the browser, these tests depend on the demo data having a
-// proposal the customer has not answered yet, which varies with the day it was generated. The same
-// rules are covered on both databases by lib/complaints/customer-responses.test.ts.
-const NO_OPEN_PROPOSAL = "no demo case has an unanswered proposal today";
-const proposalOpen = (customer: Page) => customer.getByRole("button", { name: "I agree with this proposal" }).isVisible();
+/**
+ * A case of the test's own with an unanswered proposal: filed through the API, then the owner
+ * starts investigating and records a plan in the workspace (as workspace-resolution.spec.ts does).
+ * Returns the case's reference and its customer's tracking path.
+ */
+async function caseWithProposal(owner: Page): Promise<{ reference: string; trackingPath: string }> {
+  const filed = await fileComplaint(owner.request, { name: "Sam Proposal" });
+  await owner.goto(`/cases/${filed.reference}`);
+  await owner.getByTestId("decision-status").getByRole("button", { name: "Start investigating" }).click();
+  await expect(owner.getByTestId("decision-status")).toContainText("Investigating");
+  const plan = owner.getByTestId("resolution-card").getByRole("form", { name: "Propose a resolution" });
+  await plan.getByLabel("Kind of resolution").selectOption("credit");
+  await plan.getByLabel("What we will do").fill("We will credit your account with the price of the mug.");
+  await plan.getByRole("button", { name: "Record the plan" }).click();
+  await expect(owner.getByTestId("decision-status")).toContainText("Resolution proposed");
+  return { reference: filed.reference, trackingPath: new URL(filed.trackingUrl!).pathname };
+}
 
 test("a customer agrees with the proposed resolution, without JavaScript", async ({ browser }) => {
   const owner = await ownerPage(browser);
   const customer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  const reference = await openAsCustomer(owner, customer, PROPOSED, proposalOpen);
-  test.skip(!reference, NO_OPEN_PROPOSAL);
-  await screenshots(owner, "outbox-message");
+  await customer.goto((await caseWithProposal(owner)).trackingPath);
 
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await expect(proposal).toBeVisible();
-  await screenshots(customer, "proposal");
+  await screenshots(customer, "comms-proposal");
   await proposal.getByRole("button", { name: "I agree with this proposal" }).click();
   await expect(customer.getByText("you agreed with the proposal, and we will go ahead")).toBeVisible();
   await expect(customer.getByText("You agreed with the resolution").first()).toBeVisible(); // timeline
@@ -90,13 +93,13 @@ test("a customer agrees with the proposed resolution, without JavaScript", async
 test("a customer disagrees with a reason, and staff see the case back in investigation", async ({ browser }) => {
   const owner = await ownerPage(browser);
   const customer = await (await browser.newContext()).newPage();
-  const reference = await openAsCustomer(owner, customer, PROPOSED, proposalOpen);
-  test.skip(!reference, NO_OPEN_PROPOSAL);
+  const { reference, trackingPath } = await caseWithProposal(owner);
+  await customer.goto(trackingPath);
 
   const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
   await proposal.getByRole("button", { name: "I don't agree" }).click();
   await expect(proposal.getByText("Please tell us why the proposal does not work for you")).toBeVisible();
-  await screenshots(customer, "disagree-error");
+  await screenshots(customer, "comms-disagree-error");
   await proposal.getByLabel(/Tell us why/).fill("A voucher is no use to me: I would like the part replaced.");
   await proposal.getByRole("button", { name: "I don't agree" }).click();
   await expect(customer.getByText("We are looking at your complaint again")).toBeVisible();
@@ -112,13 +115,14 @@ test("a customer rates a resolved complaint once", async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
   const reference = await openAsCustomer(owner, customer, ["resolved", "follow_up_due"], (c) => c.getByRole("button", { name: "Send my rating" }).isVisible());
   expect(reference, "a resolved demo case without a rating").toBeTruthy();
+  await screenshots(owner, "comms-outbox-message");
 
   const rating = customer.getByRole("region", { name: "How did we handle your complaint?" });
   await rating.getByRole("button", { name: "Send my rating" }).click();
   await expect(rating.getByText("Please choose a rating from 1 to 5")).toBeVisible();
   await rating.getByText("Good", { exact: true }).click();
   await rating.getByLabel("Anything you would like to add?").fill("Sorted in the end, thank you.");
-  await screenshots(customer, "rating");
+  await screenshots(customer, "comms-rating");
   await rating.getByRole("button", { name: "Send my rating" }).click();
   await expect(customer.getByText("Thank you for rating how we handled your complaint.")).toBeVisible();
   await expect(customer.getByText("4 out of 5").first()).toBeVisible();
@@ -134,7 +138,7 @@ test("the lost-link page answers the same whether or not a case matches", async 
   await page.getByLabel("Complaint reference").fill("CR-2345-6789");
   await page.getByRole("button", { name: "Email me a new link" }).click();
   await expect(page.getByText("If the details match a case, we've emailed a new link")).toBeVisible();
-  await screenshots(page, "lost-link");
+  await screenshots(page, "comms-lost-link");
 });
 
 test("staff see what is due, including a customer who wrote", async ({ browser, page }) => {
@@ -154,7 +158,7 @@ test("staff see what is due, including a customer who wrote", async ({ browser, 
   const row = waiting.getByRole("listitem").filter({ hasText: filed.reference });
   await expect(row).toContainText("Customer replied");
   await expect(row).toContainText("Unassigned");
-  await screenshots(owner, "due");
+  await screenshots(owner, "comms-due");
 });
 
 test("the owner rewords an email, with placeholders checked and a live preview", async ({ browser }) => {
@@ -167,7 +171,7 @@ test("the owner rewords an email, with placeholders checked and a live preview",
   await subject.fill("News about {{reference}}");
   await expect(owner.frameLocator('iframe[title="Email preview"]').getByText("Thank you for your patience")).toBeVisible();
   await expect(owner.getByText("Subject: News about CR-7KQ4-M9TA")).toBeVisible();
-  await screenshots(owner, "template-editor");
+  await screenshots(owner, "comms-template-editor");
   await owner.getByRole("button", { name: "Save wording" }).click();
   await expect(owner.getByText("Saved. New emails of this kind use your wording.")).toBeVisible();
   await owner.getByRole("button", { name: "Go back to the built-in wording" }).click();
@@ -175,5 +179,5 @@ test("the owner rewords an email, with placeholders checked and a live preview",
 
   await owner.goto("/settings/outbox");
   await expect(owner.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
-  await screenshots(owner, "outbox");
+  await screenshots(owner, "comms-outbox");
 });

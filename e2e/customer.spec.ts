@@ -1,33 +1,21 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshot, screenshots } from "./helpers/screenshots";
 
-const SHOTS = path.join(__dirname, "screenshots");
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108020000009077530000000c4944415478da63f8ffff3f0005fe02fea7d60a9b0000000049454e44ae426082",
   "hex",
 );
-fs.mkdirSync(SHOTS, { recursive: true });
-
-/** Full-page screenshots at desktop width and on a 390px phone, for a human to look at. */
-async function screenshots(page: Page, name: string) {
-  const original = page.viewportSize();
-  await page.screenshot({ path: path.join(SHOTS, `customer-${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: path.join(SHOTS, `customer-${name}-phone.png`), fullPage: true });
-  if (original) await page.setViewportSize(original);
-}
 
 test("a customer files a complaint, fixes a mistake, then follows it on the tracking page", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("link", { name: "File a complaint" }).first()).toBeVisible();
-  await screenshots(page, "home");
+  await screenshots(page, "customer-home");
 
   await page.getByRole("main").getByRole("link", { name: "File a complaint" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "File a complaint" })).toBeVisible();
-  await screenshots(page, "complain");
+  await screenshots(page, "customer-complain");
 
   await page.getByLabel("Your name").fill("Jordan Blake");
   await page.getByRole("textbox", { name: "Email" }).fill("jordan.blake@example.com");
@@ -49,7 +37,7 @@ test("a customer files a complaint, fixes a mistake, then follows it on the trac
   await expect(page.getByLabel("Order or booking reference")).toHaveValue("ORD-2231");
   await expect(page.getByLabel("What went wrong?")).toHaveValue("Too short");
   await expect(page.getByLabel("What would put it right?")).toHaveValue("A replacement table, delivered by Friday.");
-  await screenshots(page, "complain-error");
+  await screenshots(page, "customer-complain-error");
 
   await expect(page.getByText("please choose it again")).toHaveCount(0);
   const description = "The table arrived with a split leg and the delivery team left before I could show them.";
@@ -63,7 +51,7 @@ test("a customer files a complaint, fixes a mistake, then follows it on the trac
   expect(reference).toMatch(/^CR-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   const link = await page.getByLabel("Your private tracking link").inputValue();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/track\/[A-Za-z0-9_-]{43}$/);
-  await screenshots(page, "filed");
+  await screenshots(page, "customer-filed");
 
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: `Complaint ${reference}` })).toBeVisible();
@@ -84,7 +72,7 @@ test("a customer files a complaint, fixes a mistake, then follows it on the trac
   const timeline = page.locator("#timeline");
   await expect(timeline.getByText("You wrote")).toBeVisible();
   await expect(timeline.getByText("I can send more photos of the leg if that helps.")).toBeVisible();
-  await screenshots(page, "tracking");
+  await screenshots(page, "customer-tracking");
 });
 
 test("a made-up or malformed tracking link shows the same not-found page", async ({ page }) => {
@@ -93,13 +81,13 @@ test("a made-up or malformed tracking link shows the same not-found page", async
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
   }
-  await screenshots(page, "not-found");
+  await screenshots(page, "customer-not-found");
 });
 
 test("the track page explains where the link is", async ({ page }) => {
   await page.goto("/track");
   await expect(page.getByRole("heading", { level: 1, name: "Track a complaint" })).toBeVisible();
-  await screenshots(page, "track");
+  await screenshots(page, "customer-track");
 });
 
 test.describe("without JavaScript", () => {
@@ -139,7 +127,7 @@ test("a half-written complaint comes back after a reload, can be started again, 
   await expect(page.getByLabel("Phone", { exact: true })).toBeChecked();
   await expect(page.getByLabel("What is it about?")).toHaveValue("not_sure");
   await expect(page.getByLabel("What went wrong?")).toHaveValue(description);
-  await page.screenshot({ path: "e2e/screenshots/complaint-draft-kept.png", fullPage: true });
+  await screenshot(page, "complaint-draft-kept");
 
   // "Start again" empties it, for good.
   await kept.getByRole("button", { name: "Start again with an empty form" }).click();

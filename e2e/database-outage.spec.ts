@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./helpers/auth";
 import { expectFiledComplaintStored, fileComplaint } from "./helpers/complaints";
@@ -18,6 +17,7 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from "./helpers/servers";
+import { screenshot, screenshots } from "./helpers/screenshots";
 
 /**
  * The database goes away while a customer is filling in the form, then comes back. This spec owns
@@ -25,7 +25,6 @@ import {
  * the test cuts (every connection destroyed, nothing listening) and restores.
  */
 
-const SHOTS = "/tmp/shots-scaleout";
 const serverUrl = postgresServerUrl();
 test.skip(!serverUrl, NEEDS_POSTGRES);
 // Several app servers on a shared 2-core machine: pages can be slow, so more time than the default.
@@ -113,11 +112,7 @@ test("the complaint form keeps everything typed while the database is down, then
   await expectUnavailableMessage(page);
   await expectEverythingKept(page, processId);
   await expect(page.getByTestId("complaint-unavailable")).toBeFocused();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/outage-form-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/outage-form-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshots(page, "outage-form");
 
   // Still down: a second attempt gets the same answer, nothing lost.
   await page.getByRole("button", { name: "Send complaint" }).click();
@@ -146,7 +141,7 @@ test("without JavaScript the form comes back filled in, with the same message", 
     await page.getByRole("button", { name: "Send complaint" }).click();
     await expectUnavailableMessage(page);
     await expectEverythingKept(page, processId);
-    await page.screenshot({ path: `${SHOTS}/outage-form-nojs.png`, fullPage: true });
+    await screenshot(page, "outage-form-nojs");
 
     await proxy!.start();
     await page.getByRole("button", { name: "Send complaint" }).click();
@@ -191,7 +186,7 @@ test("a staff page shows the error page with a retry, and the retry works once t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/could not be shown|something went wrong/i);
   const retry = page.getByRole("button", { name: "Try again" });
   await expect(retry).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/outage-staff.png`, fullPage: true });
+  await screenshot(page, "outage-staff");
 
   await proxy!.start();
   await retry.click();
@@ -212,7 +207,7 @@ test("signing in while the database is down says so instead of blaming the passw
   await expect(alert).toContainText("we could not reach our database, so your password was not checked");
   await expect(alert).not.toContainText("incorrect");
   await expect(page.getByLabel("Email")).toHaveValue(DEMO_ACCOUNTS.agent);
-  await page.screenshot({ path: `${SHOTS}/outage-signin.png`, fullPage: true });
+  await screenshot(page, "outage-signin");
 
   await proxy!.start();
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -233,7 +228,7 @@ test("a customer's message and an agent's note written while the database is dow
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText(unavailable)).toBeVisible();
   await expect(page.getByLabel("Add a message")).toHaveValue(message);
-  await page.screenshot({ path: `${SHOTS}/outage-tracking-message.png`, fullPage: true });
+  await screenshot(page, "outage-tracking-message");
   await proxy!.start();
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("Your message was added to your complaint.")).toBeVisible();
@@ -253,7 +248,7 @@ test("a customer's message and an agent's note written while the database is dow
   await panel.getByRole("button", { name: "Add internal note" }).click();
   await expect(composer).toContainText(unavailable);
   await expect(panel.getByLabel("Note", { exact: true })).toHaveValue(note);
-  await agent.screenshot({ path: `${SHOTS}/outage-case-note.png`, fullPage: true });
+  await screenshot(agent, "outage-case-note");
   await proxy!.start();
   await panel.getByRole("button", { name: "Add internal note" }).click();
   await expect(agent.getByRole("status").filter({ hasText: "Internal note added." })).toBeVisible();

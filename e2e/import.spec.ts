@@ -1,16 +1,9 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
+import { screenshots } from "./helpers/screenshots";
 
 const EXCERPT = path.join(__dirname, "..", "lib", "import", "fixtures", "cfpb-excerpt.csv");
-
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.screenshot({ path: `e2e/screenshots/import-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/import-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 async function chooseExcerpt(page: Page, prefix: string) {
   await page.getByLabel("Source name").fill(prefix);
@@ -34,7 +27,7 @@ test("the owner imports the CFPB excerpt, and importing it again adds nothing", 
   const preview = page.getByRole("table", { name: /first 10 rows/ });
   await expect(preview.getByRole("row")).toHaveCount(11);
   await expect(preview.getByRole("cell", { name: "cfpb:3384392" })).toBeVisible();
-  await screenshots(page, "preview");
+  await screenshots(page, "import-preview");
 
   await page.getByRole("button", { name: "Import 46 rows" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 46 complaints" })).toBeVisible({ timeout: 30_000 });
@@ -42,7 +35,7 @@ test("the owner imports the CFPB excerpt, and importing it again adds nothing", 
   await expect(bar).toHaveAttribute("value", "46");
   await expect(bar).toHaveAttribute("max", "46");
   await expect(page.getByText("Saved 46 of 46 complaints")).toBeVisible();
-  await screenshots(page, "done");
+  await screenshots(page, "import-done");
 
   // The same file again: the preview already says so, and the import skips every row.
   await page.goto("/settings/import");

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshot } from "./helpers/screenshots";
 
 /**
  * Every form of the portal, posted by a browser with JavaScript turned off: once refused (empty or
@@ -96,7 +97,7 @@ test.describe("public forms without JavaScript", () => {
     const filed = await fileComplaint(page.request, { name: "Robin Nojs" });
     await page.goto(new URL(filed.trackingUrl!).pathname);
     await post(page.getByRole("button", { name: "Send message" }), page.getByText("Please write your message"));
-    await page.screenshot({ path: "/tmp/shots-hang/tracking-message-refused.png", fullPage: true });
+    await screenshot(page, "no-javascript-tracking-message-refused");
     await page.getByLabel("Add a message").fill("The engineer can come any morning next week except Tuesday.");
     await post(page.getByRole("button", { name: "Send message" }), page.getByText("Your message was added to your complaint."));
     await expect(page.locator("#timeline")).toContainText("any morning next week except Tuesday");
@@ -126,7 +127,7 @@ test.describe.serial("staff forms and the customer's answers without JavaScript"
     const panel = composer.getByRole("tabpanel");
 
     await page.goto(`/cases/${reference}`);
-    await page.screenshot({ path: "/tmp/shots-hang/staff-case-page.png", fullPage: true });
+    await screenshot(page, "no-javascript-staff-case-page");
     await panel.getByLabel("Message", { exact: true }).fill(BLANK);
     await post(panel.getByRole("button", { name: "Send to customer" }), alert(panel, /./));
     await panel.getByLabel("Message", { exact: true }).fill("Dear Dana, thank you for writing. We are looking into the crushed parcel now.");
@@ -170,7 +171,7 @@ test.describe.serial("staff forms and the customer's answers without JavaScript"
     const customer = await customerPage(browser, trackingUrl);
     const restatement = customer.getByRole("region", { name: "Did we understand you correctly?" });
     await post(restatement.getByRole("button", { name: "Send my correction" }), restatement.getByText("Please tell us what we got wrong"));
-    await customer.screenshot({ path: "/tmp/shots-hang/tracking-correction-refused.png", fullPage: true });
+    await screenshot(customer, "no-javascript-tracking-correction-refused");
     await restatement.getByLabel(/Tell us in your own words/).fill("It was three weeks late, not two.");
     await post(restatement.getByRole("button", { name: "Send my correction" }), customer.getByText("your correction was sent"));
 
@@ -289,7 +290,7 @@ test.describe.serial("staff forms and the customer's answers without JavaScript"
     await customer.reload();
     const proposal = customer.getByRole("region", { name: /proposes to put it right/ });
     await post(proposal.getByRole("button", { name: "I don't agree" }), proposal.getByText("Please tell us why the proposal does not work for you"));
-    await customer.screenshot({ path: "/tmp/shots-hang/tracking-disagree-refused.png", fullPage: true });
+    await screenshot(customer, "no-javascript-tracking-disagree-refused");
     await proposal.getByLabel(/Tell us why/).fill("A voucher is no use to me: I would like the part replaced.");
     await post(proposal.getByRole("button", { name: "I don't agree" }), customer.getByText("We are looking at your complaint again"));
 
@@ -348,7 +349,7 @@ test.describe("settings forms without JavaScript", () => {
     const name = await page.getByLabel("Business name").inputValue();
     await page.getByLabel("Business name").fill(" ");
     await post(page.getByRole("button", { name: "Save business settings" }), page.getByText("Enter the business name"));
-    await page.screenshot({ path: "/tmp/shots-hang/settings-business-refused.png", fullPage: true });
+    await screenshot(page, "no-javascript-settings-business-refused");
     await page.getByLabel("Business name").fill(name);
     await post(page.getByRole("button", { name: "Save business settings" }), status(page, "Business settings saved."));
 

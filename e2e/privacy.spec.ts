@@ -1,13 +1,8 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
-
-const SHOTS = process.env.PRIVACY_SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+import { screenshot } from "./helpers/screenshots";
 
 test.describe.serial("a customer's personal data", () => {
   let reference = "";
@@ -50,13 +45,13 @@ test.describe.serial("a customer's personal data", () => {
     await page.getByRole("button", { name: "Erase personal data" }).click();
     const form = page.getByRole("form", { name: "Erase personal data" });
     await expect(form).toContainText("This cannot be undone.");
-    await shot(page, "case-erase-confirm");
+    await screenshot(page, "privacy-case-erase-confirm");
     const confirmation = form.getByRole("textbox", { name: `Type ERASE or ${reference} to confirm` });
     await confirmation.fill("delete");
     await form.getByRole("button", { name: "Erase permanently" }).click();
     await expect(page.getByText(`That does not match. Type ERASE or ${reference} to confirm.`)).toBeVisible();
     await expect(page.getByText("Pia Private").first()).toBeVisible();
-    await shot(page, "case-erase-refused");
+    await screenshot(page, "privacy-case-erase-refused");
 
     await page.getByRole("textbox", { name: `Type ERASE or ${reference} to confirm` }).fill("ERASE");
     await page.getByRole("button", { name: "Erase permanently" }).click();
@@ -66,7 +61,7 @@ test.describe.serial("a customer's personal data", () => {
     await expect(page.getByText("The parcel arrived two weeks late")).toHaveCount(0);
     await expect(page.getByText("[removed at the customer's request]").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Erase personal data" })).toHaveCount(0);
-    await shot(page, "case-erased");
+    await screenshot(page, "privacy-case-erased");
 
     // The tracking link no longer opens the case.
     if (trackingUrl) {
@@ -79,7 +74,7 @@ test.describe.serial("a customer's personal data", () => {
     const log = page.getByRole("table", { name: "Audit log, newest first" });
     await expect(log.locator("tbody tr").first()).toContainText("Erased a customer's personal data (1 case)");
     await expect(log).toContainText("Exported a customer's data (1 case)");
-    await shot(page, "settings-privacy");
+    await screenshot(page, "privacy-settings-privacy");
   });
 
   test("a staff download of an attachment is written to the audit log", async ({ page }) => {
@@ -114,7 +109,7 @@ test.describe.serial("a customer's personal data", () => {
     await months.fill("0");
     await page.getByRole("button", { name: "Save retention period" }).click();
     await expect(page.getByText("The retention period must be at least 1 month (leave it empty to keep cases)")).toBeVisible();
-    await shot(page, "settings-privacy-error");
+    await screenshot(page, "privacy-settings-privacy-error");
     await page.getByRole("spinbutton", { name: /Anonymise closed cases after/ }).fill("36");
     await page.getByRole("button", { name: "Save retention period" }).click();
     await expect(page.getByText("Saved. Closed cases are anonymised 36 months after closing.")).toBeVisible();

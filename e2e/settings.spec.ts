@@ -1,14 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
-
-/** Saves the page at desktop width and at a 390px phone width, for people to look at. */
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.screenshot({ path: `e2e/screenshots/settings-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/settings-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
+import { screenshots } from "./helpers/screenshots";
 
 /** A kit Card, found by its title. */
 function card(page: Page, title: string) {
@@ -47,7 +39,7 @@ test("the owner changes the business name, and customers see it", async ({ page 
   await page.getByLabel("High severity: first response within (hours)").fill("6");
   await page.getByRole("button", { name: "Save response targets" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Response targets saved." })).toBeVisible();
-  await screenshots(page, "business");
+  await screenshots(page, "settings-business");
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hartley Home Appliances");
@@ -74,7 +66,7 @@ test("the owner adds and renames a process, and a duplicate name is refused", as
   await add.getByRole("button", { name: "Add process" }).click();
   await expect(add.getByText("A process called “Gift wrapping & cards” already exists")).toBeVisible();
   await expect(add.getByLabel("Name")).toHaveValue("gift WRAPPING  & cards");
-  await screenshots(page, "processes");
+  await screenshots(page, "settings-processes");
 });
 
 test("the owner adds a root cause the customer is usually behind, then archives it", async ({ page }) => {
@@ -98,7 +90,7 @@ test("the owner adds a root cause the customer is usually behind, then archives 
   const archived = item(page, /^Archived/, "Customer measured the space wrongly");
   await archived.getByText("Edit").click();
   await expect(archived.getByLabel("Usually whose fault")).toHaveValue("customer");
-  await screenshots(page, "root-causes");
+  await screenshots(page, "settings-root-causes");
 });
 
 test("an agent is refused at the business settings", async ({ page }) => {

@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, signOut } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshots } from "./helpers/screenshots";
 
 const REFUSED = "Email or password is incorrect, or the account is deactivated.";
-
-/** Saves the page at desktop width and at a 390px phone width, for people to look at. */
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.screenshot({ path: `e2e/screenshots/staff-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/staff-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 async function signInWithForm(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -40,7 +32,7 @@ test("an agent signs in with the form, sees the case list and opens a case", asy
 
   await page.goto("/cases");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcases/);
-  await screenshots(page, "signin");
+  await screenshots(page, "staff-signin");
 
   // A wrong password: one generic message, and the typed email stays.
   await signInWithForm(page, DEMO_ACCOUNTS.agent, "not the password");
@@ -58,7 +50,7 @@ test("an agent signs in with the form, sees the case list and opens a case", asy
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("link", { name: reference })).toBeVisible();
   await page.goto("/cases");
-  await screenshots(page, "cases");
+  await screenshots(page, "staff-cases");
 
   await page.getByRole("link", { name: reference }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${reference}$`));
@@ -66,7 +58,7 @@ test("an agent signs in with the form, sees the case list and opens a case", asy
   await expect(page.getByText("The parcel arrived two weeks late")).toBeVisible();
   await expect(page.getByText("ORD-55120")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
-  await screenshots(page, "case");
+  await screenshots(page, "staff-case");
 
   await page.goto("/cases/CR-2345-6789");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -81,7 +73,7 @@ test("an agent is refused the staff settings", async ({ page }) => {
   await page.goto("/settings/staff");
   await expect(page).toHaveURL(/\/forbidden$/);
   await expect(page.getByRole("heading", { name: "You do not have access to that page" })).toBeVisible();
-  await screenshots(page, "forbidden");
+  await screenshots(page, "staff-forbidden");
 });
 
 test("the owner creates an agent, deactivates it, and it can no longer sign in", async ({ page, browser }) => {
@@ -125,7 +117,7 @@ test("the owner creates an agent, deactivates it, and it can no longer sign in",
   page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
-  await screenshots(page, "settings");
+  await screenshots(page, "staff-settings");
 
   // ...and loses access at once, although its session token is still valid,
   await agentPage.goto("/cases");

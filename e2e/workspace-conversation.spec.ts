@@ -1,16 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
-
-/** Saves the composer and the whole page at desktop width and at a 390px phone width. */
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.locator("#composer").screenshot({ path: `e2e/screenshots/conversation-${name}-composer.png` });
-  await page.screenshot({ path: `e2e/screenshots/conversation-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/conversation-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
+import { screenshot, screenshots } from "./helpers/screenshots";
 
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
@@ -32,7 +23,8 @@ test.describe.serial("the conversation on a case", () => {
     const panel = composer.getByRole("tabpanel");
     await expect(composer.getByRole("tab", { name: /Reply to customer/ })).toHaveAttribute("aria-selected", "true");
     await expect(panel.getByText("The customer will see this")).toBeVisible();
-    await screenshots(page, "reply");
+    await screenshot(page.locator("#composer"), "conversation-reply-composer");
+    await screenshots(page, "conversation-reply");
 
     // Log a call: internal, then straight on to the written summary drafted from it.
     await composer.getByRole("tab", { name: /Log a call/ }).click();
@@ -45,7 +37,8 @@ test.describe.serial("the conversation on a case", () => {
     const draft = panel.getByLabel("Summary for the customer");
     await expect(draft).toHaveValue(/^Dear Dana Example,\n\nFurther to our conversation today, here is a summary of what we discussed:/);
     await expect(draft).toHaveValue(/- The replacement mug is in stock\.\n- We will post it on Monday\./);
-    await screenshots(page, "call-summary");
+    await screenshot(page.locator("#composer"), "conversation-call-summary-composer");
+    await screenshots(page, "conversation-call-summary");
 
     // Staff edit the draft: the remark about the customer's mood stays internal.
     const edited = (await draft.inputValue()).replace(`\n- ${INTERNAL_CALL_DETAIL}`, "");
@@ -80,7 +73,8 @@ test.describe.serial("the conversation on a case", () => {
     await expect(panel.getByRole("alert")).toContainText("may admit fault");
     await expect(panel.locator("mark").first()).toHaveText("our fault");
     await expect(panel.getByText("Admitting fault before it has been established can expose the business legally.", { exact: false })).toBeVisible();
-    await screenshots(page, "blame-check");
+    await screenshot(page.locator("#composer"), "conversation-blame-check-composer");
+    await screenshots(page, "conversation-blame-check");
     await panel.getByRole("button", { name: "Use this wording" }).click();
     await expect(panel.getByLabel("Message", { exact: true })).toHaveValue(
       "Dear Dana, we are very sorry. I'm sorry for the trouble this has caused; we are looking into what happened. Your new mug goes out on Monday.",
@@ -96,7 +90,8 @@ test.describe.serial("the conversation on a case", () => {
     await expect(timeline.getByRole("article", { name: /Internal note/ })).toContainText(NOTE);
     await expect(timeline.getByRole("article", { name: /^Apology/ })).toHaveCount(0);
     await timeline.getByRole("link", { name: /^All/ }).click();
-    await screenshots(page, "timeline");
+    await screenshot(page.locator("#composer"), "conversation-timeline-composer");
+    await screenshots(page, "conversation-timeline");
   });
 
   test("the customer sees the summary, restatement and apology, never the note or the call log", async ({ browser }) => {
@@ -112,7 +107,7 @@ test.describe.serial("the conversation on a case", () => {
     await expect(main).not.toContainText(NOTE);
     await expect(main).not.toContainText(INTERNAL_CALL_DETAIL);
     await expect(main).not.toContainText("our fault");
-    await page.screenshot({ path: "e2e/screenshots/conversation-tracking-desktop.png", fullPage: true });
+    await screenshot(page, "conversation-tracking-desktop");
     await context.close();
   });
 
@@ -151,7 +146,7 @@ test("an unsent note comes back after a reload and after an expired sign-in, and
   await page.reload();
   await expect(note).toHaveValue(text);
   await expect(panel.getByText(/Your unsent draft from \d\d:\d\d is back/)).toBeVisible();
-  await page.locator("#composer").screenshot({ path: "e2e/screenshots/conversation-draft-restored.png" });
+  await screenshot(page.locator("#composer"), "conversation-draft-restored");
 
   // The sign-in expires before it is sent: sending leads to the sign-in page, and the note is
   // still there back on the case.

@@ -1,16 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
-
-/** Saves the page at desktop width and at a 390px phone width, for people to look at. */
-async function screenshots(page: Page, name: string) {
-  const desktop = page.viewportSize();
-  await page.locator('section[aria-labelledby="decisions-heading"]').screenshot({ path: `e2e/screenshots/decisions-${name}-panel.png` });
-  await page.screenshot({ path: `e2e/screenshots/decisions-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/decisions-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
+import { screenshot, screenshots } from "./helpers/screenshots";
 
 /** One decision section of the right column, opened. */
 async function section(page: Page, testId: string) {
@@ -91,7 +82,8 @@ test.describe.serial("deciding a case", () => {
     await section(page, "decision-fault");
     await expect(page.getByTestId("decision-fault")).toContainText("not confirmed yet");
     await expect(page.getByRole("button", { name: /Confirm fault/ })).toHaveCount(0);
-    await screenshots(page, "agent");
+    await screenshot(page.locator('section[aria-labelledby="decisions-heading"]'), "decisions-agent-panel");
+    await screenshots(page, "decisions-agent");
   });
 
   test("a supervisor confirms the fault and reads the agent's debrief", async ({ page }) => {
@@ -104,7 +96,8 @@ test.describe.serial("deciding a case", () => {
     await expect(debriefs.getByText(DEBRIEF)).toBeVisible();
     await expect(debriefs.getByText("Alex Agent")).toBeVisible();
     await expect(debriefs.getByText("Hard interaction", { exact: true })).toBeVisible();
-    await screenshots(page, "supervisor");
+    await screenshot(page.locator('section[aria-labelledby="decisions-heading"]'), "decisions-supervisor-panel");
+    await screenshots(page, "decisions-supervisor");
   });
 
   test("another agent cannot read that debrief", async ({ page }) => {

@@ -1,15 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
-
-/** Saves the page at desktop width (1280) and at a 390px phone width, for people to look at. */
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `e2e/screenshots/workspace-queue-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/workspace-queue-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { screenshots } from "./helpers/screenshots";
 
 const views = (page: Page) => page.getByRole("navigation", { name: "Views" });
 const table = (page: Page) => page.getByRole("table");
@@ -36,7 +28,7 @@ test("an agent works the queue: views, search, process filter, pages and next st
   await expect(page.getByText("My cases, due soonest, 25 to a page")).toBeVisible();
   const firstStep = table(page).locator("tbody tr").first().locator("td").nth(1);
   await expect(firstStep).not.toBeEmpty();
-  await screenshots(page, "mine");
+  await screenshots(page, "workspace-queue-mine");
 
   // Unassigned holds the case just filed, and says so as its next step.
   await views(page).getByRole("link", { name: /^Unassigned/ }).click();
@@ -59,7 +51,7 @@ test("an agent works the queue: views, search, process filter, pages and next st
   await apply(page);
   await expect(table(page).locator("tbody tr")).toHaveCount(1);
   await expect(table(page).getByRole("link", { name: reference })).toBeVisible();
-  await screenshots(page, "search");
+  await screenshots(page, "workspace-queue-search");
 
   // Filter by process: every row shown is about Installation.
   await page.getByRole("searchbox").fill("");
@@ -79,7 +71,7 @@ test("an agent works the queue: views, search, process filter, pages and next st
   await page.getByRole("link", { name: "← Newer" }).click();
   await expect(table(page).locator("tbody tr").first().getByRole("link")).toHaveText(firstReference!);
   await expect(page.getByRole("link", { name: "← Newer" })).toHaveCount(0);
-  await screenshots(page, "all");
+  await screenshots(page, "workspace-queue-all");
 });
 
 test("an agent asking for the escalated view gets their own cases, with a notice", async ({ page }) => {
@@ -88,7 +80,7 @@ test("an agent asking for the escalated view gets their own cases, with a notice
   await expect(page.getByText("The Escalated view is for supervisors; showing your cases instead.")).toBeVisible();
   await expect(page.getByText("Ignored the status “bogus”: not a case status.")).toBeVisible();
   await expect(views(page).getByRole("link", { name: /^My cases/ })).toHaveAttribute("aria-current", "page");
-  await screenshots(page, "notice");
+  await screenshots(page, "workspace-queue-notice");
 });
 
 test("a supervisor sees the Escalated view", async ({ page }) => {
@@ -101,5 +93,5 @@ test("a supervisor sees the Escalated view", async ({ page }) => {
   // Every row shown carries the Escalated badge (the demo data may or may not have one open).
   const rows = table(page).locator("tbody tr");
   for (let i = 0; i < (await rows.count()); i++) await expect(rows.nth(i)).toContainText("Escalated");
-  await screenshots(page, "escalated");
+  await screenshots(page, "workspace-queue-escalated");
 });

@@ -1,25 +1,9 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshots } from "./helpers/screenshots";
 
 /** The resolution card: plan, goodwill, promises, the customer's answer and the follow-up. */
-
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `e2e/screenshots/workspace-resolution-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/workspace-resolution-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** The card alone, at both widths: the full pages are too long to check the card's details. */
-async function cardScreenshots(page: Page, name: string) {
-  const card = page.getByTestId("resolution-card");
-  await card.screenshot({ path: `e2e/screenshots/workspace-resolution-${name}-card-desktop.png` });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await card.screenshot({ path: `e2e/screenshots/workspace-resolution-${name}-card-phone.png` });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Opens a collapsed form by its summary line. */
 async function open(scope: Locator, summary: string) {
@@ -64,7 +48,7 @@ test("an agent proposes a resolution with a goodwill extra, keeps a promise and 
   await goodwillForm.getByLabel(/Cost to us/).fill("-5");
   await goodwillForm.getByRole("button", { name: "Record the extra" }).click();
   await expect(goodwillForm.getByText("The cost cannot be negative.")).toBeVisible();
-  await cardScreenshots(page, "goodwill-error");
+  await screenshots(page.getByTestId("resolution-card"), "workspace-resolution-goodwill-error-card");
   await goodwillForm.getByLabel(/Cost to us/).fill("£7.50");
   await goodwillForm.getByLabel(/Tell the customer/).check();
   await goodwillForm.getByRole("button", { name: "Record the extra" }).click();
@@ -115,8 +99,8 @@ test("an agent proposes a resolution with a goodwill extra, keeps a promise and 
 
   await page.locator("body").evaluate(() => window.scrollTo(0, 0));
   await card.scrollIntoViewIfNeeded();
-  await screenshots(page, "done");
-  await cardScreenshots(page, "done");
+  await screenshots(page, "workspace-resolution-done");
+  await screenshots(page.getByTestId("resolution-card"), "workspace-resolution-done-card");
 });
 
 test("a seeded case with a broken promise shows it loudly at the top of the resolution card", async ({ page }) => {
@@ -139,6 +123,6 @@ test("a seeded case with a broken promise shows it loudly at the top of the reso
   await expect(broken.getByRole("heading", { name: /broken promise/i })).toBeVisible();
   await expect(broken).toContainText(/(\d+ days?|\d+ hours?) overdue|just overdue/);
   await expect(broken.getByRole("button", { name: "Mark kept (late)" }).first()).toBeVisible();
-  await screenshots(page, "broken");
-  await cardScreenshots(page, "broken");
+  await screenshots(page, "workspace-resolution-broken");
+  await screenshots(page.getByTestId("resolution-card"), "workspace-resolution-broken-card");
 });

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { createDatabase } from "../test/postgres.mjs";
 
 const port = process.env.E2E_PORT || "3100";
 const env = {
@@ -27,17 +27,10 @@ delete env.DATABASE_URL;
 const serverUrl = process.env.E2E_DATABASE_URL;
 let cleanup = async () => {};
 if (serverUrl) {
-  const name = `caseroot_e2e_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.end({ timeout: 1 });
-  };
-  console.log(`[e2e] PostgreSQL database ${name}`);
+  const database = await createDatabase(serverUrl, "caseroot_e2e");
+  env.DATABASE_URL = database.url;
+  cleanup = database.drop;
+  console.log(`[e2e] PostgreSQL database ${database.name}`);
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-e2e-"));
   env.PGLITE_DIR = dir;

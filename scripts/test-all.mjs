@@ -3,7 +3,7 @@
 // (Playwright, in the machine's Chromium) run against the embedded database and, again, PostgreSQL.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import postgres from "postgres";
+import { findPostgres } from "../test/postgres.mjs";
 
 const bin = (name) => path.join(process.cwd(), "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-test", NEXT_TELEMETRY_DISABLED: "1" };
@@ -20,20 +20,7 @@ function step(label, command, args, extraEnv = {}) {
 }
 
 // The PostgreSQL server for tests: TEST_DATABASE_URL, DATABASE_URL, or the local default.
-async function findPostgres() {
-  const candidate = env.TEST_DATABASE_URL || env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const sql = postgres(candidate, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return candidate;
-  } catch {
-    return null;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-const pgUrl = await findPostgres();
+const pgUrl = await findPostgres(env, { quiet: true });
 console.log(pgUrl ? `PostgreSQL found: integration and browser tests run on it too.` : `No PostgreSQL server answered: tests run on the embedded database only.`);
 
 let ok = step("Unit and integration tests", bin("vitest"), ["run"], pgUrl ? { TEST_DATABASE_URL: pgUrl } : {});

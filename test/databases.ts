@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { describe } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { createDatabase, findPostgres } from "./postgres.mjs";
 
 /**
  * Integration tests run against every database the machine has: always PGlite (in memory),
@@ -11,33 +10,12 @@ import { migrateDatabase } from "@/db/migrate";
  */
 export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void> };
 
-const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
-
 let serverUrlPromise: Promise<string | null> | undefined;
 
 /** The PostgreSQL server to create throwaway databases on, or null when none answers. */
 export function postgresServerUrl(): Promise<string | null> {
-  serverUrlPromise ??= (async () => {
-    if (process.env.CASEROOT_TEST_PGLITE_ONLY === "1") return null;
-    const candidate = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || LOCAL_SERVER;
-    const sql = postgres(candidate, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    try {
-      await sql`select 1`;
-      return candidate;
-    } catch (error) {
-      if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) throw error;
-      return null;
-    } finally {
-      await sql.end({ timeout: 1 });
-    }
-  })();
+  serverUrlPromise ??= process.env.CASEROOT_TEST_PGLITE_ONLY === "1" ? Promise.resolve(null) : findPostgres();
   return serverUrlPromise;
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
@@ -48,18 +26,15 @@ export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<T
   }
   const server = await postgresServerUrl();
   if (!server) throw new Error("No PostgreSQL server for tests");
-  const name = `caseroot_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const handle = await openDatabase({ url: withDatabase(server, name) });
+  const database = await createDatabase(server, "caseroot_test");
+  const handle = await openDatabase({ url: database.url });
   await migrateDatabase(handle.db, "postgres");
   return {
     kind,
     db: handle.db,
     close: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 1 });
+      await database.drop();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import postgres from "postgres";
+import { createDatabase as createDatabaseOn, type CreatedDatabase } from "../../test/postgres.mjs";
 import { DEMO_PASSWORD } from "./auth";
 
 /**
@@ -34,27 +33,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
+export type TestDatabase = CreatedDatabase;
 
 /** A new, empty database on the server, dropped (with its connections) by `drop`. */
-export async function createDatabase(serverUrl: string, label: string): Promise<TestDatabase> {
-  const name = `caseroot_e2e_${label}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      if (dropped) return;
-      dropped = true;
-      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-      await admin.end({ timeout: 1 });
-    },
-  };
-}
+export const createDatabase = (serverUrl: string, label: string): Promise<TestDatabase> => createDatabaseOn(serverUrl, `caseroot_e2e_${label}`);
 
 /** The same database URL, reached through another host and port (e.g. a proxy). */
 export function viaPort(databaseUrl: string, port: number, host = "127.0.0.1"): string {

@@ -1,28 +1,15 @@
-import { sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
-import { queryRows } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { expect, it } from "vitest";
 import { describeEachDatabase } from "@/test/databases";
-import { localDate } from "@/lib/time/zone";
-import { parseAnalyticsFilters } from "./filters";
-import { loadAnalyticsReport } from "./report";
+import { useDemoAnalytics } from "@/test/demo-analytics";
 
 // The demo business hides two patterns (see db/seed/index.ts). With the default thresholds the
 // analytics must find both: this guards the seed, the SQL aggregates and the verdicts together.
-const NOW = new Date("2026-11-23T10:30:00Z");
-const TZ = "Europe/London";
 
 describeEachDatabase("analytics on the demo data", ({ db }) => {
-  let ownerId = "";
-  beforeAll(async () => {
-    await seedDemoData(db(), { now: NOW });
-    const [owner] = await queryRows<{ id: string }>(db(), sql`select id from staff_users where email = 'owner@example.com'`);
-    ownerId = owner!.id;
-  }, 120_000);
+  const loadReport = useDemoAnalytics(db);
 
   it("names the repeat complainer likely difficult and Installation likely at fault", async () => {
-    const { filters } = parseAnalyticsFilters({}, localDate(NOW, TZ));
-    const report = await loadAnalyticsReport(db(), { id: ownerId, role: "owner" }, filters, TZ, NOW);
+    const report = await loadReport();
 
     const victor = report.customers.rows.find((row) => row.name === "Victor Crane");
     expect(victor?.verdict?.verdict).toBe("likely_difficult_customer");

@@ -1,20 +1,16 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
 import { cfpbExcerpt } from "@/lib/import/fixtures";
 import { runImport } from "@/lib/import/run";
 import { listActiveProcesses } from "@/lib/settings/processes";
 import { describeEachDatabase } from "@/test/databases";
-import { localDate } from "@/lib/time/zone";
-import { parseAnalyticsFilters } from "./filters";
-import { loadAnalyticsReport, type AnalyticsReport } from "./report";
+import { DEMO_NOW as NOW, useDemoAnalytics } from "@/test/demo-analytics";
+import type { AnalyticsReport } from "./report";
 
 // Importing another system's history (here 46 real CFPB complaints from 2019–2020) must not change
 // what the current period says about the business: imported customers and processes with no
 // complaints in the range are not "others" to compare with.
-const NOW = new Date("2026-11-23T10:30:00Z");
-const TZ = "Europe/London";
 
 /** Every verdict the page shows, by who or what it is about. */
 function verdicts(report: AnalyticsReport) {
@@ -27,17 +23,7 @@ function verdicts(report: AnalyticsReport) {
 }
 
 describeEachDatabase("analytics after importing history", ({ db }) => {
-  let ownerId = "";
-  beforeAll(async () => {
-    await seedDemoData(db(), { now: NOW });
-    const [owner] = await queryRows<{ id: string }>(db(), sql`select id from staff_users where email = 'owner@example.com'`);
-    ownerId = owner!.id;
-  }, 120_000);
-
-  const report = async () => {
-    const { filters } = parseAnalyticsFilters({}, localDate(NOW, TZ));
-    return loadAnalyticsReport(db(), { id: ownerId, role: "owner" }, filters, TZ, NOW);
-  };
+  const report = useDemoAnalytics(db);
 
   it("keeps every verdict of the current period, and keeps imported categories off the form until restored", async () => {
     const before = await report();

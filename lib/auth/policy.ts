@@ -106,7 +106,7 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
   {
     action: `${CASE_ACTIONS}/decisions.ts#confirmFaultAction`,
     access: "supervisor",
-    enforcedIn: "lib/cases/practice/confirm-fault.ts",
+    enforcedIn: "lib/cases/actions/confirm-fault.ts",
     why: "fault is confirmed by a supervisor",
   },
   ...["sendReplyAction", "sendCallSummaryAction", "addNoteAction", "logCallAction", "restateAction"].map((name) => ({

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { pageAccess } from "./policy";
@@ -15,13 +16,17 @@ export type StaffUserSession = { id: string; name: string; email: string; role: 
  * its next request, although its token is still valid, and so does a token whose sessions were
  * ended (sign-out, sign out everywhere, a role or password change) or that is past the absolute
  * lifetime (lib/auth/session-version.ts).
+ *
+ * Read once per render: React's cache() shares the answer between the layout and the page of
+ * one request. It caches only while React renders, so a server action (sign out, sign out
+ * everywhere, a password or role change) reads afresh, and so does the render after it.
  */
-export async function getStaffUser(): Promise<StaffUserSession | null> {
+export const getStaffUser = cache(async (): Promise<StaffUserSession | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   return staffForSession(await getDb(), { id, sessionVersion: session.sessionVersion, signedInAt: session.signedInAt });
-}
+});
 
 /**
  * For pages and server actions. Not signed in (or no longer active): off to the sign-in page,

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type complaints, followUps, processes, promises, rootCauses, type Complaint } from "@/db/schema";
 import { generateReference } from "@/lib/complaints/reference";
 import { describeEachDatabase } from "@/test/databases";
-import { createComplaint, createCustomer, createStaff, type TestStaff } from "./practice/test-fixture";
+import { createComplaint, createCustomer, createStaff, type TestStaff } from "./actions/test-fixture";
 import { listQueue, type QueueViewer } from "./list";
 import { parseQueueParams, type QueueFilters, type QueueQuery, type QueueView } from "./queue/params";
 

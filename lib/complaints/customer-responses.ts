@@ -2,8 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { complaintEvents, complaints, type Complaint } from "@/db/schema";
+import { complaintEvents, type Complaint } from "@/db/schema";
+import { NotFoundError } from "@/lib/cases/errors";
 import { statusChange } from "@/lib/cases/transition";
+import { updateCase, type CaseChange, type CaseEventInput } from "@/lib/cases/update-case";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks } from "./customer-asks";
 import { stripControlCharacters } from "./intake-schema";
@@ -11,9 +13,9 @@ import { findComplaintIdByToken } from "./tracking";
 
 /**
  * The customer's answers on the tracking page: confirm or correct our summary, agree or disagree
- * with the proposed resolution, rate how it went. Each runs in one transaction with the case row
- * locked, re-checks that the question is still open (a second tab or a double submit answers
- * nothing twice), records a customer event, bumps the case's version and tells the assignee.
+ * with the proposed resolution, rate how it went. Each goes through updateCase as the customer
+ * (row locked, version bumped), re-checks that the question is still open (a second tab or a
+ * double submit answers nothing twice), records a customer event and tells the assignee.
  */
 
 export type ResponseResult = { ok: true } | { ok: false; error: string; field?: string } | { ok: false; notFound: true };
@@ -46,7 +48,10 @@ type Answer =
   | { kind: "disagree"; reason: unknown }
   | { kind: "rate"; rating: unknown; comment: unknown };
 
-type Planned = { events: Array<Omit<typeof complaintEvents.$inferInsert, "complaintId" | "actorKind">>; patch: Partial<Complaint>; alert: string };
+type Planned = CaseChange & { events: CaseEventInput[]; alert: string };
+
+/** The question is no longer open; thrown inside updateCase so nothing is written. */
+class AnswerRefused extends Error {}
 
 const CLOSED_QUESTION = "This question has already been answered. Refresh the page to see the latest.";
 
@@ -56,26 +61,23 @@ export async function answerAsCustomer(db: Db, token: string, answer: Answer): P
   const input = parse(answer);
   if (!input.ok) return input;
 
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(complaints).where(eq(complaints.id, complaintId)).for("update");
-    if (!current) return { ok: false, notFound: true } as const;
-    const events = await tx
-      .select({ id: complaintEvents.id, type: complaintEvents.type, data: complaintEvents.data, createdAt: complaintEvents.createdAt })
-      .from(complaintEvents)
-      .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.visibility, "customer")));
-    const asks = customerAsks(events, current);
-    const plan = await planFor(tx, current, asks, input.value);
-    if ("error" in plan) return { ok: false, error: plan.error } as const;
-
-    const now = new Date();
-    await tx
-      .update(complaints)
-      .set({ ...plan.patch, version: current.version + 1, updatedAt: now, lastActivityAt: now })
-      .where(eq(complaints.id, complaintId));
-    await tx.insert(complaintEvents).values(plan.events.map((e) => ({ ...e, complaintId, actorKind: "customer" as const, createdAt: now })));
-    await alertAssignee(tx, current, plan.alert, plan.events[0]?.body ?? "");
-    return { ok: true } as const;
-  });
+  try {
+    await updateCase(db, { complaintId, actor: { kind: "customer" } }, async (tx, current) => {
+      const events = await tx
+        .select({ id: complaintEvents.id, type: complaintEvents.type, data: complaintEvents.data, createdAt: complaintEvents.createdAt })
+        .from(complaintEvents)
+        .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.visibility, "customer")));
+      const plan = await planFor(tx, current, customerAsks(events, current), input.value);
+      if ("error" in plan) throw new AnswerRefused(plan.error);
+      await alertAssignee(tx, current, plan.alert, plan.events[0]?.body ?? "");
+      return plan;
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { ok: false, notFound: true };
+    if (error instanceof AnswerRefused) return { ok: false, error: error.message };
+    throw error;
+  }
 }
 
 function parse(answer: Answer): { ok: true; value: Answer } | { ok: false; error: string; field: string } {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { processes } from "@/db/schema";
-import { createComplaint, createCustomer } from "@/lib/cases/practice/test-fixture";
+import { createComplaint, createCustomer } from "@/lib/cases/actions/test-fixture";
 import { describeEachDatabase } from "@/test/databases";
 import { getCustomerHistory } from "./history";
 

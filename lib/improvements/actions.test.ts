@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { correctiveActionEvents, processes, rootCauses } from "@/db/schema";
 import { CaseRuleError, ForbiddenError } from "@/lib/cases/errors";
-import { createComplaint, createStaff, type TestStaff } from "@/lib/cases/practice/test-fixture";
+import { createComplaint, createStaff, type TestStaff } from "@/lib/cases/actions/test-fixture";
 import { describeEachDatabase } from "@/test/databases";
 import {
   cancelCorrectiveAction,

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { databaseKind, getDb } from "@/db/client";
+import { pingDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { eventLoopDelay } from "@/lib/resilience/event-loop";
 
@@ -15,11 +14,7 @@ export async function GET(): Promise<Response> {
   const loop = eventLoopDelay();
   const eventLoop = { ...loop, limitMs: env.EVENT_LOOP_DELAY_LIMIT_MS, status: loop.delayP99Ms > env.EVENT_LOOP_DELAY_LIMIT_MS ? "slow" : "ok" };
   try {
-    const check = (async () => {
-      const db = await getDb();
-      await db.execute(sql`select 1`);
-      return databaseKind();
-    })();
+    const check = pingDatabase();
     check.catch(() => {}); // if the timeout wins, a late failure must not go unhandled
     // A database that hangs must not make the health check hang too.
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("database check timed out")), CHECK_TIMEOUT_MS).unref());

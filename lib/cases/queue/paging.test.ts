@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { promises } from "@/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { CASES_PAGE_SIZE, listQueue } from "../list";
-import { createComplaint, createCustomer, createStaff } from "../practice/test-fixture";
+import { createComplaint, createCustomer, createStaff } from "../actions/test-fixture";
 import type { QueueSort } from "./params";
 import { decodeCursor, encodeCursor } from "./sorts";
 

@@ -2,14 +2,14 @@
 
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
-import { assessSeverity } from "@/lib/cases/practice/assess";
-import { assignCase } from "@/lib/cases/practice/assign";
-import { confirmFault } from "@/lib/cases/practice/confirm-fault";
-import { addDebrief } from "@/lib/cases/practice/debrief";
-import { deEscalateCase, escalateCase } from "@/lib/cases/practice/escalate";
-import { judgeRequest } from "@/lib/cases/practice/judge";
-import { setRootCause } from "@/lib/cases/practice/root-cause";
-import { changeStatus } from "@/lib/cases/practice/status";
+import { assessSeverity } from "@/lib/cases/actions/assess";
+import { assignCase } from "@/lib/cases/actions/assign";
+import { confirmFault } from "@/lib/cases/actions/confirm-fault";
+import { addDebrief } from "@/lib/cases/actions/debrief";
+import { deEscalateCase, escalateCase } from "@/lib/cases/actions/escalate";
+import { judgeRequest } from "@/lib/cases/actions/judge";
+import { setRootCause } from "@/lib/cases/actions/root-cause";
+import { changeStatus } from "@/lib/cases/actions/status";
 import { STATUS_LABELS } from "@/lib/cases/state-machine";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ActionState } from "@/lib/forms/action-state";

@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { AssessmentForm } from "./assessment-form";
 import { AssignForms } from "./assign-form";
 import { JudgeForm } from "./judge-form";
-import type { DecisionData } from "./load";
+import type { DecisionData } from "@/lib/cases/workspace";
 import { Section } from "./section";
 import { StatusForm } from "./status-form";
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui";
-import type { DebriefView } from "@/lib/cases/practice/debrief";
+import type { DebriefView } from "@/lib/cases/actions/debrief";
 import { formatDateTime } from "@/lib/format/dates";
 
 /** The debriefs this viewer may read (filtered on the server: their own, or all for supervisors). */

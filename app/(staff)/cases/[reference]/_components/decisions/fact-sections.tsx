@@ -9,7 +9,7 @@ import { DebriefForm } from "./debrief-form";
 import { DebriefList } from "./debrief-list";
 import { DeEscalateForm, EscalateForm } from "./escalation-forms";
 import { ConfirmFaultForm } from "./fault-form";
-import type { DecisionData } from "./load";
+import type { DecisionData } from "@/lib/cases/workspace";
 import { RootCauseForm } from "./root-cause-form";
 import { Section } from "./section";
 

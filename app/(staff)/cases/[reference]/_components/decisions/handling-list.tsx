@@ -1,5 +1,5 @@
 import { cx } from "@/components/ui";
-import type { HandlingItem, HandlingState } from "@/lib/cases/practice/handling-items";
+import type { HandlingItem, HandlingState } from "@/lib/cases/actions/handling-items";
 
 const MARKS: Record<HandlingState, { glyph: string; text: string; className: string }> = {
   done: { glyph: "✓", text: "Done", className: "bg-emerald-100 text-emerald-800" },

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { AgreementForm, SatisfactionForm } from "./answer-forms";
 import { Block, Disclosure } from "./block";
 import { RATING_LABELS } from "./labels";
-import type { AnswerRecord } from "./load";
+import type { AnswerRecord } from "@/lib/cases/workspace";
 
 const ANSWERABLE = new Set<Complaint["status"]>(["resolution_proposed", "awaiting_customer", "resolved", "follow_up_due"]);
 

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui";
 import type { Complaint } from "@/db/schema";
-import { CURRENCY, formatCents } from "@/lib/cases/practice/money";
+import { CURRENCY, formatCents } from "@/lib/cases/actions/money";
 import { Block, Disclosure } from "./block";
 import { currencySymbol } from "@/lib/format/numbers";
 import { GoodwillForm } from "./goodwill-form";

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { customers, type Complaint } from "@/db/schema";
+import type { Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
-import { listCallsAwaitingSummary } from "@/lib/cases/practice/call";
+import { loadComposerData } from "@/lib/cases/workspace";
 import { draftCallSummary } from "@/lib/messages/call-summary";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
-import { getBusinessSettings } from "@/lib/settings/business";
 import { formatDateTime } from "@/lib/format/dates";
 import { CallForm } from "../composer/call-form";
 import { CallSummaryForm, type PendingCall } from "../composer/call-summary-form";
@@ -20,12 +18,7 @@ import { RestateForm } from "../composer/restate-form";
  * the customer will see what is written there.
  */
 export async function CaseComposer({ complaint, viewer, timeZone }: { complaint: Complaint; viewer: StaffUserSession; timeZone: string }) {
-  const db = await getDb();
-  const [[customer], business, calls] = await Promise.all([
-    db.select({ name: customers.name, email: customers.email, erasedAt: customers.erasedAt }).from(customers).where(eq(customers.id, complaint.customerId)).limit(1),
-    getBusinessSettings(db),
-    listCallsAwaitingSummary(db, complaint.id),
-  ]);
+  const { customer, business, calls } = await loadComposerData(await getDb(), complaint);
   const now = new Date();
   const pending: PendingCall[] = calls.map((call) => ({
     id: call.id,

@@ -2,10 +2,10 @@ import { getDb } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
 import { promiseState } from "@/lib/cases/promises";
+import { loadResolutionData } from "@/lib/cases/workspace";
 import { localDate } from "@/lib/time/zone";
 import { AnswerBlock } from "../resolution/answer-block";
 import { FollowUpBlock } from "../resolution/follow-up-block";
-import { loadResolutionData } from "../resolution/load";
 import { GoodwillBlock, PlanBlock } from "../resolution/plan-block";
 import { BrokenPromises, PromisesBlock } from "../resolution/promises-block";
 

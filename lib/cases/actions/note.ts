@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import { updateCase, type Actor } from "../update-case";
-import { assertActiveStaff, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 export const noteSchema = z.object({
   complaintId: z.uuid("Unknown case."),
   text: z.string().trim().min(1, "Write the note before adding it.").max(5000, "Keep the note under 5,000 characters."),
-  minutesSpent: minutesSchema.default(2),
+  minutesSpent: minutesSpent(2),
 });
 export type NoteInput = z.input<typeof noteSchema>;
 
@@ -17,9 +17,8 @@ export type NoteInput = z.input<typeof noteSchema>;
  * check): adding one changes nothing anyone else is deciding on.
  */
 export async function addNote(db: Db, actor: Actor, raw: NoteInput): Promise<Complaint> {
-  const input = parseOrRefuse(noteSchema, raw);
-  return updateCase(db, { complaintId: input.complaintId, actor }, async (tx) => {
-    await assertActiveStaff(tx, actor);
-    return { events: [{ type: "note", visibility: "internal", body: input.text, data: {}, minutesSpent: input.minutesSpent }] };
-  });
+  const input = parseInput(noteSchema, raw);
+  return updateCase(db, { complaintId: input.complaintId, actor }, () => ({
+    events: [{ type: "note", visibility: "internal", body: input.text, data: {}, minutesSpent: input.minutesSpent }],
+  }));
 }

@@ -1,22 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/db/client";
-import { staffUsers, type Complaint } from "@/db/schema";
+import type { Complaint } from "@/db/schema";
 import { checkBlameLanguage, type BlameFlag, type BlameKind } from "@/lib/messages/blame-check";
-import { CaseRuleError, ForbiddenError } from "../errors";
-import type { Actor } from "../update-case";
+import { CaseRuleError } from "../errors";
 
 /**
- * Rules shared by the conversation actions (reply, note, call, restatement): input checks, the
- * blame-language guard on everything the customer will read, and the acting account's standing.
+ * Rules for what the customer will read (reply, call summary, restatement, resolution, promise,
+ * goodwill): the text's length and the blame-language guard.
  */
-
-export const minutesSchema = z.coerce
-  .number({ error: "Enter the minutes you spent, as a whole number." })
-  .int("Enter the minutes you spent, as a whole number.")
-  .min(0, "Minutes spent cannot be negative.")
-  .max(1440, "Minutes spent can be at most 1,440 (a whole day).");
 
 export const customerTextSchema = (what: string) =>
   z
@@ -30,22 +21,6 @@ export const blameOverrideFields = {
   sendAnyway: z.coerce.boolean().default(false),
   overrideReason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 };
-
-export function fieldErrorsOf(error: z.ZodError, length?: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
-    out[key] ??= issue.message.replace("{length}", length === undefined ? "too long" : length.toLocaleString("en-GB"));
-  }
-  return out;
-}
-
-/** Parses with the schema or throws the refusal the form shows beside each field. */
-export function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown, textLength?: number): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new CaseRuleError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error, textLength));
-  return parsed.data;
-}
 
 /** Refused because the text admits fault or blames someone; carries the flags to show the sender. */
 export class BlameLanguageError extends CaseRuleError {
@@ -89,16 +64,6 @@ export function guardCustomerText(
     });
   }
   return { reason, flags: [...new Set(flags.map((f) => f.kind))] };
-}
-
-/** The role check in updateCase trusts the actor's role; this also refuses deactivated or unknown accounts. */
-export async function assertActiveStaff(tx: Tx, actor: Actor): Promise<void> {
-  const [row] = await tx
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(and(eq(staffUsers.id, actor.id), eq(staffUsers.active, true)))
-    .limit(1);
-  if (!row) throw new ForbiddenError("Your account is not active, so it cannot act on cases.");
 }
 
 /** A closed case is finished: writing to the customer starts with reopening it. */

@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { CaseRuleError, ForbiddenError } from "../errors";
 import { updateCase, type Actor, type CaseChange, type CaseEventInput } from "../update-case";
-import { caseRef, checkbox, minutesSpent, optionalId, optionalText, parseInput, refuseIfClosed, requiredText, type FormInput } from "./decision-input";
+import { caseRef, checkbox, minutesSpent, optionalId, optionalText, parseInput, refuseIfClosed, requiredText, type FormInput } from "./input";
 
 /**
  * What the customer reads when staff tick "tell the customer": they are taken seriously, with no

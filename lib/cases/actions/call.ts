@@ -8,15 +8,8 @@ import { callSummaryForEmail } from "@/lib/messages/call-summary";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import {
-  assertActiveStaff,
-  assertOpenForCustomerText,
-  blameOverrideFields,
-  customerTextSchema,
-  guardCustomerText,
-  minutesSchema,
-  parseOrRefuse,
-} from "./conversation-common";
+import { assertOpenForCustomerText, blameOverrideFields, customerTextSchema, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 export const callSchema = z.object({
   complaintId: z.uuid("Unknown case."),
@@ -36,9 +29,8 @@ export type CallInput = z.input<typeof callSchema>;
  * the written follow-up (sendCallSummary), drafted from `summary`.
  */
 export async function logCall(db: Db, actor: Actor, raw: CallInput): Promise<{ complaint: Complaint; callEventId: number }> {
-  const input = parseOrRefuse(callSchema, raw);
-  const complaint = await updateCase(db, { complaintId: input.complaintId, actor }, async (tx) => {
-    await assertActiveStaff(tx, actor);
+  const input = parseInput(callSchema, raw);
+  const complaint = await updateCase(db, { complaintId: input.complaintId, actor }, async () => {
     return {
       events: [
         {
@@ -72,7 +64,7 @@ export const callSummarySchema = z.object({
   complaintId: z.uuid("Unknown case."),
   callEventId: z.coerce.number().int().positive("Choose the call this summary is about."),
   text: customerTextSchema("summary"),
-  minutesSpent: minutesSchema.default(5),
+  minutesSpent: minutesSpent(5),
   expectedVersion: z.coerce.number().int().positive(),
   ...blameOverrideFields,
 });
@@ -80,9 +72,8 @@ export type CallSummaryInput = z.input<typeof callSummarySchema>;
 
 /** Sends the written summary of a logged call to the customer: a customer-visible message. */
 export async function sendCallSummary(db: Db, actor: Actor, raw: CallSummaryInput): Promise<Complaint> {
-  const input = parseOrRefuse(callSummarySchema, raw, typeof raw.text === "string" ? raw.text.trim().length : undefined);
+  const input = parseInput(callSummarySchema, raw, typeof raw.text === "string" ? raw.text.trim().length : undefined);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     assertOpenForCustomerText(current);
     await assertCallAwaitingSummary(tx, current.id, input.callEventId);
     const blameOverride = guardCustomerText(input.text, current, input);

@@ -5,7 +5,7 @@ import type { Complaint } from "@/db/schema";
 import { hasRole } from "@/lib/auth/roles";
 import { CaseRuleError, ForbiddenError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import { caseRef, minutesSpent, parseInput, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, parseInput, type FormInput } from "./input";
 
 export const confirmFaultInputSchema = z.object({ ...caseRef, minutesSpent: minutesSpent(5) });
 export type ConfirmFaultInput = z.input<typeof confirmFaultInputSchema>;

@@ -5,7 +5,7 @@ import type { Complaint } from "@/db/schema";
 import { CaseRuleError } from "../errors";
 import { statusChange } from "../transition";
 import { updateCase, type Actor, type CaseChange } from "../update-case";
-import { assertActiveStaff, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 /**
  * The customer's answer to the resolution, and their satisfaction, as told to staff (usually on a
@@ -23,7 +23,7 @@ export const agreementSchema = z
     ...base,
     agreement: z.enum(["agreed", "disagreed"], "Choose whether the customer agreed."),
     reason: z.string().trim().max(2000, "Keep this under 2,000 characters.").optional(),
-    minutesSpent: minutesSchema.default(2),
+    minutesSpent: minutesSpent(2),
   })
   .refine((v) => v.agreement !== "disagreed" || (v.reason ?? "").length >= 3, {
     path: ["reason"],
@@ -40,9 +40,8 @@ const ANSWERABLE = new Set<Complaint["status"]>(["resolution_proposed", "awaitin
  * recorded only, and reopening a resolved case stays a deliberate step in the status section.
  */
 export async function recordAgreement(db: Db, actor: Actor, raw: AgreementInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(agreementSchema, raw);
+  const input = parseInput(agreementSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (!current.resolutionType || !ANSWERABLE.has(current.status)) {
       throw new CaseRuleError(
         current.status === "closed"
@@ -80,15 +79,14 @@ export const satisfactionSchema = z.object({
     .min(1, "Choose a rating from 1 to 5.")
     .max(5, "Choose a rating from 1 to 5."),
   comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
-  minutesSpent: minutesSchema.default(1),
+  minutesSpent: minutesSpent(1),
 });
 export type SatisfactionInput = z.input<typeof satisfactionSchema>;
 
 /** The customer's rating, 1 to 5, with their comment in their words as staff heard them. */
 export async function recordSatisfaction(db: Db, actor: Actor, raw: SatisfactionInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(satisfactionSchema, raw);
+  const input = parseInput(satisfactionSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status === "closed") throw new CaseRuleError("This case is closed. Reopen it to record anything new.");
     if (!current.resolutionType) throw new CaseRuleError("Record the resolution plan first: satisfaction is about how the complaint was put right.");
     const comment = input.comment || null;

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { complaintEvents, promises, severityTargets } from "@/db/schema";
 import { describeEachDatabase } from "@/test/databases";
-import { type CaseRuleError } from "../errors";
+import { ForbiddenError, type CaseRuleError } from "../errors";
 import { assessSeverity } from "./assess";
 import { assignCase, listAssignableStaff } from "./assign";
 import { loadHandlingChecklist } from "./handling";
 import { judgeRequest } from "./judge";
+import { changeStatus } from "./status";
 import { createComplaint, createStaff, reloadComplaint } from "./test-fixture";
 
 const HOUR = 3_600_000;
@@ -88,6 +89,19 @@ describeEachDatabase("assessment, assignment and judgement", ({ db }) => {
       ["request_judged", "internal", "partly"],
       ["request_judged", "internal", "reasonable"],
     ]);
+  });
+
+  it("refuses a deactivated account in every action, not only those that used to check (updateCase checks)", async () => {
+    const gone = await createStaff(db(), { role: "owner", active: false });
+    const c = await createComplaint(db());
+    const ref = { complaintId: c.id, expectedVersion: c.version };
+    await expect(assessSeverity(db(), gone, { ...ref, severity: "high" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(assignCase(db(), gone, { ...ref, assigneeId: gone.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(judgeRequest(db(), gone, { ...ref, judgement: "reasonable", reason: "Fair ask" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeStatus(db(), gone, { ...ref, to: "acknowledged" })).rejects.toBeInstanceOf(ForbiddenError);
+    const after = await reloadComplaint(db(), c.id);
+    expect([after.version, after.severity, after.assigneeId, after.requestJudgement, after.status]).toEqual([c.version, null, null, null, "new"]);
+    expect(await eventsOf(c.id)).toEqual([]);
   });
 
   it("keeps a closed case as it was", async () => {

@@ -6,7 +6,8 @@ import { promises, type Complaint, type Promise_ } from "@/db/schema";
 import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import { assertActiveStaff, blameOverrideFields, guardCustomerText, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { blameOverrideFields, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 import { END_OF_DAY, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
@@ -29,7 +30,7 @@ export const promiseSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the time as HH:MM, or leave it empty for the end of the day.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  minutesSpent: minutesSchema.default(2),
+  minutesSpent: minutesSpent(2),
   expectedVersion: z.coerce.number().int().positive(),
   ...blameOverrideFields,
 });
@@ -44,7 +45,7 @@ export function promiseDueAt(date: string, time: string | undefined, timeZone: s
 }
 
 export async function makePromise(db: Db, actor: Actor, raw: PromiseInput | Record<string, string>, now: Date = new Date()): Promise<{ complaint: Complaint; promise: Promise_ }> {
-  const input = parseOrRefuse(promiseSchema, raw);
+  const input = parseInput(promiseSchema, raw);
   const { timeZone } = await getBusinessSettings(db);
   const dueAt = promiseDueAt(input.dueDate, input.dueTime, timeZone);
   if (dueAt.getTime() <= now.getTime()) {
@@ -52,7 +53,6 @@ export async function makePromise(db: Db, actor: Actor, raw: PromiseInput | Reco
   }
   let promise: Promise_ | undefined;
   const complaint = await updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status === "closed") throw new CaseRuleError("This case is closed. Reopen it before promising anything new.");
     const blameOverride = guardCustomerText(input.text, current, input);
     [promise] = await tx.insert(promises).values({ complaintId: current.id, text: input.text, dueAt, createdById: actor.id }).returning();
@@ -74,7 +74,7 @@ export async function makePromise(db: Db, actor: Actor, raw: PromiseInput | Reco
 export const keepPromiseSchema = z.object({
   complaintId: z.uuid("Unknown case."),
   promiseId: z.uuid("Unknown promise."),
-  minutesSpent: minutesSchema.default(1),
+  minutesSpent: minutesSpent(1),
 });
 export type KeepPromiseInput = z.input<typeof keepPromiseSchema>;
 
@@ -83,9 +83,8 @@ export type KeepPromiseInput = z.input<typeof keepPromiseSchema>;
  * changes whether this promise was kept, and the promise row itself refuses a second marking.
  */
 export async function keepPromise(db: Db, actor: Actor, raw: KeepPromiseInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(keepPromiseSchema, raw);
+  const input = parseInput(keepPromiseSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     const now = new Date();
     const [kept] = await tx
       .update(promises)

@@ -6,14 +6,14 @@ import { businessSettings, followUps, type Complaint, type FollowUp } from "@/db
 import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor, type CaseEventInput } from "../update-case";
-import { assertActiveStaff, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 import { addDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
  * Follow-ups: days after a case is resolved, someone checks the customer is happy with what was
  * done. Resolving schedules one automatically, business_settings.follow_up_delay_days later.
  *
- * >>> The status action that moves a case to "resolved" (lib/cases/practice/status.ts) MUST call
+ * >>> The status action that moves a case to "resolved" (lib/cases/actions/status.ts) MUST call
  * >>> followUpOnResolve(tx, current, actor.id) inside its updateCase callback and add the events
  * >>> it returns. That is the only automatic scheduling; there is no cron.
  *
@@ -44,7 +44,7 @@ export async function followUpOnResolve(tx: Tx, current: Pick<Complaint, "id">, 
 export const scheduleFollowUpSchema = z.object({
   complaintId: z.uuid("Unknown case."),
   dueDate: z.string("Choose the date to follow up.").regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the date to follow up."),
-  minutesSpent: minutesSchema.default(1),
+  minutesSpent: minutesSpent(1),
 });
 export type ScheduleFollowUpInput = z.input<typeof scheduleFollowUpSchema>;
 
@@ -53,7 +53,7 @@ export type ScheduleFollowUpInput = z.input<typeof scheduleFollowUpSchema>;
  * hours, 09:00 local), or moves the one already open to the new date.
  */
 export async function scheduleFollowUp(db: Db, actor: Actor, raw: ScheduleFollowUpInput | Record<string, string>, now: Date = new Date()): Promise<Complaint> {
-  const input = parseOrRefuse(scheduleFollowUpSchema, raw);
+  const input = parseInput(scheduleFollowUpSchema, raw);
   const { timeZone } = await getBusinessSettings(db);
   const due = localDateTimeToInstant(input.dueDate, "09:00", timeZone);
   if (!due.ok) throw new CaseRuleError("Please correct the highlighted fields.", { dueDate: due.message });
@@ -62,7 +62,6 @@ export async function scheduleFollowUp(db: Db, actor: Actor, raw: ScheduleFollow
     throw new CaseRuleError("Please correct the highlighted fields.", { dueDate: "Choose today or a later date." });
   }
   return updateCase(db, { complaintId: input.complaintId, actor }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status === "closed") throw new CaseRuleError("This case is closed. Reopen it before scheduling a follow-up.");
     const [open] = await tx.select().from(followUps).where(and(eq(followUps.complaintId, current.id), isNull(followUps.completedAt))).limit(1);
     let followUpId: string;
@@ -85,7 +84,7 @@ export const recordFollowUpSchema = z.object({
     .trim()
     .min(3, "Say how the follow-up went: what the customer told you, or that they did not answer.")
     .max(2000, "Keep the outcome under 2,000 characters."),
-  minutesSpent: minutesSchema.default(5),
+  minutesSpent: minutesSpent(5),
 });
 export type RecordFollowUpInput = z.input<typeof recordFollowUpSchema>;
 
@@ -95,9 +94,8 @@ export type RecordFollowUpInput = z.input<typeof recordFollowUpSchema>;
  * happened yet is ordinary investigation.
  */
 export async function recordFollowUp(db: Db, actor: Actor, raw: RecordFollowUpInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(recordFollowUpSchema, raw);
+  const input = parseInput(recordFollowUpSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status !== "resolved" && current.status !== "follow_up_due") {
       throw new CaseRuleError(
         current.status === "closed" ? "This case is closed. Reopen it to record anything new." : "A follow-up is recorded after the case is resolved.",

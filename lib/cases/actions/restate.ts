@@ -4,14 +4,8 @@ import type { Db } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { updateCase, type Actor } from "../update-case";
-import {
-  assertActiveStaff,
-  assertOpenForCustomerText,
-  blameOverrideFields,
-  guardCustomerText,
-  minutesSchema,
-  parseOrRefuse,
-} from "./conversation-common";
+import { assertOpenForCustomerText, blameOverrideFields, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 const issueSchema = z.string().trim().min(3, "Each issue needs at least 3 characters.").max(300, "Keep each issue under 300 characters.");
 
@@ -23,7 +17,7 @@ export const restateSchema = z.object({
     .transform((rows) => rows.map((r) => r.trim()).filter(Boolean))
     .pipe(z.array(issueSchema).min(1, "List at least one issue as you understood it.").max(10, "List at most 10 issues; combine related ones.")),
   intro: z.string().trim().max(1000, "Keep the introduction under 1,000 characters.").optional(),
-  minutesSpent: minutesSchema.default(5),
+  minutesSpent: minutesSpent(5),
   expectedVersion: z.coerce.number().int().positive(),
   ...blameOverrideFields,
 });
@@ -42,10 +36,9 @@ export function restatementText(issues: string[], intro?: string): string {
  * tracking page (restatement_confirmed / restatement_corrected events, recorded there).
  */
 export async function restateComplaint(db: Db, actor: Actor, raw: RestateInput): Promise<Complaint> {
-  const input = parseOrRefuse(restateSchema, raw);
+  const input = parseInput(restateSchema, raw);
   const body = restatementText(input.issues, input.intro);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     assertOpenForCustomerText(current);
     const blameOverride = guardCustomerText(body, current, input);
     await enqueueCustomerEmail(tx, { complaintId: current.id, kind: "staff_reply", message: body });

@@ -6,7 +6,7 @@ import { getBusinessSettings, getSeverityTargets } from "@/lib/settings/business
 import { CaseRuleError } from "../errors";
 import { firstResponseDueAt, type ResponseTargets } from "../targets";
 import { updateCase, type Actor } from "../update-case";
-import { caseRef, minutesSpent, parseInput, refuseIfClosed, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, parseInput, refuseIfClosed, type FormInput } from "./input";
 
 const SEVERITY_WORDS: Record<(typeof SEVERITIES)[number], string> = { low: "low", medium: "medium", high: "high", critical: "critical" };
 

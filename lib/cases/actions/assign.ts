@@ -6,7 +6,7 @@ import { staffUsers, type Complaint } from "@/db/schema";
 import type { StaffRole } from "@/lib/auth/roles";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import { caseRef, minutesSpent, parseInput, refuseIfClosed, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, parseInput, refuseIfClosed, type FormInput } from "./input";
 
 export const assignInputSchema = z.object({
   ...caseRef,

@@ -7,7 +7,8 @@ import { enqueueCustomerEmail } from "@/lib/outbox";
 import { CaseRuleError } from "../errors";
 import { statusChange } from "../transition";
 import { updateCase, type Actor, type CaseChange } from "../update-case";
-import { assertActiveStaff, blameOverrideFields, guardCustomerText, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { blameOverrideFields, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 /**
  * The resolution plan: what the business will do to put things right (repair, refund, …), in
@@ -29,7 +30,7 @@ export const resolutionPlanSchema = z.object({
     .min(3, "Describe the resolution in a few words the customer will understand.")
     .max(2000, "Keep the description under 2,000 characters."),
   source: z.enum(RESOLUTION_SOURCES, "Say whether you proposed this or the customer asked for it."),
-  minutesSpent: minutesSchema.default(10),
+  minutesSpent: minutesSpent(10),
   expectedVersion: versionSchema,
   ...blameOverrideFields,
 });
@@ -43,9 +44,8 @@ const PLAN_LOCKED = new Set<Complaint["status"]>(["resolved", "follow_up_due", "
  * timeline shows what was offered and when, even after a revision.
  */
 export async function proposeResolution(db: Db, actor: Actor, raw: ResolutionPlanInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(resolutionPlanSchema, raw);
+  const input = parseInput(resolutionPlanSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (PLAN_LOCKED.has(current.status)) {
       throw new CaseRuleError("This case is already resolved. Reopen it before changing the resolution plan.");
     }
@@ -76,7 +76,7 @@ export async function proposeResolution(db: Db, actor: Actor, raw: ResolutionPla
 export const askAgreementSchema = z.object({
   complaintId: z.uuid("Unknown case."),
   message: z.string().trim().max(2000, "Keep the message under 2,000 characters.").optional(),
-  minutesSpent: minutesSchema.default(2),
+  minutesSpent: minutesSpent(2),
   expectedVersion: versionSchema,
   ...blameOverrideFields,
 });
@@ -88,9 +88,8 @@ export type AskAgreementInput = z.input<typeof askAgreementSchema>;
  * which pauses the resolution clock.
  */
 export async function askCustomerToAgree(db: Db, actor: Actor, raw: AskAgreementInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(askAgreementSchema, raw);
+  const input = parseInput(askAgreementSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status !== "resolution_proposed") {
       throw new CaseRuleError(
         current.status === "awaiting_customer"

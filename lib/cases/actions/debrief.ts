@@ -6,7 +6,7 @@ import { complaints, debriefs, staffUsers } from "@/db/schema";
 import { hasRole } from "@/lib/auth/roles";
 import { NotFoundError } from "../errors";
 import type { Actor } from "../update-case";
-import { checkbox, parseInput, requiredText, type FormInput } from "./decision-input";
+import { checkbox, parseInput, requiredText, type FormInput } from "./input";
 
 export const debriefInputSchema = z.object({
   complaintId: z.uuid({ error: "This case could not be found. Reload the page." }),

@@ -8,16 +8,8 @@ import { checkBlameLanguage, type BlameFlag } from "@/lib/messages/blame-check";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { NotFoundError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import {
-  assertActiveStaff,
-  assertOpenForCustomerText,
-  blameOverrideFields,
-  customerTextSchema,
-  faultConfirmedAsService,
-  guardCustomerText,
-  minutesSchema,
-  parseOrRefuse,
-} from "./conversation-common";
+import { assertOpenForCustomerText, blameOverrideFields, customerTextSchema, faultConfirmedAsService, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 
 export const REPLY_KINDS = ["reply", "apology"] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
@@ -26,7 +18,7 @@ export const replySchema = z.object({
   complaintId: z.uuid("Unknown case."),
   kind: z.enum(REPLY_KINDS, "Choose whether this is a reply or an apology."),
   text: customerTextSchema("message"),
-  minutesSpent: minutesSchema.default(5),
+  minutesSpent: minutesSpent(5),
   expectedVersion: z.coerce.number().int().positive(),
   ...blameOverrideFields,
 });
@@ -41,9 +33,8 @@ export type ReplyInput = z.input<typeof replySchema>;
  * timeline (their text stays in the form).
  */
 export async function sendReply(db: Db, actor: Actor, raw: ReplyInput): Promise<Complaint> {
-  const input = parseOrRefuse(replySchema, raw, typeof raw.text === "string" ? raw.text.trim().length : undefined);
+  const input = parseInput(replySchema, raw, typeof raw.text === "string" ? raw.text.trim().length : undefined);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     assertOpenForCustomerText(current);
     const blameOverride = guardCustomerText(input.text, current, input);
     await enqueueCustomerEmail(tx, { complaintId: current.id, kind: "staff_reply", message: input.text });

@@ -5,7 +5,7 @@ import { complaints, customers, staffUsers, type Complaint } from "@/db/schema";
 import type { StaffRole } from "@/lib/auth/roles";
 
 /**
- * Shared fixture for the case-practice integration tests: each test makes its own staff members,
+ * Shared fixture for the case-action integration tests: each test makes its own staff members,
  * customer and complaint, so no test depends on another's leftovers.
  */
 

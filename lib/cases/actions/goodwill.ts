@@ -5,7 +5,8 @@ import type { Complaint } from "@/db/schema";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor, type CaseEventInput } from "../update-case";
-import { assertActiveStaff, blameOverrideFields, guardCustomerText, minutesSchema, parseOrRefuse } from "./conversation-common";
+import { blameOverrideFields, guardCustomerText } from "./conversation-common";
+import { minutesSpent, parseInput } from "./input";
 import { formatCents, parseMoneyToCents } from "./money";
 
 /**
@@ -30,7 +31,7 @@ export const goodwillSchema = z
     cost: z.string("Enter the cost (0 if it costs nothing)."),
     tellCustomer: z.coerce.boolean().default(false),
     customerMessage: z.string().trim().max(2000, "Keep the message under 2,000 characters.").optional(),
-    minutesSpent: minutesSchema.default(3),
+    minutesSpent: minutesSpent(3),
     expectedVersion: z.coerce.number().int().positive(),
     ...blameOverrideFields,
   })
@@ -49,9 +50,8 @@ export const goodwillSchema = z
 export type GoodwillInput = z.input<typeof goodwillSchema>;
 
 export async function addGoodwill(db: Db, actor: Actor, raw: GoodwillInput | Record<string, string>): Promise<Complaint> {
-  const input = parseOrRefuse(goodwillSchema, raw);
+  const input = parseInput(goodwillSchema, raw);
   return updateCase(db, { complaintId: input.complaintId, actor, expectedVersion: input.expectedVersion }, async (tx, current) => {
-    await assertActiveStaff(tx, actor);
     if (current.status === "closed") throw new CaseRuleError("This case is closed. Reopen it before adding a goodwill extra.");
     const message = input.tellCustomer ? input.customerMessage! : null;
     const blameOverride = message ? guardCustomerText(message, current, input) : undefined;

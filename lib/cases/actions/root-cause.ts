@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/db/client";
 import { FAULT_ATTRIBUTIONS, processes, rootCauses, staffUsers, type Complaint } from "@/db/schema";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import { caseRef, minutesSpent, optionalId, parseInput, refuseIfClosed, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, optionalId, parseInput, refuseIfClosed, type FormInput } from "./input";
 
 export const rootCauseInputSchema = z.object({
   ...caseRef,

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { REQUEST_JUDGEMENTS, type Complaint } from "@/db/schema";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
-import { caseRef, minutesSpent, parseInput, refuseIfClosed, requiredText, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, parseInput, refuseIfClosed, requiredText, type FormInput } from "./input";
 
 export const judgeInputSchema = z.object({
   ...caseRef,

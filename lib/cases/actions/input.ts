@@ -3,8 +3,8 @@ import type { Complaint } from "@/db/schema";
 import { CaseRuleError } from "../errors";
 
 /**
- * Input rules shared by the decision actions (status, assessment, assignment, judgement, root
- * cause, escalation, fault, debrief). Forms send strings; code and tests may send numbers.
+ * Input rules shared by every case action. Forms send strings; code and tests may send numbers.
+ * A blank field means "not given": optional values stay undefined, minutes take the action's usual amount.
  */
 
 /** Raw form fields, as a server action receives them; the schemas decide what they mean. */
@@ -57,13 +57,21 @@ export const checkbox = z
   .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 
-/** Parses input or throws a CaseRuleError naming each field's first problem. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** Each field's first problem, keyed by its path ("form" for the whole input); `{length}` in a message becomes `length`. */
+export function fieldErrorsOf(error: z.ZodError, length?: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
+    out[key] ??= issue.message.replace("{length}", length === undefined ? "too long" : length.toLocaleString("en-GB"));
+  }
+  return out;
+}
+
+/** Parses input or throws the CaseRuleError the form shows beside each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, textLength?: number): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw new CaseRuleError("Please correct the highlighted fields.", fieldErrors);
+  throw new CaseRuleError("Please correct the highlighted fields.", fieldErrorsOf(result.error, textLength));
 }
 
 /** Decisions about a closed case wait until it is reopened, so the closed record stays as it was. */

@@ -8,7 +8,7 @@ import { isReopen } from "../state-machine";
 import { statusChange } from "../transition";
 import { updateCase, type Actor } from "../update-case";
 import { followUpOnResolve } from "./follow-up";
-import { caseRef, minutesSpent, optionalText, parseInput, type FormInput } from "./decision-input";
+import { caseRef, minutesSpent, optionalText, parseInput, type FormInput } from "./input";
 
 export const statusInputSchema = z.object({
   ...caseRef,
