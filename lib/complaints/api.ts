@@ -5,7 +5,7 @@ import { LIMITS } from "@/lib/security/limits";
 import { minutesPhrase } from "@/lib/security/minutes";
 import { consume } from "@/lib/security/rate-limit";
 import { submitComplaint } from "./intake";
-import { INTAKE_FIELDS } from "./intake-schema";
+import { IntakeFields } from "./intake-schema";
 import { trackingUrl } from "./tracking";
 
 /** Bodies above this are refused before parsing; complaints are text (attachments are web-form only). */
@@ -18,8 +18,52 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
  */
 export const MAX_JSON_DEPTH = 20;
 
-/** The fields a JSON complaint may carry: the form's, less files (web form only). */
-const API_FIELDS: ReadonlySet<string> = new Set(INTAKE_FIELDS.filter((field) => field !== "attachments"));
+/** The fields a JSON complaint may carry: the form's, less files (web form only), as documented. */
+const API_FIELDS: ReadonlySet<string> = new Set(Object.keys(IntakeFields.shape));
+
+/**
+ * Every error the JSON API answers with (the `error` field of the body): its status and what it
+ * tells the client. The handlers can only answer with these codes (`ApiErrorBody`) and the OpenAPI
+ * document (app/api/v1/openapi.json) lists exactly these, so the two cannot drift apart.
+ * `service_unavailable` comes from lib/resilience/outage.ts, `timeout` from the production
+ * server's time limit (scripts/server.mjs).
+ */
+export const API_ERRORS = {
+  validation_failed: { status: 400, meaning: "a field is invalid (one message per field in `fieldErrors`, written for the customer)." },
+  invalid_json: { status: 400, meaning: "the body is not JSON or not an object." },
+  too_deep: { status: 400, meaning: `arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep.` },
+  unknown_fields: { status: 400, meaning: "a field this API does not know (listed in `fields`)." },
+  invalid_encoding: { status: 400, meaning: "the bytes are not UTF-8." },
+  incomplete_body: { status: 400, meaning: "the body ended before it was complete." },
+  payload_too_large: { status: 413, meaning: "the body is over 1 MB." },
+  unsupported_media_type: { status: 415, meaning: "the Content-Type is not application/json." },
+  idempotency_key_reused: {
+    status: 422,
+    meaning: "the Idempotency-Key was already used for a different complaint; send each complaint with its own key.",
+  },
+  too_many_requests: {
+    status: 429,
+    meaning:
+      `too many complaints from this IP address (${LIMITS.apiIntakeIp.limit} per ${LIMITS.apiIntakeIp.windowSeconds / 60} minutes) or for one ` +
+      `email address or phone number (${LIMITS.intakeContact.limit} per hour); retry after the number of seconds in Retry-After.`,
+  },
+  service_unavailable: {
+    status: 503,
+    meaning: "the database cannot be reached just now; retry after the number of seconds in Retry-After, with the same Idempotency-Key.",
+  },
+  timeout: { status: 503, meaning: "the server could not answer in time; retry after the number of seconds in Retry-After, with the same Idempotency-Key." },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** The body of every error answer. */
+export type ApiErrorBody = {
+  error: ApiErrorCode;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  fields?: string[];
+  retryAfterSeconds?: number;
+};
 
 /**
  * True when the JSON text nests arrays or objects deeper than `limit`. One pass over the text,
@@ -44,6 +88,11 @@ export function jsonNestedDeeperThan(text: string, limit: number): boolean {
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** An error answer, with the status its code is documented with. */
+function refuse(body: ApiErrorBody, headers: Record<string, string> = {}): Response {
+  return json(API_ERRORS[body.error].status, body, headers);
 }
 
 class BodyTooLarge extends Error {}
@@ -79,8 +128,7 @@ async function readCapped(request: Request, limit: number): Promise<string> {
 
 /** 429 with Retry-After (seconds), for a client over a rate limit. */
 function tooManyRequests(retryAfterSeconds: number): Response {
-  return json(
-    429,
+  return refuse(
     {
       error: "too_many_requests",
       message: `Too many complaints from this address or for this contact. Nothing was stored; try again in ${minutesPhrase(retryAfterSeconds)}.`,
@@ -112,10 +160,10 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
   }
   const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (contentType !== "application/json") {
-    return json(415, { error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." });
+    return refuse({ error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." });
   }
   const tooLarge = () =>
-    json(413, { error: "payload_too_large", message: `The body must be at most ${MAX_API_BODY_BYTES} bytes. Attachments cannot be sent through the API.` });
+    refuse({ error: "payload_too_large", message: `The body must be at most ${MAX_API_BODY_BYTES} bytes. Attachments cannot be sent through the API.` });
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_API_BODY_BYTES) return tooLarge();
 
@@ -124,23 +172,23 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
     text = await readCapped(request, MAX_API_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLarge) return tooLarge();
-    if (error instanceof BodyNotUtf8) return json(400, { error: "invalid_encoding", message: "The body is not valid UTF-8 text." });
+    if (error instanceof BodyNotUtf8) return refuse({ error: "invalid_encoding", message: "The body is not valid UTF-8 text." });
     // Usually nobody is left to read this answer; what matters is that a client hanging up is
     // not logged as a database outage (its socket error looks like one).
-    if (error instanceof BodyIncomplete) return json(400, { error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." });
+    if (error instanceof BodyIncomplete) return refuse({ error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." });
     throw error;
   }
   if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH)) {
-    return json(400, { error: "too_deep", message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep. A complaint is one flat object.` });
+    return refuse({ error: "too_deep", message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep. A complaint is one flat object.` });
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return json(400, { error: "invalid_json", message: "The body is not valid JSON." });
+    return refuse({ error: "invalid_json", message: "The body is not valid JSON." });
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return json(400, { error: "invalid_json", message: "The body must be a JSON object." });
+    return refuse({ error: "invalid_json", message: "The body must be a JSON object." });
   }
 
   // Refused, not ignored: a misspelt field ("descripton") would otherwise vanish unnoticed, and
@@ -148,7 +196,7 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
   // for a complaint it never stored).
   const unknownFields = Object.keys(body).filter((field) => !API_FIELDS.has(field));
   if (unknownFields.length > 0) {
-    return json(400, {
+    return refuse({
       error: "unknown_fields",
       fields: unknownFields,
       message: `Unknown field${unknownFields.length === 1 ? "" : "s"}: ${unknownFields.slice(0, 10).join(", ")}. Nothing was stored. The fields are described at /api/v1/openapi.json.`,
@@ -161,13 +209,13 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
   const base = options.appUrl ?? new URL(request.url).origin;
   switch (outcome.kind) {
     case "invalid":
-      return json(400, { error: "validation_failed", fieldErrors: outcome.fieldErrors });
+      return refuse({ error: "validation_failed", fieldErrors: outcome.fieldErrors });
     case "throttled":
       return tooManyRequests(outcome.retryAfterSeconds);
     case "duplicate":
       return json(200, { reference: outcome.reference, trackingUrl: null, duplicate: true });
     case "key_reused":
-      return json(422, {
+      return refuse({
         error: "idempotency_key_reused",
         message: "This Idempotency-Key was already used for a different complaint. Nothing was stored: send each complaint with its own key.",
       });
