@@ -36,7 +36,7 @@ export default auth((request) => {
   }
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
-  // Customers' files carry their own, stricter policy (lib/attachments/http.ts): a header set here
+  // Customers' files carry their own, stricter policy (lib/http/attachment-response.ts): a header set here
   // would replace it.
   if (setsOwnPolicy(pathname)) return NextResponse.next({ request: { headers } });
   const nonce = newNonce();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { type JsonBodyProblem, readJsonObject } from "@/lib/http/json-body";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { LIMITS } from "@/lib/security/limits";
 import { minutesPhrase } from "@/lib/security/minutes";
@@ -13,8 +14,7 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 
 /**
  * Deepest nesting of arrays and objects accepted. A complaint is one flat object (depth 1); the
- * limit leaves room for clients that wrap nothing, while a megabyte of "[[[[…" (which costs the
- * parser many times a flat body) is refused by a scan of the text before JSON.parse builds it.
+ * limit leaves room for clients that wrap nothing, while a megabyte of "[[[[…" is refused cheaply.
  */
 export const MAX_JSON_DEPTH = 20;
 
@@ -65,27 +65,6 @@ export type ApiErrorBody = {
   retryAfterSeconds?: number;
 };
 
-/**
- * True when the JSON text nests arrays or objects deeper than `limit`. One pass over the text,
- * skipping strings (with their escapes), so brackets inside text do not count. Invalid JSON is
- * left to JSON.parse.
- */
-export function jsonNestedDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
-  }
-  return false;
-}
-
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
@@ -95,36 +74,20 @@ function refuse(body: ApiErrorBody, headers: Record<string, string> = {}): Respo
   return json(API_ERRORS[body.error].status, body, headers);
 }
 
-class BodyTooLarge extends Error {}
-class BodyNotUtf8 extends Error {}
-/** The client stopped sending (it disconnected) before the body was complete. */
-class BodyIncomplete extends Error {}
-
-/** Reads the body as text, stopping as soon as it passes the limit (a lying Content-Length cannot get past it). */
-async function readCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => {
-      throw new BodyIncomplete();
-    });
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  try {
-    // Fatal: bytes that are not UTF-8 are refused, not silently turned into replacement characters.
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new BodyNotUtf8();
-  }
-}
+/** The answer to each way a body can fail to be one JSON object. */
+const BODY_REFUSALS: Record<JsonBodyProblem, ApiErrorBody> = {
+  unsupported_media_type: { error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." },
+  payload_too_large: {
+    error: "payload_too_large",
+    message: `The body must be at most ${MAX_API_BODY_BYTES} bytes. Attachments cannot be sent through the API.`,
+  },
+  invalid_encoding: { error: "invalid_encoding", message: "The body is not valid UTF-8 text." },
+  // Usually nobody is left to read this answer.
+  incomplete_body: { error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." },
+  too_deep: { error: "too_deep", message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep. A complaint is one flat object.` },
+  invalid_json: { error: "invalid_json", message: "The body is not valid JSON." },
+  not_an_object: { error: "invalid_json", message: "The body must be a JSON object." },
+};
 
 /** 429 with Retry-After (seconds), for a client over a rate limit. */
 function tooManyRequests(retryAfterSeconds: number): Response {
@@ -158,38 +121,9 @@ export async function handleCreateComplaint(db: Db, request: Request, options: C
     const perIp = await consume(db, LIMITS.apiIntakeIp, clientIpFrom(request.headers), now);
     if (!perIp.allowed) return tooManyRequests(perIp.retryAfterSeconds);
   }
-  const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (contentType !== "application/json") {
-    return refuse({ error: "unsupported_media_type", message: "Send the complaint as JSON with Content-Type: application/json." });
-  }
-  const tooLarge = () =>
-    refuse({ error: "payload_too_large", message: `The body must be at most ${MAX_API_BODY_BYTES} bytes. Attachments cannot be sent through the API.` });
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_API_BODY_BYTES) return tooLarge();
-
-  let text: string;
-  try {
-    text = await readCapped(request, MAX_API_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return tooLarge();
-    if (error instanceof BodyNotUtf8) return refuse({ error: "invalid_encoding", message: "The body is not valid UTF-8 text." });
-    // Usually nobody is left to read this answer; what matters is that a client hanging up is
-    // not logged as a database outage (its socket error looks like one).
-    if (error instanceof BodyIncomplete) return refuse({ error: "incomplete_body", message: "The request body ended before it was complete. Nothing was stored." });
-    throw error;
-  }
-  if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH)) {
-    return refuse({ error: "too_deep", message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep. A complaint is one flat object.` });
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return refuse({ error: "invalid_json", message: "The body is not valid JSON." });
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return refuse({ error: "invalid_json", message: "The body must be a JSON object." });
-  }
+  const read = await readJsonObject(request, { maxBytes: MAX_API_BODY_BYTES, maxDepth: MAX_JSON_DEPTH });
+  if (!read.ok) return refuse(BODY_REFUSALS[read.problem]);
+  const { body } = read;
 
   // Refused, not ignored: a misspelt field ("descripton") would otherwise vanish unnoticed, and
   // the web form's hidden bot-trap field means nothing here (it once made the API answer 201
