@@ -14,7 +14,7 @@ export async function register() {
   } catch (error) {
     // A database that is down at start must not keep the server from starting: requests report
     // the outage (see /api/health) and the app recovers when the database returns.
-    console.error("[caseroot] could not apply migrations at start:", error);
+    (await import("@/lib/observability/log")).log.error({ err: error }, "could not apply migrations at start");
   }
   (await import("@/lib/outbox/runner")).startOutboxWorker(); // Email delivery from the outbox, every few seconds (off without SMTP_URL; see lib/outbox)
   (await import("@/lib/maintenance/runner")).startMaintenance(); // Rate-limit sweep and the retention rule, every five minutes

@@ -35,7 +35,7 @@ export default auth((request) => {
   headers.set(PATH_HEADER, `${pathname}${search}`);
   if (request.method === "POST" && !serverActionFromScript) headers.set(PLAIN_POST_HEADER, "1");
   else headers.delete(PLAIN_POST_HEADER);
-  // Customers' files carry their own, stricter policy (lib/attachments/http.ts): a header set here
+  // Customers' files carry their own, stricter policy (lib/http/attachment-response.ts): a header set here
   // would replace it.
   if (setsOwnPolicy(pathname)) return NextResponse.next({ request: { headers } });
   const nonce = newNonce();

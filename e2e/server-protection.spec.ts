@@ -7,7 +7,9 @@ import { createDatabase, eventually, freePort, postgresServerUrl, startApp, type
  * - a handler that never answers gets a 503 after REQUEST_TIMEOUT_MS, and others are served meanwhile;
  * - /api/health reports how late the event loop runs and fails (503) while it runs late;
  * - a loop blocked outright (a runaway render) is killed by the watchdog after WATCHDOG_TIMEOUT_MS
- *   and a new server process takes over, so the server answers again.
+ *   and a new server process takes over, so the server answers again;
+ * - every request has an id (a trusted proxy's X-Request-Id, else a new one), echoed in the
+ *   response and on the JSON log line written for it.
  * Its own app, with short limits, on a new database; the hangs come from /api/test-hooks, which
  * exists only with CASEROOT_E2E=1.
  */
@@ -33,6 +35,8 @@ test.beforeAll(async () => {
       REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
       WATCHDOG_TIMEOUT_MS: String(WATCHDOG_TIMEOUT_MS),
       EVENT_LOOP_DELAY_LIMIT_MS: String(EVENT_LOOP_DELAY_LIMIT_MS),
+      // The test runner connects over loopback: it plays the trusted proxy.
+      TRUST_PROXY: "loopback",
     },
   });
 });
@@ -40,6 +44,28 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.stop();
   await database?.drop();
+});
+
+/** The JSON log lines the server wrote for one request. */
+function logLinesFor(requestId: string): Record<string, unknown>[] {
+  return app!
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{") && line.includes(requestId))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.requestId === requestId);
+}
+
+test("each request has an id, echoed in the response and on its log line", async ({ request }) => {
+  const traced = await request.get(`${app!.url}/api/health`, { headers: { "X-Request-Id": "lb-trace-7f3a" } });
+  expect(traced.headers()["x-request-id"]).toBe("lb-trace-7f3a");
+  await eventually(async () => logLinesFor("lb-trace-7f3a").length > 0, "no log line for the request", 5_000);
+  expect(logLinesFor("lb-trace-7f3a")[0]).toMatchObject({ level: "info", msg: "GET /api/… 200", path: "/api/…", status: 200, requestId: "lb-trace-7f3a" });
+
+  const fresh = await request.get(`${app!.url}/api/health`);
+  const id = fresh.headers()["x-request-id"]!;
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  await eventually(async () => logLinesFor(id).length > 0, "no log line for the request", 5_000);
 });
 
 test("a request that never answers gets a 503 after the time limit, and others are served meanwhile", async ({ request }) => {

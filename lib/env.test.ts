@@ -20,3 +20,11 @@ describe("TRUST_PROXY at start", () => {
     expect(() => readEnv({ EVENT_LOOP_DELAY_LIMIT_MS: "soon" })).toThrow(/EVENT_LOOP_DELAY_LIMIT_MS: must be a number of milliseconds/);
   });
 });
+
+describe("LOG_LEVEL", () => {
+  it("is info unless set, and refuses a level pino does not know", () => {
+    expect(readEnv({}).LOG_LEVEL).toBe("info");
+    expect(readEnv({ LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
+    expect(() => readEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: must be one of trace, debug/);
+  });
+});

@@ -67,6 +67,8 @@ const EnvSchema = z.object({
     .min(10, "must be at least 10")
     .max(600_000, "must be at most 600000")
     .default(1000),
+  /** How much the app logs (JSON lines on stdout, lib/observability/log.ts): trace, debug, info, warn, error, fatal or silent. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).default("info"),
   /** Set by scripts/e2e-server.mjs and e2e/helpers/servers.ts only: turns on /api/test-hooks. Never set it in production. */
   CASEROOT_E2E: z.enum(["0", "1"]).default("0"),
 });
@@ -81,6 +83,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
   if (raw.EVENT_LOOP_DELAY_LIMIT_MS === "") delete raw.EVENT_LOOP_DELAY_LIMIT_MS;
   if (raw.SESSION_MAX_AGE_DAYS === "") delete raw.SESSION_MAX_AGE_DAYS;
+  if (raw.LOG_LEVEL === "") delete raw.LOG_LEVEL;
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -11,7 +11,10 @@
 //    arrived gets a 503 page (JSON under /api/) instead of holding its connection forever. A
 //    response that has started (a streamed page, an import's progress, a CSV export) may run as
 //    long as it keeps sending; one that sends nothing for REQUEST_TIMEOUT_MS is cut off.
-// 3. A watchdog. A synchronous loop blocks the whole Node process: no timer, no other request,
+// 3. A request id. Each request gets an X-Request-Id (a trusted proxy's, else a new one), which
+//    route handlers and server actions read from the request headers (lib/observability/log.ts)
+//    and the response echoes, and one JSON log line when it ends: an operator can follow it.
+// 4. A watchdog. A synchronous loop blocks the whole Node process: no timer, no other request,
 //    not even SIGTERM gets through. So the app runs in a worker process that sends a heartbeat
 //    every second from a timer, and this primary process kills a worker whose heartbeat stops
 //    for WATCHDOG_TIMEOUT_MS and starts a new one. The primary owns the port and hands each
@@ -23,7 +26,8 @@ import { fork } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
-import { parseTrustProxy, resolveClientAddress, TrustProxyError } from "../lib/security/trust-proxy.mjs";
+import { createLogger, REQUEST_ID_HEADER, requestIdFor } from "../lib/observability/logger.mjs";
+import { parseTrustProxy, resolveClientAddress, TrustProxyError, trustsPeer } from "../lib/security/trust-proxy.mjs";
 
 const HEARTBEAT_MS = 1_000;
 /** Set by the primary on the worker it starts. */
@@ -40,8 +44,16 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 const STARTUP_GRACE_MS = 180_000;
 
+let log;
+try {
+  log = createLogger(process.env.LOG_LEVEL || "info");
+} catch (error) {
+  console.error(`[caseroot] LOG_LEVEL: ${error.message}`);
+  process.exit(1);
+}
+
 function fail(message) {
-  console.error(`[caseroot] ${message}`);
+  log.fatal(message);
   process.exit(1);
 }
 
@@ -164,11 +176,11 @@ function runPrimary() {
     if (stopping) process.exit(stopping === "SIGINT" ? 130 : 0);
     if (!ready && !killedByWatchdog) {
       // It never served: a configuration or build problem that another start would only repeat.
-      console.error(`[caseroot] the server stopped before it was ready (${signal ?? `exit ${code}`}).`);
+      log.fatal(`the server stopped before it was ready (${signal ?? `exit ${code}`}).`);
       process.exit(code || 1);
     }
     restarts += 1;
-    console.error(`[caseroot] starting a new server process (restart ${restarts})`);
+    log.error({ restarts }, `starting a new server process (restart ${restarts})`);
     // Only now: the embedded database must never be open in two processes.
     start();
   }
@@ -177,8 +189,9 @@ function runPrimary() {
     if (!worker || stopping || killedByWatchdog) return;
     const silentMs = Date.now() - lastBeat;
     if (silentMs <= (warm ? settings.watchdogTimeoutMs : Math.max(settings.watchdogTimeoutMs, STARTUP_GRACE_MS))) return;
-    console.error(
-      `[caseroot] the server process ${worker.pid} has not answered for ${Math.round(silentMs / 1000)} s (its event loop is blocked): killing it and starting another`,
+    log.error(
+      { pid: worker.pid, silentMs },
+      `the server process ${worker.pid} has not answered for ${Math.round(silentMs / 1000)} s (its event loop is blocked): killing it and starting another`,
     );
     killedByWatchdog = true;
     worker.kill("SIGKILL");
@@ -220,13 +233,22 @@ async function runWorker() {
   const server = http.createServer((req, res) => {
     req.headers["x-forwarded-for"] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
     delete req.headers["x-real-ip"];
+    const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER], trustsPeer(req.socket.remoteAddress, trust));
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
 
-    const entry = { req, res, since: Date.now(), bytes: -1, lastSent: 0 };
+    const entry = { req, res, since: Date.now(), bytes: -1, lastSent: 0, log: log.child({ requestId }) };
     inFlight.add(entry);
-    res.once("close", () => inFlight.delete(entry));
+    res.once("close", () => {
+      inFlight.delete(entry);
+      entry.log.info(
+        { method: req.method, path: pathLabel(req), status: res.statusCode, ms: Date.now() - entry.since, completed: res.writableFinished },
+        `${req.method} ${pathLabel(req)} ${res.statusCode}`,
+      );
+    });
 
     handle(req, res).catch((error) => {
-      console.error("[caseroot] request failed:", error);
+      entry.log.error({ err: error }, "request failed");
       if (!res.headersSent && !res.writableEnded) {
         res.statusCode = 500;
         res.end("Internal Server Error");
@@ -253,7 +275,7 @@ async function runWorker() {
         entry.bytes = bytes;
         entry.lastSent = now;
       } else if (now - entry.lastSent > requestTimeoutMs) {
-        console.error(`[caseroot] ${req.method} ${pathLabel(req)}: sent nothing for ${requestTimeoutMs} ms, closing the connection`);
+        entry.log.error(`${req.method} ${pathLabel(req)}: sent nothing for ${requestTimeoutMs} ms, closing the connection`);
         inFlight.delete(entry);
         res.destroy();
       }
@@ -263,13 +285,14 @@ async function runWorker() {
   function answerTimedOut(entry) {
     const { req, res } = entry;
     inFlight.delete(entry);
-    console.error(`[caseroot] ${req.method} ${pathLabel(req)}: no answer within ${requestTimeoutMs} ms, answered 503`);
+    entry.log.error(`${req.method} ${pathLabel(req)}: no answer within ${requestTimeoutMs} ms, answered 503`);
     const api = (req.url ?? "").startsWith("/api/");
     const body = api
       ? JSON.stringify({ error: "timeout", message: "The server could not answer in time. Nothing is known to have been saved; try again in a minute." })
       : TIMEOUT_PAGE;
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     res.writeHead(503, {
+      "X-Request-Id": req.headers[REQUEST_ID_HEADER],
       "Content-Type": api ? "application/json" : "text/html; charset=utf-8",
       "Content-Length": Buffer.byteLength(body),
       "Cache-Control": "no-store",
@@ -301,13 +324,13 @@ async function runWorker() {
   process.on("disconnect", () => process.exit(0));
 
   server.on("error", (error) => {
-    console.error("[caseroot] could not start the server:", error);
+    log.fatal({ err: error }, "could not start the server");
     process.exit(1);
   });
   // Also listening on a loopback port of its own: Node's HTTP server tracks connections (for its
   // own timeouts and a graceful close) only once listening, and the warm-up asks it directly.
   server.listen(0, "127.0.0.1", async () => {
-    console.log(`[caseroot] listening on ${process.env.__NEXT_PRIVATE_ORIGIN} (process ${process.pid})`);
+    log.info({ pid: process.pid }, `listening on ${process.env.__NEXT_PRIVATE_ORIGIN} (process ${process.pid})`);
     process.send?.({ type: "ready" });
     await warmUp(server);
     process.send?.({ type: "warm" });
@@ -319,7 +342,7 @@ async function runWorker() {
     // Like `next start`: stop taking connections, let the requests in flight finish, close Next.
     server.close(async () => {
       clearInterval(heartbeat);
-      await app.close().catch((error) => console.error(error));
+      await app.close().catch((error) => log.error({ err: error }, "closing Next failed"));
       process.exit(signal === "SIGINT" ? 130 : 0);
     });
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, rateLimitHits, staffUsers } from "@/db/schema";
+import { requestLog } from "@/lib/observability/log";
 import { emailBaseUrl, enqueueStaffEmail } from "@/lib/outbox/enqueue";
 import { recordAudit } from "@/lib/privacy/audit";
 import { LIMITS } from "@/lib/security/limits";
@@ -120,7 +121,7 @@ async function lock(db: Db, email: string, context: { ip: string; now: Date }) {
       at: context.now,
     });
   });
-  console.warn(
+  (await requestLog()).warn(
     `[auth] sign-in locked for one IP address until ${lockedUntil.toISOString()} after ${FROM_ONE_IP.limit} failed attempts (email sha256 ${subjectId.slice(0, 16)}…)`,
   );
 }
@@ -167,7 +168,7 @@ async function raiseUnderAttack(
       });
     }
   });
-  console.warn(
+  (await requestLog()).warn(
     `[auth] ${FROM_ANYWHERE.limit} failed sign-ins within ${minutes} minutes for one ${account ? "account" : "email without an account"} (email sha256 ${hashKey(email).slice(0, 16)}…): under attack, not locked; owners alerted`,
   );
 }

@@ -83,13 +83,15 @@ function cleanText(label: string) {
 
 /** An optional text field: missing, null and blank all become null. */
 function optionalText(label: string, max: number, tooLong: string) {
-  return z.preprocess(
-    (value) => (value === null ? undefined : value),
-    cleanText(label)
-      .pipe(z.string().max(max, tooLong))
-      .optional()
-      .transform((value) => (value ? value : null)),
-  );
+  return z
+    .preprocess(
+      (value) => (value === null ? undefined : value),
+      cleanText(label)
+        .pipe(z.string().max(max, tooLong))
+        .optional()
+        .transform((value) => (value ? value : null)),
+    )
+    .meta({ type: ["string", "null"], maxLength: max });
 }
 
 /** Today's date in the time zone furthest ahead of UTC (UTC+14), so no customer's "today" counts as future. */
@@ -102,58 +104,70 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-export const IntakeSchema = z
-  .object({
-    name: cleanText("Your name").pipe(
+/**
+ * The fields, each checked on its own. The `meta` is for the API's description
+ * (app/api/v1/openapi.json), generated from this schema: what a client may send, in JSON Schema
+ * terms, where a check hides behind a clean-up step that JSON Schema cannot follow.
+ */
+export const IntakeFields = z.object({
+  name: cleanText("Your name")
+    .pipe(
       z
         .string()
         .refine((value) => visibleLength(value) >= 1, "Please tell us your name")
         .pipe(z.string().max(NAME_MAX, `Please keep your name under ${NAME_MAX} characters`)),
-    ),
-    email: optionalText("Email", 254, "That email address is too long").pipe(
-      z.email("Please enter a valid email address, like name@example.com").nullable(),
-    ),
-    phone: optionalText("Phone", 40, "Please enter a phone number with 6 to 20 digits").refine(
+    )
+    .meta({ minLength: 1, maxLength: NAME_MAX }),
+  email: optionalText("Email", 254, "That email address is too long")
+    .pipe(z.email("Please enter a valid email address, like name@example.com").nullable())
+    .meta({ format: "email" }),
+  phone: optionalText("Phone", 40, "Please enter a phone number with 6 to 20 digits")
+    .refine(
       (value) => value === null || (PHONE_CHARACTERS.test(value) && /^\d{6,20}$/.test(value.replace(/\D/g, ""))),
       "Please enter a phone number with 6 to 20 digits",
-    ),
-    preferredContact: z.preprocess(
+    )
+    .meta({ description: "6 to 20 digits once spaces, brackets, dots and dashes are removed; may start with +." }),
+  preferredContact: z
+    .preprocess(
       (value) => (value === "" || value === null ? undefined : value),
       z.enum(CONTACT_CHANNELS, { error: "Please choose email or phone" }).optional(),
-    ),
-    processId: z.preprocess(
+    )
+    .meta({ description: "Must be a channel given above. Defaults to email when given, else phone." }),
+  processId: z
+    .preprocess(
       (value) => (value === null ? undefined : value),
       z
         .string({ error: "Please choose what your complaint is about, or “Not sure”" })
         .trim()
         .refine((value) => value === PROCESS_NOT_SURE || UUID.test(value), "Please choose what your complaint is about, or “Not sure”")
         .transform((value) => (value === PROCESS_NOT_SURE ? null : value.toLowerCase())),
-    ),
-    orderReference: optionalText(
-      "Order reference",
-      ORDER_REFERENCE_MAX,
-      `Order or booking references can be at most ${ORDER_REFERENCE_MAX} characters`,
-    ),
-    occurredOn: optionalText("Date", 10, "Please enter the date as YYYY-MM-DD").refine(
-      (value) => value === null || (DATE.test(value) && isRealDate(value)),
-      "Please enter a real date, like 2026-03-31",
-    ),
-    description: cleanText("Description")
-      .pipe(
-        z
-          .string()
-          .max(DESCRIPTION_MAX, `Please keep your description under ${DESCRIPTION_MAX.toLocaleString("en")} characters`)
-          // Characters a reader sees: 25 zero-width spaces are not a description.
-          .refine((value) => visibleLength(value) >= 1, "Please tell us what went wrong")
-          .refine((value) => visibleLength(value) >= DESCRIPTION_MIN, `Please tell us a little more: at least ${DESCRIPTION_MIN} characters`),
-      ),
-    desiredOutcome: optionalText(
-      "What would put it right",
-      DESIRED_OUTCOME_MAX,
-      `Please keep this under ${DESIRED_OUTCOME_MAX.toLocaleString("en")} characters`,
-    ),
-    idempotencyKey: optionalText("Idempotency key", IDEMPOTENCY_KEY_MAX, `Idempotency keys can be at most ${IDEMPOTENCY_KEY_MAX} characters`),
-  })
+    )
+    .meta({ description: `The id of a process from GET /api/v1/processes, or "${PROCESS_NOT_SURE}".` }),
+  orderReference: optionalText("Order reference", ORDER_REFERENCE_MAX, `Order or booking references can be at most ${ORDER_REFERENCE_MAX} characters`),
+  occurredOn: optionalText("Date", 10, "Please enter the date as YYYY-MM-DD")
+    .refine((value) => value === null || (DATE.test(value) && isRealDate(value)), "Please enter a real date, like 2026-03-31")
+    .meta({ format: "date", description: `When it happened: not in the future, not before ${EARLIEST_OCCURRED_ON}.` }),
+  description: cleanText("Description")
+    .pipe(
+      z
+        .string()
+        .max(DESCRIPTION_MAX, `Please keep your description under ${DESCRIPTION_MAX.toLocaleString("en")} characters`)
+        // Characters a reader sees: 25 zero-width spaces are not a description.
+        .refine((value) => visibleLength(value) >= 1, "Please tell us what went wrong")
+        .refine((value) => visibleLength(value) >= DESCRIPTION_MIN, `Please tell us a little more: at least ${DESCRIPTION_MIN} characters`),
+    )
+    .meta({ minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX, description: "What went wrong, in the customer's words." }),
+  desiredOutcome: optionalText(
+    "What would put it right",
+    DESIRED_OUTCOME_MAX,
+    `Please keep this under ${DESIRED_OUTCOME_MAX.toLocaleString("en")} characters`,
+  ).meta({ description: "What would put it right, in the customer's words." }),
+  idempotencyKey: optionalText("Idempotency key", IDEMPOTENCY_KEY_MAX, `Idempotency keys can be at most ${IDEMPOTENCY_KEY_MAX} characters`).meta({
+    description: "Same as the Idempotency-Key header.",
+  }),
+});
+
+export const IntakeSchema = IntakeFields
   .superRefine((value, ctx) => {
     // Cross-field rules. Fields that already failed arrive here unparsed, so check types first.
     if (value.email === null && value.phone === null) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { attachments, complaintEvents, complaints, customers, processes, promises } from "@/db/schema";
-import { attachmentResponse } from "@/lib/attachments/http";
+import { attachmentResponse } from "@/lib/http/attachment-response";
 import { getAttachmentForComplaint } from "@/lib/attachments/store";
 import { describeEachDatabase } from "@/test/databases";
 import { IdempotencyKeyReusedError, fileComplaint, submitComplaint } from "./intake";

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db/client";
 import { applyRetention } from "@/lib/privacy";
 import { sweepRateLimits } from "@/lib/security/rate-limit";
+import { log } from "@/lib/observability/log";
 
 const EVERY_MS = 5 * 60_000;
 /** One pass anonymises at most this many batches; the next pass carries on. */
@@ -34,9 +35,9 @@ export function startMaintenance(): Loop {
     if (running) return;
     running = (async () => {
       const { anonymisedCases } = await runMaintenance(await getDb());
-      if (anonymisedCases > 0) console.info(`[caseroot] retention: anonymised ${anonymisedCases} closed case(s).`);
+      if (anonymisedCases > 0) log.info({ anonymisedCases }, `retention: anonymised ${anonymisedCases} closed case(s).`);
     })()
-      .catch((error) => console.error("[caseroot] maintenance pass failed:", error))
+      .catch((error) => log.error({ err: error }, "maintenance pass failed"))
       .finally(() => {
         running = null;
       });

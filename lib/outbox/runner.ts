@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { enqueueDailyDigests } from "@/lib/reminders/digest";
 import { createSmtpMailer } from "./smtp";
 import { deliverDue, type Mailer } from "./worker";
+import { log } from "@/lib/observability/log";
 
 const TICK_MS = 5_000;
 const DIGEST_CHECK_MS = 60_000;
@@ -20,7 +21,7 @@ export function startOutboxWorker(): Loop | null {
   if (globalForWorker.caserootOutboxWorker) return globalForWorker.caserootOutboxWorker;
   if (env.OUTBOX_WORKER === "off") return null;
   if (!env.SMTP_URL) {
-    console.info("[caseroot] SMTP_URL is not set: emails are kept in the outbox (Settings → Outbox) and not sent.");
+    log.info("SMTP_URL is not set: emails are kept in the outbox (Settings → Outbox) and not sent.");
     return null;
   }
   const mailer = createSmtpMailer(env.SMTP_URL, env.MAIL_FROM);
@@ -47,7 +48,7 @@ export function runLoop(db: () => Promise<Db>, mailer: Mailer, options: { tickMs
         if (report.sent + report.retrying + report.failed === 0) break;
       }
     })()
-      .catch((error) => console.error("[caseroot] outbox delivery pass failed:", error))
+      .catch((error) => log.error({ err: error }, "outbox delivery pass failed"))
       .finally(() => {
         running = null;
       });

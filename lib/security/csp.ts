@@ -6,7 +6,7 @@
  *
  * - pages: `pagePolicy(nonce)`, set per request by proxy.ts;
  * - API answers (JSON, exports): `API_POLICY`, set by next.config.ts for /api/*;
- * - customers' files: the attachment policies, set by lib/attachments/http.ts (proxy.ts leaves
+ * - customers' files: the attachment policies, set by lib/http/attachment-response.ts (proxy.ts leaves
  *   those paths alone, see `setsOwnPolicy`).
  */
 

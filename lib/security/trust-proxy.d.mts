@@ -12,3 +12,4 @@ export declare function resolveClientAddress(
   forwardedFor: string | string[] | undefined | null,
   trust: TrustProxy,
 ): string;
+export declare function trustsPeer(peer: string | undefined | null, trust: TrustProxy): boolean;

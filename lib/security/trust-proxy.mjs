@@ -209,6 +209,19 @@ export function parseTrustProxy(text) {
 }
 
 /**
+ * Whether TRUST_PROXY trusts the connection's peer: then headers it adds about the request
+ * (X-Forwarded-For, X-Request-Id) are its word, not a client's.
+ * @param {string | undefined | null} peer the socket's remote address
+ * @param {TrustProxy} trust
+ */
+export function trustsPeer(peer, trust) {
+  const address = normalizeAddress(peer);
+  if (address === null) return false;
+  const ip = /** @type {Ip} */ (parseIp(address));
+  return trust.hops > 0 || trust.ranges.some((range) => contains(range, ip));
+}
+
+/**
  * The client's address. Walks from the connection's peer leftwards through X-Forwarded-For
  * (each proxy appends the address it received the request from): a hop is a trusted proxy when
  * it is one of the first `hops` hops or inside a trusted range, and the first hop that is not

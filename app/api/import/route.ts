@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { runImport, type ImportStreamLine } from "@/lib/import/run";
+import { requestLog } from "@/lib/observability/log";
 import { guardImport } from "./_guard";
 
 /**
@@ -10,6 +11,7 @@ export async function POST(request: Request) {
   const guard = await guardImport(request);
   if (!guard.ok) return guard.response;
   const db = await getDb();
+  const logger = await requestLog();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -18,7 +20,7 @@ export async function POST(request: Request) {
         const outcome = await runImport(db, guard.input.text, { ...guard.input, onProgress: (p) => send({ type: "progress", ...p }) });
         send({ type: "result", outcome });
       } catch (error) {
-        console.error("CSV import failed", error);
+        logger.error({ err: error }, "CSV import failed");
         send({ type: "error", message: "The import failed and nothing was saved. Try again; if it keeps failing, check the server log." });
       } finally {
         controller.close();

@@ -1,31 +1,48 @@
-import {
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
-  DESIRED_OUTCOME_MAX,
-  IDEMPOTENCY_KEY_MAX,
-  NAME_MAX,
-  ORDER_REFERENCE_MAX,
-} from "@/lib/complaints/intake-schema";
-import { MAX_JSON_DEPTH } from "@/lib/complaints/api";
-import { LIMITS } from "@/lib/security/limits";
+import { z } from "zod";
+import { API_ERRORS, type ApiErrorCode } from "@/lib/complaints/api";
+import { IDEMPOTENCY_KEY_MAX, IntakeFields } from "@/lib/complaints/intake-schema";
 
-const error = (description: string, example: Record<string, unknown>) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example } },
+const CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
+
+/** The answer for one status: every error code that comes with it, and what each means. */
+function refusal(status: number, examples: Record<string, Record<string, unknown>>) {
+  const codes = CODES.filter((code) => API_ERRORS[code].status === status);
+  const schema = codes.includes("validation_failed")
+    ? { oneOf: [{ $ref: "#/components/schemas/ValidationFailed" }, { $ref: "#/components/schemas/Error" }] }
+    : { $ref: "#/components/schemas/Error" };
+  return {
+    description: `Nothing was stored. ${codes.map((code) => `\`${code}\`: ${API_ERRORS[code].meaning}`).join(" ")}`,
+    content: { "application/json": { schema, examples: Object.fromEntries(Object.entries(examples).map(([name, value]) => [name, { value }])) } },
+    ...(status === 429 || status === 503
+      ? { headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } } }
+      : {}),
+  };
+}
+
+const unavailable = refusal(503, {
+  database: { error: "service_unavailable", message: "The complaint service cannot reach its database just now…" },
+  timeout: { error: "timeout", message: "The server could not answer in time…" },
 });
 
-/** While the database cannot be reached: nothing was stored; retry after the Retry-After seconds (same Idempotency-Key). */
-const unavailable = {
-  ...error("The database cannot be reached just now; nothing was stored. Retry after the number of seconds in Retry-After, with the same Idempotency-Key.", {
-    error: "service_unavailable",
-    message: "The complaint service cannot reach its database just now…",
-  }),
-  headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
+/**
+ * A new complaint, generated from the intake schema the web form uses. A field is required when
+ * leaving it out is refused; the rules across fields (an email or a phone number) are words.
+ */
+const { $schema: _, ...intake } = z.toJSONSchema(IntakeFields, { io: "input", unrepresentable: "any" });
+const shape: Record<string, z.ZodType> = IntakeFields.shape;
+const NewComplaint = {
+  ...intake,
+  description:
+    "Give an email address, a phone number, or both. Text is trimmed; control characters (except newlines and tabs) and " +
+    "bidirectional controls are removed; minimum lengths count visible characters. Fields not listed here are refused.",
+  additionalProperties: false,
+  required: Object.keys(shape).filter((field) => !shape[field]!.safeParse(undefined).success),
 };
 
 /**
- * The public API, written by hand so every word is meant for the people integrating with it.
- * Limits come from the intake schema, so the document and the validation cannot drift apart.
+ * The public API. The words are written by hand for the people integrating with it; the complaint's
+ * fields come from the intake schema and the errors from API_ERRORS, so the document cannot drift
+ * from what the API does (app/api/v1/openapi.json/document.test.ts).
  */
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -95,38 +112,26 @@ export const openApiDocument = {
               },
             },
           },
-          "400": {
-            description:
-              "Nothing was stored. `validation_failed`: a field is invalid (one message per field, written for the customer). " +
-              "`invalid_json`: the body is not JSON or not an object. `too_deep`: arrays or objects nested more than " +
-              `${MAX_JSON_DEPTH} levels deep. \`unknown_fields\`: a field this API does not know (listed in \`fields\`). ` +
-              "`invalid_encoding`: the bytes are not UTF-8. `incomplete_body`: the body ended before it was complete.",
-            content: {
-              "application/json": {
-                schema: { oneOf: [{ $ref: "#/components/schemas/ValidationFailed" }, { $ref: "#/components/schemas/Error" }] },
-                examples: {
-                  validation: {
-                    value: { error: "validation_failed", fieldErrors: { description: "Please tell us a little more: at least 20 characters" } },
-                  },
-                  json: { value: { error: "invalid_json", message: "The body is not valid JSON." } },
-                  unknown: { value: { error: "unknown_fields", fields: ["website"], message: "Unknown field: website. Nothing was stored." } },
-                },
-              },
-            },
-          },
-          "422": error("The Idempotency-Key was already used for a different complaint. Nothing was stored; send each complaint with its own key.", {
-            error: "idempotency_key_reused",
-            message: "This Idempotency-Key was already used for a different complaint. Nothing was stored: send each complaint with its own key.",
+          "400": refusal(400, {
+            validation: { error: "validation_failed", fieldErrors: { description: "Please tell us a little more: at least 20 characters" } },
+            json: { error: "invalid_json", message: "The body is not valid JSON." },
+            unknown: { error: "unknown_fields", fields: ["website"], message: "Unknown field: website. Nothing was stored." },
           }),
-          "413": error("The body is over 1 MB.", { error: "payload_too_large", message: "The body must be at most 1048576 bytes." }),
-          "415": error("The Content-Type is not application/json.", { error: "unsupported_media_type", message: "Send the complaint as JSON…" }),
-          "429": {
-            ...error(
-              `Too many complaints from this IP address (${LIMITS.apiIntakeIp.limit} per ${LIMITS.apiIntakeIp.windowSeconds / 60} minutes) or for one email address or phone number (${LIMITS.intakeContact.limit} per hour). Nothing was stored; retry after the number of seconds in Retry-After.`,
-              { error: "too_many_requests", message: "Too many complaints from this address or for this contact. Nothing was stored; try again in 6 minutes.", retryAfterSeconds: 340 },
-            ),
-            headers: { "Retry-After": { description: "Seconds until the limit allows another complaint.", schema: { type: "integer" } } },
-          },
+          "413": refusal(413, { tooLarge: { error: "payload_too_large", message: "The body must be at most 1048576 bytes." } }),
+          "415": refusal(415, { notJson: { error: "unsupported_media_type", message: "Send the complaint as JSON…" } }),
+          "422": refusal(422, {
+            reused: {
+              error: "idempotency_key_reused",
+              message: "This Idempotency-Key was already used for a different complaint. Nothing was stored: send each complaint with its own key.",
+            },
+          }),
+          "429": refusal(429, {
+            limited: {
+              error: "too_many_requests",
+              message: "Too many complaints from this address or for this contact. Nothing was stored; try again in 6 minutes.",
+              retryAfterSeconds: 340,
+            },
+          }),
           "503": unavailable,
         },
       },
@@ -164,34 +169,7 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
-      NewComplaint: {
-        type: "object",
-        description:
-          "Give an email address, a phone number, or both. Text is trimmed; control characters (except newlines and tabs) and " +
-          "bidirectional controls are removed; minimum lengths count visible characters. Fields not listed here are refused.",
-        additionalProperties: false,
-        required: ["name", "processId", "description"],
-        properties: {
-          name: { type: "string", minLength: 1, maxLength: NAME_MAX },
-          email: { type: ["string", "null"], format: "email" },
-          phone: { type: ["string", "null"], description: "6 to 20 digits once spaces, brackets, dots and dashes are removed; may start with +." },
-          preferredContact: {
-            type: "string",
-            enum: ["email", "phone"],
-            description: "Must be a channel given above. Defaults to email when given, else phone.",
-          },
-          processId: {
-            type: "string",
-            description: 'The id of a process from GET /api/v1/processes, or "not_sure".',
-            examples: ["not_sure"],
-          },
-          orderReference: { type: ["string", "null"], maxLength: ORDER_REFERENCE_MAX },
-          occurredOn: { type: ["string", "null"], format: "date", description: "When it happened: not in the future, not before 2000-01-01." },
-          description: { type: "string", minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX, description: "What went wrong, in the customer's words." },
-          desiredOutcome: { type: ["string", "null"], maxLength: DESIRED_OUTCOME_MAX, description: "What would put it right, in the customer's words." },
-          idempotencyKey: { type: ["string", "null"], maxLength: IDEMPOTENCY_KEY_MAX, description: "Same as the Idempotency-Key header." },
-        },
-      },
+      NewComplaint,
       Created: {
         type: "object",
         required: ["reference", "trackingUrl"],
@@ -223,18 +201,7 @@ export const openApiDocument = {
         properties: {
           error: {
             type: "string",
-            enum: [
-              "invalid_json",
-              "invalid_encoding",
-              "incomplete_body",
-              "too_deep",
-              "unknown_fields",
-              "idempotency_key_reused",
-              "payload_too_large",
-              "unsupported_media_type",
-              "too_many_requests",
-              "service_unavailable",
-            ],
+            enum: CODES.filter((code) => code !== "validation_failed"),
           },
           message: { type: "string" },
           fields: { type: "array", items: { type: "string" }, description: "With unknown_fields: the fields that were not recognised." },

@@ -1,5 +1,6 @@
 import { getDb, getReportsDb } from "@/db/client";
-import { csvResponse, csvStream } from "@/lib/analytics/csv";
+import { csvStream } from "@/lib/analytics/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/export";
 import { parseAnalyticsFilters } from "@/lib/analytics/filters";
 import { localDate } from "@/lib/time/zone";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { attachmentResponse } from "@/lib/attachments/http";
+import { attachmentResponse } from "@/lib/http/attachment-response";
 import { getAttachmentForComplaint } from "@/lib/attachments/store";
 import { findComplaintIdByToken } from "@/lib/complaints/tracking";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { attachmentResponse } from "@/lib/attachments/http";
+import { attachmentResponse } from "@/lib/http/attachment-response";
 import { getStaffForRoute } from "@/lib/auth/session";
 import { getCaseAttachment } from "@/lib/cases/detail";
 import { normalizeReference } from "@/lib/complaints/reference";

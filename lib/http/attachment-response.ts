@@ -1,6 +1,6 @@
 import { ATTACHMENT_POLICY, IMAGE_ATTACHMENT_POLICY, PDF_ATTACHMENT_POLICY } from "@/lib/security/csp";
-import type { StoredAttachment } from "./store";
-import { fileNameForType } from "./validate";
+import type { StoredAttachment } from "@/lib/attachments/store";
+import { fileNameForType } from "@/lib/attachments/validate";
 
 /** Types a browser can show safely on its own (no scripts): displayed inline, everything else downloaded. */
 const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"]);
