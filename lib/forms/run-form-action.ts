@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { doneState, refusedState, type ActionState } from "./action-state";
 import { withNotice } from "./notice";
-import { Refusal } from "./refusal";
+import { Refusal, TooManyAttempts } from "./refusal";
 
 /** Request header proxy.ts sets to the path and query of the page being rendered or posted to. */
 const PAGE_PATH_HEADER = "x-caseroot-path";
@@ -26,6 +26,11 @@ type FormRun = {
   rows?: string;
   /** Refreshes what the work changed, e.g. `() => revalidatePath("/cases/[reference]", "page")`. */
   refresh?: () => void;
+  /**
+   * The page keeps its shape after a success (a row's role changed), so the form shows the answer
+   * itself, without JavaScript too, where the person pressed the button: no redirect.
+   */
+  answerInPlace?: boolean;
 };
 
 /**
@@ -57,12 +62,13 @@ export async function runFormAction(formData: FormData, run: FormRun): Promise<A
     const own = run.refuse?.(error, typed);
     if (own) state = own;
     else if (error instanceof Refusal) {
-      state = refusedState(error.message, { ...typed, fieldErrors: error.fieldErrors });
+      const retryAfterSeconds = error instanceof TooManyAttempts ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+      state = refusedState(error.message, { ...typed, fieldErrors: error.fieldErrors, ...retryAfterSeconds });
       conflict = error.isConflict;
     } else throw error;
   }
   run.refresh?.();
-  if ((state.outcome === "done" || conflict) && !(await postedByScript())) {
+  if (((state.outcome === "done" && !run.answerInPlace) || conflict) && !(await postedByScript())) {
     const page = (await headers()).get(PAGE_PATH_HEADER);
     if (page) redirect(withNotice(page, { tone: conflict ? "refused" : "done", message: state.message }));
   }
@@ -82,4 +88,9 @@ export function typedValues(formData: FormData, fresh: readonly string[] = []): 
     values[name] = value;
   }
   return values;
+}
+
+/** The named text fields of a submitted form (files and missing fields become ""): a domain function's input. */
+export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")])) as Record<K, string>;
 }
