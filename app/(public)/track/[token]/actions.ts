@@ -28,14 +28,13 @@ type Result = { ok: true } | { ok: false; error: string } | { ok: false; notFoun
  * Runs a customer's form: a success lands on `done` (a redirect, with and without JavaScript); a
  * wrong token is simply not found; a refusal comes back with what was typed.
  */
-function runTrackingForm(form: FormData, work: (token: string) => Promise<Result>, done: (token: string) => string): Promise<ActionState> {
+function runTrackingForm(form: FormData, token: string, work: () => Promise<Result>, done: string): Promise<ActionState> {
   return runFormAction(form, {
     label: "track",
     fresh: ["token", "intent"],
     work: async () => {
-      const token = field(form, "token");
-      const result = await work(token);
-      if (result.ok) redirect(done(token));
+      const result = await work();
+      if (result.ok) redirect(done);
       if ("notFound" in result) notFound();
       throw new Refusal(result.error);
     },
@@ -44,11 +43,8 @@ function runTrackingForm(form: FormData, work: (token: string) => Promise<Result
 
 /** The customer writes on their case. The token is the only key: a wrong one is simply not found. */
 export async function addMessageAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runTrackingForm(
-    form,
-    async (token) => addCustomerMessage(await getDb(), token, field(form, "body")),
-    (token) => `/track/${token}?sent=1#timeline`,
-  );
+  const token = field(form, "token");
+  return runTrackingForm(form, token, async () => addCustomerMessage(await getDb(), token, field(form, "body")), `/track/${token}?sent=1#timeline`);
 }
 
 type Intent = "confirm" | "correct" | "agree" | "disagree" | "rate";
@@ -59,11 +55,13 @@ const DONE: Record<Intent, string> = { confirm: "confirmed", correct: "corrected
  * Plain form posts, so it all works before JavaScript loads, or without it.
  */
 export async function answerAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const token = field(form, "token");
   const intent = field(form, "intent") as Intent;
   const text = field(form, "text");
   return runTrackingForm(
     form,
-    async (token) => {
+    token,
+    async () => {
       const db = await getDb();
       switch (intent) {
         case "confirm":
@@ -80,6 +78,6 @@ export async function answerAction(_previous: ActionState, form: FormData): Prom
           return { ok: false, error: "Please use one of the buttons on the page." };
       }
     },
-    (token) => `/track/${token}?answered=${DONE[intent]}#answers`,
+    `/track/${token}?answered=${DONE[intent]}#answers`,
   );
 }
