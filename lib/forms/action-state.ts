@@ -24,6 +24,8 @@ export type ActionState = {
   /** Wording the blame-language check flagged, and the text it checked. */
   flags: FlaggedPassage[];
   checkedText: string;
+  /** Refused because this sender asked too often: seconds until they may ask again. */
+  retryAfterSeconds?: number;
   /**
    * Changes on every answer: a form's fields keyed on it remount with `values` and the page's
    * fresh data (a case's new version), and a toast keyed on it shows again.

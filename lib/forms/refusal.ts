@@ -22,3 +22,15 @@ export class Refusal extends Error {
     return false;
   }
 }
+
+/** Refused because this sender asked too often (a rate limit): nothing was done; try again later. */
+export class TooManyAttempts extends Refusal {
+  constructor(
+    message: string,
+    /** Seconds until the limit lets this sender ask again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "TooManyAttempts";
+  }
+}

@@ -5,7 +5,8 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { doneState, refusedState, type ActionState } from "./action-state";
 import { withNotice } from "./notice";
-import { Refusal } from "./refusal";
+import { Refusal, TooManyAttempts } from "./refusal";
+import { requestLog } from "@/lib/observability/log";
 
 /** Request header proxy.ts sets to the path and query of the page being rendered or posted to. */
 const PAGE_PATH_HEADER = "x-caseroot-path";
@@ -26,6 +27,11 @@ type FormRun = {
   rows?: string;
   /** Refreshes what the work changed, e.g. `() => revalidatePath("/cases/[reference]", "page")`. */
   refresh?: () => void;
+  /**
+   * The page keeps its shape after a success (a row's role changed), so the form shows the answer
+   * itself, without JavaScript too, where the person pressed the button: no redirect.
+   */
+  answerInPlace?: boolean;
 };
 
 /**
@@ -51,18 +57,19 @@ export async function runFormAction(formData: FormData, run: FormRun): Promise<A
   } catch (error) {
     unstable_rethrow(error);
     if (isDatabaseUnavailable(error)) {
-      console.error(`[${run.label}] database unavailable; the form comes back as typed:`, error instanceof Error ? error.message : error);
+      (await requestLog()).error({ err: error }, `[${run.label}] database unavailable; the form comes back as typed`);
       return refusedState(FORM_OUTAGE_MESSAGE, typed);
     }
     const own = run.refuse?.(error, typed);
     if (own) state = own;
     else if (error instanceof Refusal) {
-      state = refusedState(error.message, { ...typed, fieldErrors: error.fieldErrors });
+      const retryAfterSeconds = error instanceof TooManyAttempts ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+      state = refusedState(error.message, { ...typed, fieldErrors: error.fieldErrors, ...retryAfterSeconds });
       conflict = error.isConflict;
     } else throw error;
   }
   run.refresh?.();
-  if ((state.outcome === "done" || conflict) && !(await postedByScript())) {
+  if (((state.outcome === "done" && !run.answerInPlace) || conflict) && !(await postedByScript())) {
     const page = (await headers()).get(PAGE_PATH_HEADER);
     if (page) redirect(withNotice(page, { tone: conflict ? "refused" : "done", message: state.message }));
   }
@@ -82,4 +89,9 @@ export function typedValues(formData: FormData, fresh: readonly string[] = []): 
     values[name] = value;
   }
   return values;
+}
+
+/** The named text fields of a submitted form (files and missing fields become ""): a domain function's input. */
+export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? "")])) as Record<K, string>;
 }

@@ -2,7 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { handleCreateComplaint } from "@/lib/complaints/api";
-import { answerUnlessDatabaseDown, forgetLastKnown, keepFormDuringOutage, lastKnownGood } from "./outage";
+import { answerUnlessDatabaseDown, forgetLastKnown, lastKnownGood } from "./outage";
 
 const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 
@@ -24,15 +24,6 @@ describe("lastKnownGood", () => {
     forgetLastKnown();
     await lastKnownGood("k", async () => 1);
     await expect(lastKnownGood("k", async () => Promise.reject(Object.assign(new Error("syntax"), { code: "42601" })))).rejects.toThrow("syntax");
-  });
-});
-
-describe("keepFormDuringOutage", () => {
-  it("answers with the form as typed while the database is unreachable, and passes anything else on", async () => {
-    const typed = { ok: false, text: "my reply" };
-    expect(await keepFormDuringOutage("t", async () => ({ ok: true, text: "" }), () => typed)).toEqual({ ok: true, text: "" });
-    expect(await keepFormDuringOutage("t", async () => Promise.reject(new Error("Failed query", { cause: refused() })), () => typed)).toBe(typed);
-    await expect(keepFormDuringOutage("t", async () => Promise.reject(Object.assign(new Error("dup"), { code: "23505" })), () => typed)).rejects.toThrow("dup");
   });
 });
 

@@ -1,4 +1,5 @@
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/db/errors";
+import { requestLog } from "@/lib/observability/log";
 
 /**
  * The JSON API's answer while the database cannot be reached: 503 with Retry-After, so clients
@@ -18,28 +19,13 @@ export function databaseUnavailableResponse(): Response {
 export const FORM_OUTAGE_MESSAGE =
   "Nothing was saved: we could not reach our database just now. What you typed is still here; please try again in a minute.";
 
-/**
- * Runs a form's server action. While the database cannot be reached it answers `whenDown()` (the
- * form as it was typed, with FORM_OUTAGE_MESSAGE) instead of throwing to the error page, which
- * would throw away what the person wrote. Any other error is rethrown.
- */
-export async function keepFormDuringOutage<T>(label: string, work: () => Promise<T>, whenDown: () => T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    console.error(`[${label}] database unavailable; the form comes back as typed:`, error instanceof Error ? error.message : error);
-    return whenDown();
-  }
-}
-
 /** Runs a route handler; an unreachable database becomes a 503, any other error is rethrown. */
 export async function answerUnlessDatabaseDown(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
-      console.error("[api] database unavailable:", error instanceof Error ? error.message : error);
+      (await requestLog()).error({ err: error }, "[api] database unavailable");
       return databaseUnavailableResponse();
     }
     throw error;

@@ -9,6 +9,7 @@ import { submitComplaint } from "@/lib/complaints/intake";
 import { intakeValuesFromFormData } from "@/lib/complaints/intake-schema";
 import { requestClientIp } from "@/lib/security/request-ip";
 import type { ComplaintFormState } from "./_components/form-state";
+import { requestLog } from "@/lib/observability/log";
 
 /**
  * The complaint form's action (works with and without JavaScript). On success the customer lands
@@ -25,7 +26,7 @@ export async function submitComplaintAction(previous: ComplaintFormState, form: 
   } catch (error) {
     // Everything typed goes back to the form; an unreachable database gets its own message, as a retry will work.
     const unavailable = isDatabaseUnavailable(error);
-    console.error(`[complain] could not file a complaint${unavailable ? " (database unavailable)" : ""}:`, error);
+    (await requestLog()).error({ err: error }, `[complain] could not file a complaint${unavailable ? " (database unavailable)" : ""}`);
     return { ...answer, status: unavailable ? "unavailable" : "failed", filesChosen: uploads.length };
   }
 

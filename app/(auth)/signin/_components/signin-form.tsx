@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import { Alert, SubmitButton, TextField } from "@/components/ui";
-import { signInAction, type SignInState } from "../actions";
+import { idleState } from "@/lib/forms/action-state";
+import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const [state, formAction] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
+  const [state, formAction] = useActionState(signInAction, initialError ? { ...idleState, outcome: "refused" as const, message: initialError } : idleState);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         id="email"
@@ -17,9 +18,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         autoComplete="username"
         required
         // The key remounts the field so the typed email comes back after a refusal.
-        key={`email-${state.email ?? ""}`}
-        defaultValue={state.email}
-        error={state.fieldErrors?.email}
+        key={state.attempt}
+        defaultValue={state.values.email}
+        error={state.fieldErrors.email}
         autoFocus
       />
       <TextField
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         type="password"
         autoComplete="current-password"
         required
-        error={state.fieldErrors?.password}
+        error={state.fieldErrors.password}
       />
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in

@@ -4,12 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { answerAsCustomer } from "@/lib/complaints/customer-responses";
 import { addCustomerMessage } from "@/lib/complaints/tracking";
-import { FORM_OUTAGE_MESSAGE, keepFormDuringOutage } from "@/lib/resilience/outage";
-
-/** The database could not be reached: nothing was stored, and the form keeps what was typed. */
-const whenDown = () => ({ ok: false, error: FORM_OUTAGE_MESSAGE }) as const;
-
-export type MessageFormState = { error: string | null; body: string; attempt: number };
+import type { ActionState } from "@/lib/forms/action-state";
+import { Refusal } from "@/lib/forms/refusal";
+import { runFormAction } from "@/lib/forms/run-form-action";
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -25,18 +22,30 @@ const field = (form: FormData, name: string) => {
  * other request unanswered (vercel/next.js#57867).
  */
 
-/** The customer writes on their case. The token is the only key: a wrong one is simply not found. */
-export async function addMessageAction(previous: MessageFormState, form: FormData): Promise<MessageFormState> {
-  const token = field(form, "token");
-  const text = field(form, "body");
-  const result = await keepFormDuringOutage("track", async () => addCustomerMessage(await getDb(), token, text), whenDown);
-  if (result.ok) redirect(`/track/${token}?sent=1#timeline`);
-  if ("notFound" in result) notFound();
-  return { error: result.error, body: text, attempt: previous.attempt + 1 };
+type Result = { ok: true } | { ok: false; error: string } | { ok: false; notFound: true };
+
+/**
+ * Runs a customer's form: a success lands on `done` (a redirect, with and without JavaScript); a
+ * wrong token is simply not found; a refusal comes back with what was typed.
+ */
+function runTrackingForm(form: FormData, token: string, work: () => Promise<Result>, done: string): Promise<ActionState> {
+  return runFormAction(form, {
+    label: "track",
+    fresh: ["token", "intent"],
+    work: async () => {
+      const result = await work();
+      if (result.ok) redirect(done);
+      if ("notFound" in result) notFound();
+      throw new Refusal(result.error);
+    },
+  });
 }
 
-/** State of the customer's answer forms: the error to show and what they typed, to put back. */
-export type AnswerFormState = { error: string | null; text: string; attempt: number };
+/** The customer writes on their case. The token is the only key: a wrong one is simply not found. */
+export async function addMessageAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const token = field(form, "token");
+  return runTrackingForm(form, token, async () => addCustomerMessage(await getDb(), token, field(form, "body")), `/track/${token}?sent=1#timeline`);
+}
 
 type Intent = "confirm" | "correct" | "agree" | "disagree" | "rate";
 const DONE: Record<Intent, string> = { confirm: "confirmed", correct: "corrected", agree: "agreed", disagree: "disagreed", rate: "rated" };
@@ -45,12 +54,13 @@ const DONE: Record<Intent, string> = { confirm: "confirmed", correct: "corrected
  * One action for every answer on the tracking page; the button pressed says which (`intent`).
  * Plain form posts, so it all works before JavaScript loads, or without it.
  */
-export async function answerAction(previous: AnswerFormState, form: FormData): Promise<AnswerFormState> {
+export async function answerAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const token = field(form, "token");
   const intent = field(form, "intent") as Intent;
   const text = field(form, "text");
-  const result = await keepFormDuringOutage(
-    "track",
+  return runTrackingForm(
+    form,
+    token,
     async () => {
       const db = await getDb();
       switch (intent) {
@@ -65,12 +75,9 @@ export async function answerAction(previous: AnswerFormState, form: FormData): P
         case "rate":
           return answerAsCustomer(db, token, { kind: "rate", rating: field(form, "rating"), comment: text });
         default:
-          return { ok: false, error: "Please use one of the buttons on the page." } as const;
+          return { ok: false, error: "Please use one of the buttons on the page." };
       }
     },
-    whenDown,
+    `/track/${token}?answered=${DONE[intent]}#answers`,
   );
-  if (result.ok) redirect(`/track/${token}?answered=${DONE[intent]}#answers`);
-  if ("notFound" in result) notFound();
-  return { error: result.error, text, attempt: previous.attempt + 1 };
 }

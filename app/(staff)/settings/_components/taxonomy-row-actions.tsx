@@ -2,12 +2,10 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui";
-import type { SettingsFormState } from "./action-state";
-
-type RowAction = (previous: SettingsFormState, formData: FormData) => Promise<SettingsFormState>;
+import { idleState, type FormAction } from "@/lib/forms/action-state";
 
 export type RowActionsProps = {
-  action: RowAction;
+  action: FormAction;
   item: { id: string; name: string; archived: boolean; complaintCount: number };
   /** Only processes have an order; root causes are listed alphabetically. */
   move?: { up: boolean; down: boolean };
@@ -20,7 +18,7 @@ const small = "px-3! py-1.5!";
  * Plain forms: they work before the page's JavaScript has loaded, or without it.
  */
 export function TaxonomyRowActions({ action, item, move }: RowActionsProps) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(action, {});
+  const [state, formAction] = useActionState(action, idleState);
   // Visible labels stay short; screen readers hear which item each button acts on.
   const button = (intent: string, label: React.ReactNode, spoken: string, variant: "secondary" | "danger" = "secondary", confirmText?: string) => (
     <form
@@ -47,9 +45,9 @@ export function TaxonomyRowActions({ action, item, move }: RowActionsProps) {
           ? button("delete", "Delete", `Delete ${item.name}`, "danger", `Delete “${item.name}”? No complaint uses it, so nothing else changes.`)
           : null}
       </div>
-      {state.error ? (
+      {state.outcome === "refused" && state.message ? (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {state.error}
+          {state.message}
         </p>
       ) : null}
     </div>

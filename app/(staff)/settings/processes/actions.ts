@@ -4,53 +4,51 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/forms/action-state";
+import { Refusal } from "@/lib/forms/refusal";
+import { formValues, runFormAction } from "@/lib/forms/run-form-action";
 import { createProcess, deleteProcess, moveProcess, setProcessArchived, updateProcess } from "@/lib/settings/processes";
-import { formValues, keepSettingsForm, refusal, type SettingsFormState } from "../_components/action-state";
 
 const PAGE = "/settings/processes";
 
 // Each action checks the role itself: a server action is a public endpoint, whatever page shows it.
 // Success redirects back with ?done=…, so the confirmation also shows without JavaScript.
 
-export async function addProcessAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const values = formValues(formData, ["name", "description"]);
-    let id: string;
-    try {
-      ({ id } = await createProcess(await getDb(), owner, values));
-    } catch (error) {
-      return refusal(error, values);
-    }
-    revalidatePath(PAGE);
-    redirect(`${PAGE}?done=added&id=${id}`);
+export async function addProcessAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const { id } = await createProcess(await getDb(), owner, formValues(formData, ["name", "description"]));
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=added&id=${id}`);
+    },
   });
 }
 
-export async function editProcessAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const id = String(formData.get("id") ?? "");
-    const values = formValues(formData, ["name", "description"]);
-    try {
-      await updateProcess(await getDb(), owner, id, values);
-    } catch (error) {
-      return refusal(error, values);
-    }
-    revalidatePath(PAGE);
-    redirect(`${PAGE}?done=saved&id=${id}`);
+export async function editProcessAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const id = String(formData.get("id") ?? "");
+      await updateProcess(await getDb(), owner, id, formValues(formData, ["name", "description"]));
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=saved&id=${id}`);
+    },
   });
 }
 
 /** Archive, restore, move or delete, chosen by the `intent` field of the button's form. */
-export async function processRowAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const db = await getDb();
-    const id = String(formData.get("id") ?? "");
-    const intent = String(formData.get("intent") ?? "");
-    let done: string | null = null;
-    try {
+export async function processRowAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const db = await getDb();
+      const id = String(formData.get("id") ?? "");
+      const intent = String(formData.get("intent") ?? "");
+      let done: string | null = null;
       if (intent === "archive" || intent === "restore") {
         await setProcessArchived(db, owner, id, intent === "archive");
         done = intent === "archive" ? "archived" : "restored";
@@ -60,13 +58,11 @@ export async function processRowAction(_previous: SettingsFormState, formData: F
       } else if (intent === "up" || intent === "down") {
         await moveProcess(db, owner, id, intent);
       } else {
-        return { error: "Unknown action." };
+        throw new Refusal("Unknown action.");
       }
-    } catch (error) {
-      return refusal(error);
-    }
-    revalidatePath(PAGE);
-    // A move needs no message: the list itself shows the new order.
-    redirect(done ? `${PAGE}?done=${done}&id=${id}` : PAGE);
+      revalidatePath(PAGE);
+      // A move needs no message: the list itself shows the new order.
+      redirect(done ? `${PAGE}?done=${done}&id=${id}` : PAGE);
+    },
   });
 }

@@ -4,54 +4,58 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/forms/action-state";
+import { Refusal } from "@/lib/forms/refusal";
+import { formValues, runFormAction } from "@/lib/forms/run-form-action";
 import { createRootCause, deleteRootCause, setRootCauseArchived, updateRootCause } from "@/lib/settings/root-causes";
-import { formValues, keepSettingsForm, refusal, type SettingsFormState } from "../_components/action-state";
 
 const PAGE = "/settings/root-causes";
 const FIELDS = ["name", "description", "defaultFault"] as const;
 
+/** The root cause as typed; the domain function validates the fault. */
+function typedRootCause(formData: FormData) {
+  const values = formValues(formData, FIELDS);
+  return { ...values, defaultFault: values.defaultFault as "service" };
+}
+
 // Each action checks the role itself: a server action is a public endpoint, whatever page shows it.
 // Success redirects back with ?done=…, so the confirmation also shows without JavaScript.
 
-export async function addRootCauseAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const values = formValues(formData, FIELDS);
-    let id: string;
-    try {
-      ({ id } = await createRootCause(await getDb(), owner, { ...values, defaultFault: values.defaultFault as "service" }));
-    } catch (error) {
-      return refusal(error, values);
-    }
-    revalidatePath(PAGE);
-    redirect(`${PAGE}?done=added&id=${id}`);
+export async function addRootCauseAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const { id } = await createRootCause(await getDb(), owner, typedRootCause(formData));
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=added&id=${id}`);
+    },
   });
 }
 
-export async function editRootCauseAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const id = String(formData.get("id") ?? "");
-    const values = formValues(formData, FIELDS);
-    try {
-      await updateRootCause(await getDb(), owner, id, { ...values, defaultFault: values.defaultFault as "service" });
-    } catch (error) {
-      return refusal(error, values);
-    }
-    revalidatePath(PAGE);
-    redirect(`${PAGE}?done=saved&id=${id}`);
+export async function editRootCauseAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const id = String(formData.get("id") ?? "");
+      await updateRootCause(await getDb(), owner, id, typedRootCause(formData));
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=saved&id=${id}`);
+    },
   });
 }
 
 /** Archive, restore or delete, chosen by the `intent` field of the button's form. */
-export async function rootCauseRowAction(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
-  return keepSettingsForm(formData, async () => {
-    const owner = await requireStaff("owner");
-    const db = await getDb();
-    const id = String(formData.get("id") ?? "");
-    const intent = String(formData.get("intent") ?? "");
-    let done: string;
-    try {
+export async function rootCauseRowAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const db = await getDb();
+      const id = String(formData.get("id") ?? "");
+      const intent = String(formData.get("intent") ?? "");
+      let done: string;
       if (intent === "archive" || intent === "restore") {
         await setRootCauseArchived(db, owner, id, intent === "archive");
         done = intent === "archive" ? "archived" : "restored";
@@ -59,12 +63,10 @@ export async function rootCauseRowAction(_previous: SettingsFormState, formData:
         await deleteRootCause(db, owner, id);
         done = "deleted";
       } else {
-        return { error: "Unknown action." };
+        throw new Refusal("Unknown action.");
       }
-    } catch (error) {
-      return refusal(error);
-    }
-    revalidatePath(PAGE);
-    redirect(`${PAGE}?done=${done}&id=${id}`);
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=${done}&id=${id}`);
+    },
   });
 }

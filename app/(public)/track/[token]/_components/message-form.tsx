@@ -5,10 +5,9 @@ import { DraftNotice } from "@/components/draft-notice";
 import { forgetDraft } from "@/components/drafts";
 import { SubmitButton, TextArea } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
-import { addMessageAction, type MessageFormState } from "../actions";
+import { idleState } from "@/lib/forms/action-state";
+import { addMessageAction } from "../actions";
 import { TokenField } from "./token-field";
-
-const initialState: MessageFormState = { error: null, body: "", attempt: 0 };
 
 /**
  * Adds the customer's message to their case; works without JavaScript too. With it, what is
@@ -16,7 +15,7 @@ const initialState: MessageFormState = { error: null, body: "", attempt: 0 };
  * true on the page a sent message lands on, which forgets the draft.
  */
 export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
-  const [state, formAction] = useActionState(addMessageAction, initialState);
+  const [state, formAction] = useActionState(addMessageAction, idleState);
   // The start of the tracking token tells this customer's cases apart within one tab.
   const draftKey = `track-message:${token.slice(0, 12)}`;
   const { formRef, onChange, restoredAt, discard } = useFormDraft(draftKey, { restore: state.attempt === 0 && !sent });
@@ -39,9 +38,9 @@ export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
         rows={4}
         maxLength={5_000}
         hint="Answer our questions, add information, or tell us if something has changed. Our team sees it on your case."
-        defaultValue={state.body}
-        error={state.error ?? undefined}
-        autoFocus={state.error !== null}
+        defaultValue={state.values.body}
+        error={state.message || undefined}
+        autoFocus={Boolean(state.message)}
       />
       {restoredAt !== null ? (
         <DraftNotice discardLabel="Clear it" onDiscard={discard}>

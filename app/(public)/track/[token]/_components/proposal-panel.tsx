@@ -41,7 +41,7 @@ export function ProposalPanel({ token, ask, business, resolutionType, descriptio
             <TokenField token={token} />
             <input type="hidden" name="intent" value="agree" />
             <SubmitButton pendingLabel="Sending…">I agree with this proposal</SubmitButton>
-            {agreeState.error ? <p className="text-sm font-medium text-red-700">{agreeState.error}</p> : null}
+            {agreeState.message ? <p className="text-sm font-medium text-red-700">{agreeState.message}</p> : null}
           </form>
           <form key={state.attempt} action={disagreeAction} noValidate className="space-y-3 border-t border-slate-200 pt-4">
             <TokenField token={token} />
@@ -53,9 +53,9 @@ export function ProposalPanel({ token, ask, business, resolutionType, descriptio
               required
               rows={3}
               maxLength={5_000}
-              defaultValue={state.text}
-              error={state.error ?? undefined}
-              autoFocus={state.error !== null}
+              defaultValue={state.values.text}
+              error={state.message || undefined}
+              autoFocus={Boolean(state.message)}
             />
             <SubmitButton variant="secondary" pendingLabel="Sending…">
               I don&apos;t agree

@@ -17,7 +17,7 @@ export function RatingForm({ token }: { token: string }) {
       <form key={state.attempt} action={formAction} noValidate className="space-y-4">
         <TokenField token={token} />
         <input type="hidden" name="intent" value="rate" />
-        <fieldset aria-describedby={state.error ? "rating-error" : undefined}>
+        <fieldset aria-describedby={state.message ? "rating-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Your rating</legend>
           <div className="mt-2 grid grid-cols-5 gap-2">
             {LABELS.map((label, i) => (
@@ -31,13 +31,13 @@ export function RatingForm({ token }: { token: string }) {
               </label>
             ))}
           </div>
-          {state.error ? (
+          {state.message ? (
             <p id="rating-error" className="mt-2 text-sm font-medium text-red-700">
-              {state.error}
+              {state.message}
             </p>
           ) : null}
         </fieldset>
-        <TextArea id="rating-comment" name="text" label="Anything you would like to add?" rows={3} maxLength={2_000} defaultValue={state.text} />
+        <TextArea id="rating-comment" name="text" label="Anything you would like to add?" rows={3} maxLength={2_000} defaultValue={state.values.text} />
         <SubmitButton pendingLabel="Sending…">Send my rating</SubmitButton>
       </form>
     </section>

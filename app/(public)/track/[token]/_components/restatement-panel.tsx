@@ -42,9 +42,9 @@ export function RestatementPanel({ token, ask, business }: { token: string; ask:
               required
               rows={3}
               maxLength={5_000}
-              defaultValue={state.text}
-              error={state.error ?? undefined}
-              autoFocus={state.error !== null}
+              defaultValue={state.values.text}
+              error={state.message || undefined}
+              autoFocus={Boolean(state.message)}
             />
             <SubmitButton variant="secondary" pendingLabel="Sending…">
               Send my correction

@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormAnswer } from "@/components/form-answer";
 import { Alert, SubmitButton, TextField } from "@/components/ui";
+import { idleState } from "@/lib/forms/action-state";
 import { minutesPhrase } from "@/lib/security/minutes";
-import { lostLinkAction, type LostLinkState } from "../actions";
-
-const initial: LostLinkState = { fieldErrors: {}, email: "", reference: "", attempt: 0 };
+import { lostLinkAction } from "../actions";
 
 export function LostLinkForm() {
-  const [state, formAction] = useActionState(lostLinkAction, initial);
+  const [state, formAction] = useActionState(lostLinkAction, idleState);
   const errors = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
@@ -17,7 +17,9 @@ export function LostLinkForm() {
           We have had several requests for new links from your connection, so we have paused them for a little while. Please try again
           in {minutesPhrase(state.retryAfterSeconds)}. Your details are still filled in below.
         </Alert>
-      ) : null}
+      ) : (
+        <FormAnswer state={state} quietWithFieldErrors />
+      )}
       <TextField
         id="email"
         name="email"
@@ -26,7 +28,7 @@ export function LostLinkForm() {
         label="Your email address"
         hint="The one you gave when you sent your complaint."
         required
-        defaultValue={state.email}
+        defaultValue={state.values.email}
         error={errors.email}
         autoFocus={Boolean(errors.email)}
       />
@@ -38,7 +40,7 @@ export function LostLinkForm() {
         required
         autoCapitalize="characters"
         spellCheck={false}
-        defaultValue={state.reference}
+        defaultValue={state.values.reference}
         error={errors.reference}
         autoFocus={!errors.email && Boolean(errors.reference)}
       />

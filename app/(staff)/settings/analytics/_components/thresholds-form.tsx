@@ -1,20 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SubmitButton, TextField, buttonClasses } from "@/components/ui";
+import { FormAnswer } from "@/components/form-answer";
+import { SubmitButton, TextField, buttonClasses } from "@/components/ui";
 import type { AnalyticsThresholds } from "@/lib/analytics/thresholds";
-import type { SettingsFormState } from "../../_components/action-state";
+import { idleState } from "@/lib/forms/action-state";
 import { saveThresholdsAction } from "../actions";
 import { displayValue, THRESHOLD_FIELDS } from "../fields";
 
 /** Every threshold, prefilled with the value in use; the default is shown beside each. */
 export function ThresholdsForm({ current, defaults }: { current: AnalyticsThresholds; defaults: AnalyticsThresholds }) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveThresholdsAction, {});
-  const errors = state.fieldErrors ?? {};
+  const [state, formAction] = useActionState(saveThresholdsAction, idleState);
+  const errors = state.fieldErrors;
   return (
-    <form key={state.at} action={formAction} className="space-y-5" noValidate>
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-5" noValidate>
+      <FormAnswer state={state} />
       <div className="grid gap-5 md:grid-cols-2">
         {THRESHOLD_FIELDS.map((f) => (
           <TextField
@@ -27,7 +27,7 @@ export function ThresholdsForm({ current, defaults }: { current: AnalyticsThresh
             inputMode="decimal"
             step={f.step}
             required
-            defaultValue={state.values?.[f.name] ?? displayValue(f, current[f.name])}
+            defaultValue={state.values[f.name] ?? displayValue(f, current[f.name])}
             error={errors[f.name]}
           />
         ))}

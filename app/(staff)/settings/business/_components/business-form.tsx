@@ -1,29 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SelectField, SubmitButton, TextField } from "@/components/ui";
+import { FormAnswer } from "@/components/form-answer";
+import { SelectField, SubmitButton, TextField } from "@/components/ui";
+import { idleState } from "@/lib/forms/action-state";
 import type { BusinessSettings } from "@/lib/settings/business";
 import { saveBusinessAction } from "../actions";
-import type { SettingsFormState } from "../../_components/action-state";
 
 /**
  * The zone list comes from the server: the browser's list can differ from Node's, and the
  * server is what validates the choice.
  */
 export function BusinessForm({ settings, timeZones }: { settings: BusinessSettings; timeZones: string[] }) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveBusinessAction, {});
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? {
+  const [state, formAction] = useActionState(saveBusinessAction, idleState);
+  const errors = state.fieldErrors;
+  const values = {
     businessName: settings.businessName,
     timeZone: settings.timeZone,
     firstResponseHours: String(settings.firstResponseHours),
     followUpDelayDays: String(settings.followUpDelayDays),
+    ...state.values,
   };
-  const zones = timeZones.includes(values.timeZone!) ? timeZones : [values.timeZone!, ...timeZones];
+  const zones = timeZones.includes(values.timeZone) ? timeZones : [values.timeZone, ...timeZones];
   return (
-    <form key={state.at} action={formAction} className="space-y-4" noValidate>
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-4" noValidate>
+      <FormAnswer state={state} />
       <TextField
         id="businessName"
         label="Business name"

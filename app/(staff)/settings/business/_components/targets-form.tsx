@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SubmitButton, cx } from "@/components/ui";
+import { FormAnswer } from "@/components/form-answer";
+import { SubmitButton, cx } from "@/components/ui";
 import { SEVERITIES } from "@/db/schema/enums";
+import { idleState } from "@/lib/forms/action-state";
 import { SEVERITY_LABELS } from "@/lib/labels";
 import type { SeverityTargets } from "@/lib/settings/business";
 import { saveTargetsAction } from "../actions";
-import type { SettingsFormState } from "../../_components/action-state";
 
 
 function NumberCell({ name, label, defaultValue, error, max }: { name: string; label: string; defaultValue: string; error?: string; max: number }) {
@@ -43,13 +44,12 @@ function NumberCell({ name, label, defaultValue, error, max }: { name: string; l
 
 /** First-response and resolution targets per severity, edited as one table and saved together. */
 export function TargetsForm({ targets }: { targets: SeverityTargets }) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveTargetsAction, {});
-  const errors = state.fieldErrors ?? {};
-  const value = (name: string, saved: number) => state.values?.[name] ?? String(saved);
+  const [state, formAction] = useActionState(saveTargetsAction, idleState);
+  const errors = state.fieldErrors;
+  const value = (name: string, saved: number) => state.values[name] ?? String(saved);
   return (
-    <form key={state.at} action={formAction} className="space-y-4" noValidate>
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-4" noValidate>
+      <FormAnswer state={state} />
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Response targets by severity</caption>

@@ -1,17 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SubmitButton, TextField } from "@/components/ui";
-import type { SettingsFormState } from "../../_components/action-state";
+import { FormAnswer } from "@/components/form-answer";
+import { SubmitButton, TextField } from "@/components/ui";
+import { idleState } from "@/lib/forms/action-state";
 import { saveRetentionAction } from "../actions";
 
 export function RetentionForm({ months, max }: { months: number | null; max: number }) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveRetentionAction, {});
-  const values = state.values ?? { retentionMonths: months === null ? "" : String(months) };
+  const [state, formAction] = useActionState(saveRetentionAction, idleState);
+  const retentionMonths = state.values.retentionMonths ?? (months === null ? "" : String(months));
   return (
-    <form key={state.at} action={formAction} className="space-y-4" noValidate>
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-4" noValidate>
+      <FormAnswer state={state} />
       <div className="max-w-xs">
         <TextField
           id="retentionMonths"
@@ -21,8 +21,8 @@ export function RetentionForm({ months, max }: { months: number | null; max: num
           inputMode="numeric"
           min={1}
           max={max}
-          defaultValue={values.retentionMonths}
-          error={state.fieldErrors?.retentionMonths}
+          defaultValue={retentionMonths}
+          error={state.fieldErrors.retentionMonths}
         />
       </div>
       <SubmitButton pendingLabel="Saving…">Save retention period</SubmitButton>

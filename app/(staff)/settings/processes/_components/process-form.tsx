@@ -1,21 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SubmitButton, TextArea, TextField } from "@/components/ui";
+import { FormAnswer } from "@/components/form-answer";
+import { SubmitButton, TextArea, TextField } from "@/components/ui";
+import { idleState } from "@/lib/forms/action-state";
 import { addProcessAction, editProcessAction } from "../actions";
-import type { SettingsFormState } from "../../_components/action-state";
 
 type Props = { process?: { id: string; name: string; description: string | null } };
 
 /** Adds a process, or (given one) edits its name and description. */
 export function ProcessForm({ process }: Props) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(process ? editProcessAction : addProcessAction, {});
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? { name: process?.name ?? "", description: process?.description ?? "" };
+  const [state, formAction] = useActionState(process ? editProcessAction : addProcessAction, idleState);
+  const errors = state.fieldErrors;
+  const values = { name: process?.name ?? "", description: process?.description ?? "", ...state.values };
   const prefix = process ? `process-${process.id}` : "new-process";
   return (
-    <form key={state.at} action={formAction} className="space-y-4" noValidate>
-      {state.error && !Object.keys(errors).length ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-4" noValidate>
+      <FormAnswer state={state} quietWithFieldErrors />
       {process ? <input type="hidden" name="id" value={process.id} /> : null}
       <TextField
         id={`${prefix}-name`}

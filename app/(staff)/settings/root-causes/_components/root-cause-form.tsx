@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, SelectField, SubmitButton, TextArea, TextField } from "@/components/ui";
+import { FormAnswer } from "@/components/form-answer";
+import { SelectField, SubmitButton, TextArea, TextField } from "@/components/ui";
 import { FAULT_ATTRIBUTIONS } from "@/db/schema/enums";
+import { idleState } from "@/lib/forms/action-state";
 import { FAULT_LABELS, type Fault } from "@/lib/settings/labels";
 import { addRootCauseAction, editRootCauseAction } from "../actions";
-import type { SettingsFormState } from "../../_components/action-state";
 
 const FAULT_OPTIONS = FAULT_ATTRIBUTIONS.map((fault) => ({ value: fault, label: FAULT_LABELS[fault] }));
 
@@ -13,17 +14,18 @@ type Props = { rootCause?: { id: string; name: string; description: string | nul
 
 /** Adds a root cause, or (given one) edits its name, description and default fault. */
 export function RootCauseForm({ rootCause }: Props) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(rootCause ? editRootCauseAction : addRootCauseAction, {});
-  const errors = state.fieldErrors ?? {};
-  const values = state.values ?? {
+  const [state, formAction] = useActionState(rootCause ? editRootCauseAction : addRootCauseAction, idleState);
+  const errors = state.fieldErrors;
+  const values = {
     name: rootCause?.name ?? "",
     description: rootCause?.description ?? "",
     defaultFault: rootCause?.defaultFault ?? "undetermined",
+    ...state.values,
   };
   const prefix = rootCause ? `root-cause-${rootCause.id}` : "new-root-cause";
   return (
-    <form key={state.at} action={formAction} className="space-y-4" noValidate>
-      {state.error && !Object.keys(errors).length ? <Alert tone="error">{state.error}</Alert> : null}
+    <form key={state.attempt} action={formAction} className="space-y-4" noValidate>
+      <FormAnswer state={state} quietWithFieldErrors />
       {rootCause ? <input type="hidden" name="id" value={rootCause.id} /> : null}
       <TextField
         id={`${prefix}-name`}

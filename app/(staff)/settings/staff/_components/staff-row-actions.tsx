@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { changeRoleAction, setActiveAction, signOutEverywhereAction, type StaffFormState } from "../actions";
+import { idleState } from "@/lib/forms/action-state";
+import { changeRoleAction, setActiveAction, signOutEverywhereAction } from "../actions";
 
 /**
  * Role change, (de)activation and "sign out everywhere" for one account; refusals (e.g. the last
@@ -11,11 +12,12 @@ import { changeRoleAction, setActiveAction, signOutEverywhereAction, type StaffF
  */
 export function StaffRowActions({ user, idPrefix }: { user: { id: string; name: string; role: StaffRole; active: boolean }; idPrefix: string }) {
   const selectId = `${idPrefix}-role-${user.id}`;
-  const [roleState, roleAction] = useActionState<StaffFormState, FormData>(changeRoleAction, {});
-  const [activeState, activeAction] = useActionState<StaffFormState, FormData>(setActiveAction, {});
-  const [sessionsState, sessionsAction] = useActionState<StaffFormState, FormData>(signOutEverywhereAction, {});
-  const message = sessionsState.error ?? activeState.error ?? roleState.error;
-  const ok = sessionsState.ok ?? activeState.ok ?? roleState.ok;
+  const [roleState, roleAction] = useActionState(changeRoleAction, idleState);
+  const [activeState, activeAction] = useActionState(setActiveAction, idleState);
+  const [sessionsState, sessionsAction] = useActionState(signOutEverywhereAction, idleState);
+  // The latest answer of the three is the one shown.
+  const answer = [roleState, activeState, sessionsState].reduce((latest, state) => (state.attempt > latest.attempt ? state : latest));
+  const refused = answer.outcome === "refused";
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -64,8 +66,8 @@ export function StaffRowActions({ user, idPrefix }: { user: { id: string; name: 
           </form>
         ) : null}
       </div>
-      <p aria-live="polite" className={message ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-        {message ?? ok ?? ""}
+      <p aria-live="polite" className={refused ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
+        {answer.message}
       </p>
     </div>
   );

@@ -3,8 +3,8 @@
 import { useActionState, useMemo, useState } from "react";
 import { Button, buttonClasses, TextArea, TextField } from "@/components/ui";
 import type { OutboxKind } from "@/db/schema/outbox";
+import { idleState } from "@/lib/forms/action-state";
 import { PLACEHOLDERS, renderTemplate, SAMPLE_VALUES, validateTemplate, type TemplateText } from "@/lib/outbox/templates";
-import type { SettingsFormState } from "../../../_components/action-state";
 import { saveTemplateAction } from "../actions";
 
 type Props = { kind: OutboxKind; initial: TemplateText; defaults: TemplateText; businessName: string; customised: boolean };
@@ -14,10 +14,10 @@ type Props = { kind: OutboxKind; initial: TemplateText; defaults: TemplateText; 
  * here as you type and on the server when you save (the server's answer is the one that counts).
  */
 export function TemplateEditor({ kind, initial, defaults, businessName, customised }: Props) {
-  const [state, formAction] = useActionState<SettingsFormState, FormData>(saveTemplateAction, {});
+  const [state, formAction] = useActionState(saveTemplateAction, idleState);
   const [draft, setDraft] = useState<TemplateText>({
-    subject: state.values?.subject ?? initial.subject,
-    body: state.values?.body ?? initial.body,
+    subject: state.values.subject ?? initial.subject,
+    body: state.values.body ?? initial.body,
   });
   const preview = useMemo(() => renderTemplate(draft, SAMPLE_VALUES, businessName), [draft, businessName]);
   const liveErrors = validateTemplate(kind, draft);
@@ -28,9 +28,9 @@ export function TemplateEditor({ kind, initial, defaults, businessName, customis
       <form action={formAction} noValidate className="space-y-4">
         {/* Which email, as a field: never bind the action here (../actions.ts). */}
         <input type="hidden" name="kind" value={kind} />
-        {state.error ? (
+        {state.outcome === "refused" && state.message ? (
           <p role="alert" className="text-sm font-medium text-red-700">
-            {state.error}
+            {state.message}
           </p>
         ) : null}
         <TextField
