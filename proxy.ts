@@ -2,14 +2,11 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 // The signed-in workspace's paths come from the policy table (pure data: no server-only imports).
 import { isStaffPath } from "@/lib/auth/policy";
-import { PLAIN_POST_HEADER } from "@/lib/forms/plain-post";
+import { PAGE_PATH_HEADER, PLAIN_POST_HEADER } from "@/lib/http/request-headers";
 import { contentSecurityPolicy, newNonce, setsOwnPolicy } from "@/lib/security/csp";
 import { authConfig } from "./auth.config";
 
 const { auth } = NextAuth(authConfig);
-
-/** Request header carrying the path being rendered, so a page can send a signed-out visitor back to it. */
-export const PATH_HEADER = "x-caseroot-path";
 
 
 /**
@@ -32,7 +29,7 @@ export default auth((request) => {
     return NextResponse.redirect(signInUrl);
   }
   const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, `${pathname}${search}`);
+  headers.set(PAGE_PATH_HEADER, `${pathname}${search}`);
   if (request.method === "POST" && !serverActionFromScript) headers.set(PLAIN_POST_HEADER, "1");
   else headers.delete(PLAIN_POST_HEADER);
   // Customers' files carry their own, stricter policy (lib/http/attachment-response.ts): a header set here

@@ -1,17 +1,18 @@
 import { headers } from "next/headers";
 import { readNotice } from "@/lib/forms/notice";
 import { answeringPlainPost } from "@/lib/forms/plain-post";
+import { PAGE_PATH_HEADER } from "@/lib/http/request-headers";
 
 /**
  * The answer to a form posted without JavaScript, which the server gave as a redirect back to the
  * page (lib/forms/run-form-action.ts). Shown at the top, where a fresh page starts; a forged or
- * expired notice shows nothing. The address comes from proxy.ts's PATH_HEADER.
+ * expired notice shows nothing.
  */
 export async function FormNotice() {
   // A page drawn as the answer to a post shows that answer in its form; the address may still
   // carry the notice of an earlier post.
   if (await answeringPlainPost()) return null;
-  const notice = readNotice((await headers()).get("x-caseroot-path"));
+  const notice = readNotice((await headers()).get(PAGE_PATH_HEADER));
   if (!notice) return null;
   const refused = notice.tone === "refused";
   return (

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { pageAccess } from "./policy";
 import { hasRole, STAFF_ROLES, type StaffRole } from "./roles";
 import { staffForSession } from "./session-version";
+import { PAGE_PATH_HEADER } from "@/lib/http/request-headers";
 
 export type StaffUserSession = { id: string; name: string; email: string; role: StaffRole };
 
@@ -37,7 +38,7 @@ export async function requireStaff(minimum: StaffRole = "agent"): Promise<StaffU
   const user = await getStaffUser();
   if (!user) {
     // proxy.ts puts the requested path in this header; without it we return to the case list.
-    const path = (await headers()).get("x-caseroot-path");
+    const path = (await headers()).get(PAGE_PATH_HEADER);
     redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
   }
   if (!hasRole(user.role, minimum)) redirect("/forbidden");
@@ -53,7 +54,7 @@ export async function requireStaff(minimum: StaffRole = "agent"): Promise<StaffU
  */
 export async function requirePageRole(): Promise<StaffUserSession> {
   const user = await requireStaff();
-  const path = (await headers()).get("x-caseroot-path");
+  const path = (await headers()).get(PAGE_PATH_HEADER);
   const access = path ? pageAccess(path) : null;
   if (access && (STAFF_ROLES as readonly string[]).includes(access) && !hasRole(user.role, access as StaffRole)) redirect("/forbidden");
   return user;

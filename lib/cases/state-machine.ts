@@ -4,7 +4,6 @@ import { STATUS_LABELS } from "@/lib/labels";
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export { CASE_STATUSES };
 /** Re-exported for app/(staff)/cases/[reference]/_actions/decisions.ts; the table lives in lib/labels.ts. */
-export { STATUS_LABELS };
 
 /**
  * Every move a case may make. Anything not listed is refused. Going back to "investigating" from

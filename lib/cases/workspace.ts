@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaintEvents, customers, processes, rootCauses, staffUsers, type Complaint, type FollowUp, type Promise_ } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format/dates";
 import { getBusinessSettings } from "@/lib/settings/business";
 import { listActiveProcesses } from "@/lib/settings/processes";
 import { listActiveRootCauses } from "@/lib/settings/root-causes";
@@ -30,7 +31,8 @@ export async function loadComposerData(db: Db, complaint: Complaint) {
 }
 
 /** Everything the decision panel shows, loaded in parallel. */
-export async function loadDecisionData(db: Db, complaint: Complaint, viewer: StaffUserSession, formatTime: (date: Date) => string) {
+export async function loadDecisionData(db: Db, complaint: Complaint, viewer: StaffUserSession, timeZone: string) {
+  const formatTime = (date: Date) => formatDateTime(date, timeZone);
   const [handling, targets, staff, activeProcesses, activeCauses, debriefs, names, archived] = await Promise.all([
     loadHandlingChecklist(db, complaint, formatTime),
     loadResponseTargets(db),

@@ -1,8 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-
-/** Set by proxy.ts on a page request that is a plain HTML form post (no script sent it). */
-export const PLAIN_POST_HEADER = "x-caseroot-plain-post";
+import { PLAIN_POST_HEADER } from "@/lib/http/request-headers";
 
 /**
  * Whether this page is drawn as the answer to a form posted without JavaScript. Such an answer is

@@ -2,14 +2,12 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { isDatabaseUnavailable } from "@/db/errors";
+import { PAGE_PATH_HEADER } from "@/lib/http/request-headers";
 import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { doneState, refusedState, type ActionState } from "./action-state";
 import { withNotice } from "./notice";
 import { Refusal, TooManyAttempts } from "./refusal";
 import { requestLog } from "@/lib/observability/log";
-
-/** Request header proxy.ts sets to the path and query of the page being rendered or posted to. */
-const PAGE_PATH_HEADER = "x-caseroot-path";
 
 type FormRun = {
   /** Names the action in the log. */

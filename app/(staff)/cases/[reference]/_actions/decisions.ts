@@ -10,7 +10,7 @@ import { deEscalateCase, escalateCase } from "@/lib/cases/actions/escalate";
 import { judgeRequest } from "@/lib/cases/actions/judge";
 import { setRootCause } from "@/lib/cases/actions/root-cause";
 import { changeStatus } from "@/lib/cases/actions/status";
-import { STATUS_LABELS } from "@/lib/cases/state-machine";
+import { STATUS_LABELS } from "@/lib/labels";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ActionState } from "@/lib/forms/action-state";
 import { formInput, runCaseForm } from "./run-case-form";

@@ -2,7 +2,6 @@ import { getDb } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import type { StaffUserSession } from "@/lib/auth/session";
 import { loadDecisionData } from "@/lib/cases/workspace";
-import { formatDateTime } from "@/lib/format/dates";
 import { AssessmentSection, AssignSection, JudgeSection, StatusSection } from "../decisions/case-sections";
 import { DebriefSection, EscalationSection, FaultSection, RootCauseSection } from "../decisions/fact-sections";
 import { HandlingList } from "../decisions/handling-list";
@@ -14,7 +13,7 @@ import { Section } from "../decisions/section";
  * escalation, debriefs). Each section's form is checked again on the server.
  */
 export async function DecisionPanel({ complaint, viewer, timeZone }: { complaint: Complaint; viewer: StaffUserSession; timeZone: string }) {
-  const data = await loadDecisionData(await getDb(), complaint, viewer, (date) => formatDateTime(date, timeZone));
+  const data = await loadDecisionData(await getDb(), complaint, viewer, timeZone);
   const props = { complaint, viewer, timeZone, data };
   const open = data.handling.items.filter((i) => i.state === "todo" || i.state === "warning").length;
   return (
