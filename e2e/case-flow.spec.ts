@@ -147,9 +147,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(done(owner, "The case is yours now")).toBeAttached();
       await owner.goto(`/cases/${filed.reference}`);
       const rootCause = await section(owner, "decision-root-cause");
-      await rootCause.getByLabel("Process").selectOption({ index: 1 });
-      await rootCause.getByLabel("Root cause").selectOption({ index: 1 });
-      await rootCause.getByLabel("Fault", { exact: true }).selectOption("external");
+      await rootCause.getByRole("combobox", { name: /^Process/ }).selectOption({ index: 1 });
+      await rootCause.getByRole("combobox", { name: /^Root cause/ }).selectOption({ index: 1 });
+      await rootCause.getByRole("combobox", { name: /^Fault/ }).selectOption("external");
       await rootCause.getByRole("button", { name: "Save root cause" }).click();
       await expect(done(owner, "Root cause saved")).toBeAttached();
       await owner.goto(`/cases/${filed.reference}`);
@@ -231,9 +231,9 @@ for (const javaScriptEnabled of [true, false]) {
       const supervisor = await staffPage(browser, DEMO_ACCOUNTS.supervisor);
       await supervisor.goto(`/cases/${filed.reference}`);
       const rootCause = await section(supervisor, "decision-root-cause");
-      await rootCause.getByLabel("Process").selectOption({ index: 1 });
-      await rootCause.getByLabel("Root cause").selectOption({ index: 1 });
-      await rootCause.getByLabel("Fault", { exact: true }).selectOption("customer");
+      await rootCause.getByRole("combobox", { name: /^Process/ }).selectOption({ index: 1 });
+      await rootCause.getByRole("combobox", { name: /^Root cause/ }).selectOption({ index: 1 });
+      await rootCause.getByRole("combobox", { name: /^Fault/ }).selectOption("customer");
       await rootCause.getByRole("button", { name: "Save root cause" }).click();
       await expect(done(supervisor, "Root cause saved")).toBeAttached();
       await supervisor.goto(`/cases/${filed.reference}`);

@@ -153,15 +153,11 @@ function RestatementAnswer({ answer, timeZone }: { answer?: CaseTimelineEvent; t
 
 /** A flagged apology counts on the checklist once a supervisor approves it. */
 function ApologyApproval({ apologyId, approval, approve, timeZone }: { apologyId: number; approval?: CaseTimelineEvent; approve?: ApproveProps; timeZone: string }) {
-  if (approval) {
-    return (
-      <p className="mt-2 text-sm font-medium text-emerald-800">
-        Approved by {actorOf(approval)} on {formatDateTime(approval.createdAt, timeZone)}: it counts as an apology.
-      </p>
-    );
-  }
-  if (!approve) return <p className="mt-2 text-sm text-slate-700">Not counted as an apology until a supervisor approves it.</p>;
-  return <ApproveApologyForm complaintId={approve.complaintId} version={approve.version} apologyEventId={apologyId} />;
+  const approved = approval ? `Approved by ${actorOf(approval)} on ${formatDateTime(approval.createdAt, timeZone)}: it counts as an apology.` : null;
+  // For a supervisor the form stays in place once approved, so its confirmation outlives the refresh.
+  if (approve) return <ApproveApologyForm complaintId={approve.complaintId} version={approve.version} apologyEventId={apologyId} approved={approved} />;
+  if (approved) return <p className="mt-2 text-sm font-medium text-emerald-800">{approved}</p>;
+  return <p className="mt-2 text-sm text-slate-700">Not counted as an apology until a supervisor approves it.</p>;
 }
 
 /** Staff sent this despite the blame-language check: shown to staff with the reason given. */

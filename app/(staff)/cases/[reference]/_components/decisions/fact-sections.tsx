@@ -72,7 +72,7 @@ export function FaultSection({ complaint, viewer, timeZone, data }: Props) {
           you need one.
         </p>
       )}
-      {fault && supervisor && complaint.status !== "closed" ? (
+      {(fault || rejected) && supervisor && complaint.status !== "closed" ? (
         <FaultReviewForm complaintId={complaint.id} version={complaint.version} current={fault} faults={FAULT_OPTIONS} canReject={isOpen(complaint.status)} />
       ) : null}
     </Section>

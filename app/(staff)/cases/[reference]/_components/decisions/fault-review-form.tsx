@@ -10,10 +10,24 @@ type Option = { value: string; label: string };
  * Supervisors only: change the fault attribution (the new one counts as confirmed) or reject it
  * (the agent sets it again), with a reason either way. The reason goes on the timeline.
  */
-export function FaultReviewForm({ complaintId, version, current, faults, canReject }: { complaintId: string; version: number; current: string; faults: Option[]; canReject: boolean }) {
+export function FaultReviewForm({
+  complaintId,
+  version,
+  current,
+  faults,
+  canReject,
+}: {
+  complaintId: string;
+  version: number;
+  /** Null just after a rejection: the form stays in place (so its confirmation shows) with nothing to review. */
+  current: string | null;
+  faults: Option[];
+  canReject: boolean;
+}) {
   return (
     <CaseForm action={reviewFaultAction} label="Change or reject the fault attribution">
       {(state) => {
+        if (!current) return null;
         const decision = state.values.decision ?? "change";
         return (
           <>
