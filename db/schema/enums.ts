@@ -17,6 +17,8 @@ export const CASE_STATUSES = [
   "investigating",
   "resolution_proposed",
   "awaiting_customer",
+  /** The customer agreed; the business is doing what it promised (promises still open). */
+  "carrying_out",
   "resolved",
   "follow_up_due",
   "closed",
@@ -70,6 +72,8 @@ export const EVENT_TYPES = [
   "restatement_confirmed",
   "restatement_corrected",
   "apology",
+  /** A supervisor approved an apology that was sent over the blame check's flags. */
+  "apology_approved",
   "request_judged",
   "resolution_proposed",
   "goodwill_added",
@@ -77,6 +81,10 @@ export const EVENT_TYPES = [
   "promise_kept",
   "escalated",
   "fault_confirmed",
+  /** A supervisor changed the fault attribution (with a reason); the new one counts as confirmed. */
+  "fault_changed",
+  /** A supervisor rejected the fault attribution (with a reason); it has to be set again. */
+  "fault_rejected",
   "root_cause_set",
   "follow_up_scheduled",
   "follow_up_done",

@@ -109,6 +109,18 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
     enforcedIn: "lib/cases/actions/confirm-fault.ts",
     why: "fault is confirmed by a supervisor",
   },
+  {
+    action: `${CASE_ACTIONS}/decisions.ts#reviewFaultAction`,
+    access: "supervisor",
+    enforcedIn: "lib/cases/actions/supervisor-review.ts",
+    why: "a supervisor changes or rejects the fault attribution",
+  },
+  {
+    action: `${CASE_ACTIONS}/decisions.ts#approveApologyAction`,
+    access: "supervisor",
+    enforcedIn: "lib/cases/actions/supervisor-review.ts",
+    why: "a supervisor approves an apology the blame check flagged",
+  },
   ...["sendReplyAction", "sendCallSummaryAction", "addNoteAction", "logCallAction", "restateAction"].map((name) => ({
     action: `${CASE_ACTIONS}/conversation.ts#${name}`,
     access: "agent" as const,

@@ -37,6 +37,7 @@ export type StepKind =
   | "propose"
   | "send_proposal"
   | "awaiting_customer"
+  | "carrying_out"
   | "follow_up_scheduled"
   | "ready_to_close"
   | "none";
@@ -119,6 +120,14 @@ function statusStep(c: CaseFacts, now: Date, timeZone: string): NextStep {
       return { kind: "send_proposal", label: "Ask customer to agree", tone: "neutral" };
     case "awaiting_customer":
       return { kind: "awaiting_customer", label: "Awaiting customer agreement", tone: "neutral" };
+    case "carrying_out":
+      // The customer agreed; what is left is keeping the promises (dated ones show above), then resolving.
+      if (missing) return { kind: "set_root_cause", label: `Customer agreed: set ${missing} to resolve`, tone: "info" };
+      return {
+        kind: "carrying_out",
+        label: c.openPromiseDueDates.length > 0 ? "Customer agreed: keep the promises" : "Customer agreed: resolve when done",
+        tone: "neutral",
+      };
     case "resolved":
     case "follow_up_due":
       if (c.openFollowUpDueAt) {

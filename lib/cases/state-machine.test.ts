@@ -8,6 +8,7 @@ import {
   isOpen,
   isReopen,
   isWaitingOnCustomer,
+  pathTo,
   transitionError,
   transitionLabel,
   type CaseStatus,
@@ -19,8 +20,9 @@ const EXPECTED: Record<CaseStatus, CaseStatus[]> = {
   new: ["acknowledged", "investigating"],
   acknowledged: ["investigating"],
   investigating: ["resolution_proposed", "resolved"],
-  resolution_proposed: ["awaiting_customer", "investigating"],
-  awaiting_customer: ["resolved", "investigating"],
+  resolution_proposed: ["awaiting_customer", "carrying_out", "resolved", "investigating"],
+  awaiting_customer: ["carrying_out", "resolved", "investigating"],
+  carrying_out: ["resolved", "investigating"],
   resolved: ["follow_up_due", "closed", "investigating"],
   follow_up_due: ["closed", "investigating"],
   closed: ["investigating"],
@@ -49,7 +51,7 @@ const EMPTY: TransitionFacts = {
 const pairs = CASE_STATUSES.flatMap((from) => CASE_STATUSES.map((to) => [from, to] as const));
 
 describe("transition table", () => {
-  it("covers all 64 pairs", () => expect(pairs).toHaveLength(64));
+  it("covers all 81 pairs", () => expect(pairs).toHaveLength(81));
 
   it.each(pairs)("%s → %s", (from, to) => {
     const allowed = EXPECTED[from].includes(to);
@@ -138,7 +140,15 @@ describe("status helpers", () => {
       "investigating",
       "resolution_proposed",
       "awaiting_customer",
+      "carrying_out",
     ]);
+  });
+
+  it("finds the steps a one-step action implies, each an allowed move", () => {
+    expect(pathTo("new", "resolution_proposed")).toEqual(["investigating", "resolution_proposed"]);
+    expect(pathTo("acknowledged", "resolution_proposed")).toEqual(["investigating", "resolution_proposed"]);
+    expect(pathTo("investigating", "resolution_proposed")).toEqual(["resolution_proposed"]);
+    expect(pathTo("resolution_proposed", "resolution_proposed")).toEqual([]);
   });
 
   it("names moves for buttons", () => {

@@ -8,18 +8,23 @@ export { CASE_STATUSES };
 /**
  * Every move a case may make. Anything not listed is refused. Going back to "investigating" from
  * resolved, follow_up_due or closed is a reopen (see isReopen); from awaiting_customer it means the
- * customer did not agree with the proposal.
+ * customer did not agree with the proposal. Once the customer agrees (resolution_proposed or
+ * awaiting_customer), the case is resolved, or "carrying out the plan" while promises are open.
  */
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ["acknowledged", "investigating"],
   acknowledged: ["investigating"],
   investigating: ["resolution_proposed", "resolved"],
-  resolution_proposed: ["awaiting_customer", "investigating"],
-  awaiting_customer: ["resolved", "investigating"],
+  resolution_proposed: ["awaiting_customer", "carrying_out", "resolved", "investigating"],
+  awaiting_customer: ["carrying_out", "resolved", "investigating"],
+  carrying_out: ["resolved", "investigating"],
   resolved: ["follow_up_due", "closed", "investigating"],
   follow_up_due: ["closed", "investigating"],
   closed: ["investigating"],
 };
+
+/** In these statuses no plan has been put to the customer yet: a plan recorded now may stay a draft. */
+export const BEFORE_PROPOSAL: ReadonlySet<CaseStatus> = new Set(["new", "acknowledged", "investigating"]);
 
 const REOPENABLE: ReadonlySet<CaseStatus> = new Set(["resolved", "follow_up_due", "closed"]);
 
@@ -27,13 +32,14 @@ const REOPENABLE: ReadonlySet<CaseStatus> = new Set(["resolved", "follow_up_due"
 export function transitionLabel(from: CaseStatus, to: CaseStatus): string {
   if (isReopen(from, to)) return "Reopen";
   if (from === "awaiting_customer" && to === "investigating") return "Customer disagreed";
-  if (from === "resolution_proposed" && to === "investigating") return "Back to investigating";
+  if ((from === "resolution_proposed" || from === "carrying_out") && to === "investigating") return "Back to investigating";
   const byTarget: Record<CaseStatus, string> = {
     new: "Mark as new",
     acknowledged: "Acknowledge",
     investigating: "Start investigating",
     resolution_proposed: "Propose resolution",
     awaiting_customer: "Ask customer to agree",
+    carrying_out: "Carry out the plan",
     resolved: "Mark resolved",
     follow_up_due: "Follow-up due",
     closed: "Close",
@@ -47,6 +53,29 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return TRANSITIONS[from];
+}
+
+/**
+ * The shortest way forward from one status to another through the allowed moves (each one still
+ * checked by checkTransition), excluding `from`; empty when `to` cannot be reached. Used when one
+ * action implies steps (proposing a plan on a new case walks it to investigating first).
+ */
+export function pathTo(from: CaseStatus, to: CaseStatus): CaseStatus[] {
+  const previous = new Map<CaseStatus, CaseStatus>();
+  const queue: CaseStatus[] = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    if (at === to) break;
+    for (const next of TRANSITIONS[at]) {
+      if (next === from || previous.has(next)) continue;
+      previous.set(next, at);
+      queue.push(next);
+    }
+  }
+  if (!previous.has(to)) return [];
+  const path: CaseStatus[] = [];
+  for (let at: CaseStatus | undefined = to; at && at !== from; at = previous.get(at)) path.unshift(at);
+  return path;
 }
 
 /** Reopening: a case that was resolved (or later) goes back to investigating. */
@@ -128,6 +157,7 @@ function missingFacts(to: CaseStatus, facts: TransitionFacts): string[] {
     if (!facts.resolutionType) missing.push("resolution type");
     if (!facts.resolutionDescription?.trim()) missing.push("resolution description");
   }
+  if (to === "carrying_out" && facts.customerAgreement !== "agreed") missing.push("customer agreement");
   if (to === "closed" && !facts.followUpCompleted && facts.customerAgreement !== "agreed") {
     missing.push("follow-up or customer agreement");
   }
@@ -137,6 +167,7 @@ function missingFacts(to: CaseStatus, facts: TransitionFacts): string[] {
 function guardMessage(to: CaseStatus, missing: string[]): string {
   if (to === "resolved") return `Set the ${joinWords(missing)} before resolving.`;
   if (to === "resolution_proposed") return `Record the ${joinWords(missing)} before proposing the resolution.`;
+  if (to === "carrying_out") return "Record the customer's agreement with the plan before carrying it out.";
   return "Record the follow-up with the customer, or their agreement with the resolution, before closing.";
 }
 

@@ -33,7 +33,7 @@ export async function loadComposerData(db: Db, complaint: Complaint) {
 /** Everything the decision panel shows, loaded in parallel. */
 export async function loadDecisionData(db: Db, complaint: Complaint, viewer: StaffUserSession, timeZone: string) {
   const formatTime = (date: Date) => formatDateTime(date, timeZone);
-  const [handling, targets, staff, activeProcesses, activeCauses, debriefs, names, archived] = await Promise.all([
+  const [handling, targets, staff, activeProcesses, activeCauses, debriefs, names, archived, faultReview] = await Promise.all([
     loadHandlingChecklist(db, complaint, formatTime),
     loadResponseTargets(db),
     listAllStaff(db),
@@ -42,6 +42,7 @@ export async function loadDecisionData(db: Db, complaint: Complaint, viewer: Sta
     listDebriefs(db, viewer, complaint.id),
     staffNames(db, [complaint.assigneeId, complaint.faultConfirmedById, complaint.responsibleStaffId]),
     archivedChoices(db, complaint),
+    latestFaultReview(db, complaint.id),
   ]);
   return {
     handling,
@@ -52,7 +53,24 @@ export async function loadDecisionData(db: Db, complaint: Complaint, viewer: Sta
     rootCauses: [...activeCauses.map((c) => ({ value: c.id, label: c.name, defaultFault: c.defaultFault })), ...archived.rootCauses],
     debriefs,
     names,
+    faultReview,
   };
+}
+
+export type FaultReview = { type: "fault_changed" | "fault_rejected"; reason: string | null; from: string | null; by: string; at: Date };
+
+/** A supervisor's latest change or rejection of the fault attribution, with their reason. */
+async function latestFaultReview(db: Db, complaintId: string): Promise<FaultReview | null> {
+  const [row] = await db
+    .select({ type: complaintEvents.type, body: complaintEvents.body, data: complaintEvents.data, by: staffUsers.name, at: complaintEvents.createdAt })
+    .from(complaintEvents)
+    .leftJoin(staffUsers, eq(staffUsers.id, complaintEvents.actorId))
+    .where(and(eq(complaintEvents.complaintId, complaintId), inArray(complaintEvents.type, ["fault_changed", "fault_rejected"])))
+    .orderBy(desc(complaintEvents.id))
+    .limit(1);
+  if (!row) return null;
+  const from = typeof row.data?.from === "string" ? row.data.from : null;
+  return { type: row.type as FaultReview["type"], reason: row.body, from, by: row.by ?? "a former colleague", at: row.at };
 }
 
 export type DecisionData = Awaited<ReturnType<typeof loadDecisionData>>;

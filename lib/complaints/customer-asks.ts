@@ -61,14 +61,15 @@ export function customerAsks(
   }
 
   let proposal: ProposalAsk | null = null;
-  if (AGREEMENT_STATUSES.includes(c.status) && c.resolutionDescription?.trim()) {
+  // While the agreed plan is carried out the proposal stays in sight, answered.
+  if ((AGREEMENT_STATUSES.includes(c.status) || c.status === "carrying_out") && c.resolutionDescription?.trim()) {
     // The question opens with the latest proposal (or, failing an event for it, the status change).
     const proposed =
       latest(events, (e) => e.type === "resolution_proposed") ??
       latest(events, (e) => e.type === "status_changed" && AGREEMENT_STATUSES.includes(e.data?.to as CaseStatus));
     const reply = latest(events, (e) => (e.type === "customer_agreed" || e.type === "customer_disagreed") && (!proposed || later(e, proposed)));
     const answer = reply ? (reply.type === "customer_agreed" ? "agreed" : "disagreed") : null;
-    proposal = { open: answer === null, answer };
+    proposal = { open: answer === null && AGREEMENT_STATUSES.includes(c.status), answer };
   }
 
   return { restatement, proposal, rating: { open: RATING_STATUSES.includes(c.status) && c.satisfaction === null } };

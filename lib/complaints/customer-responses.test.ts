@@ -40,7 +40,8 @@ describeEachDatabase("the customer's answers on the tracking page", ({ db }) => 
 
     expect(await answerAsCustomer(db(), token, { kind: "agree" })).toEqual({ ok: true });
     const [after] = await db().select().from(complaints).where(eq(complaints.id, complaint.id));
-    expect(after).toMatchObject({ customerAgreement: "agreed", status: "awaiting_customer", version: complaint.version + 1 });
+    // No root cause yet, so it cannot be resolved: the agreed plan is being carried out.
+    expect(after).toMatchObject({ customerAgreement: "agreed", status: "carrying_out", version: complaint.version + 1 });
     expect(after!.lastActivityAt.getTime()).toBeGreaterThan(complaint.lastActivityAt.getTime());
     const events = await db().select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, complaint.id), eq(complaintEvents.type, "customer_agreed")));
     expect(events).toEqual([expect.objectContaining({ actorKind: "customer", visibility: "customer" })]);

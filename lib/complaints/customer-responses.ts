@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { complaintEvents, type Complaint } from "@/db/schema";
 import { NotFoundError } from "@/lib/cases/errors";
+import { moveOnAgreement } from "@/lib/cases/actions/agreement";
 import { statusChange } from "@/lib/cases/transition";
 import { updateCase, type CaseChange, type CaseEventInput } from "@/lib/cases/update-case";
 import { alertAssignee } from "./alert-assignee";
@@ -124,13 +125,18 @@ async function planFor(tx: Tx, current: Complaint, asks: ReturnType<typeof custo
         ],
       };
     }
-    case "agree":
+    case "agree": {
       if (!asks.proposal?.open) return { error: CLOSED_QUESTION };
+      // The case moves on (resolved, or carrying out the plan while promises are open): no stale "waiting for your answer".
+      const onward = await moveOnAgreement(tx, current, null);
+      const agreed: CaseEventInput = { type: "customer_agreed", visibility: "customer", body: null, data: proposalData(current) };
+      if (!onward) return { patch: { customerAgreement: "agreed" }, alert: "The customer agreed with the proposed resolution", events: [agreed] };
       return {
-        patch: { customerAgreement: "agreed" },
-        alert: "The customer agreed with the proposed resolution",
-        events: [{ type: "customer_agreed", visibility: "customer", body: null, data: proposalData(current) }],
+        patch: { ...onward.patch, customerAgreement: "agreed" },
+        alert: `The customer agreed with the proposed resolution. ${agreedAlert(onward.to, onward.openPromises)}`,
+        events: [agreed, ...onward.events],
       };
+    }
     case "disagree": {
       if (!asks.proposal?.open) return { error: CLOSED_QUESTION };
       // Back to investigating, through the state machine like any other move.
@@ -152,6 +158,12 @@ async function planFor(tx: Tx, current: Complaint, asks: ReturnType<typeof custo
         events: [{ type: "satisfaction_rated", visibility: "customer", body: String(answer.comment) || null, data: { rating: Number(answer.rating) } }],
       };
   }
+}
+
+function agreedAlert(to: Complaint["status"], openPromises: number): string {
+  if (to === "resolved") return "The case is now resolved; the follow-up is scheduled.";
+  if (openPromises > 0) return `The case is now carrying out the plan: keep the ${openPromises === 1 ? "open promise" : `${openPromises} open promises`}, then it resolves.`;
+  return "The case is now carrying out the plan: set the root cause, process and fault, then resolve it.";
 }
 
 function proposalData(c: Complaint): Record<string, unknown> {

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = {
   "signin.locked": "Sign-in locked after repeated failures",
   "signin.under_attack": "Account under attack: many failed sign-ins from several addresses (not locked; owners alerted)",
   "sessions.ended": "Signed out everywhere",
+  "case.apology_approved": "Approved an apology the blame check had flagged",
+  "case.fault_confirmed": "Confirmed a case's fault attribution",
+  "case.fault_changed": "Changed a case's fault attribution",
+  "case.fault_rejected": "Rejected a case's fault attribution",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {});

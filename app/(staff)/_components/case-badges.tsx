@@ -11,6 +11,7 @@ const STATUS_TONES: Record<CaseStatus, BadgeTone> = {
   investigating: "brand",
   resolution_proposed: "warning",
   awaiting_customer: "warning",
+  carrying_out: "brand",
   resolved: "success",
   follow_up_due: "warning",
   closed: "neutral",

@@ -1,11 +1,39 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import { CaseRuleError } from "../errors";
+import { checkTransition, type CaseStatus } from "../state-machine";
 import { statusChange } from "../transition";
 import { updateCase, type Actor, type CaseChange } from "../update-case";
+import { followUpOnResolve } from "./follow-up";
 import { minutesSpent, parseInput } from "./input";
+import { countOpenPromises } from "./promise";
+
+/** The statuses in which the customer is answering a proposal: an agreement moves the case on from here. */
+const PROPOSED = new Set<Complaint["status"]>(["resolution_proposed", "awaiting_customer"]);
+
+/**
+ * Where an agreement takes the case, so no status is left saying "waiting for your answer": to
+ * resolved when nothing promised is still open and the case may be resolved (root cause, process
+ * and fault set); otherwise to "carrying out the plan", which the last kept promise (or staff)
+ * resolves. Resolving schedules the follow-up, as resolving by hand does. Null when the case was
+ * not waiting for an answer (an agreement told to staff after resolution changes no status).
+ */
+export async function moveOnAgreement(
+  tx: Tx,
+  current: Complaint,
+  actorId: string | null,
+): Promise<(Required<CaseChange> & { to: CaseStatus; openPromises: number }) | null> {
+  if (!PROPOSED.has(current.status)) return null;
+  const facts = { customerAgreement: "agreed" as const };
+  const openPromises = await countOpenPromises(tx, current.id);
+  const canResolve = checkTransition(current.status, "resolved", { ...current, ...facts, followUpCompleted: false }).ok;
+  const to: CaseStatus = openPromises === 0 && canResolve ? "resolved" : "carrying_out";
+  const move = await statusChange(tx, current, to, { facts });
+  if (to === "resolved") move.events.push(...(await followUpOnResolve(tx, current, actorId)));
+  return { ...move, to, openPromises };
+}
 
 /**
  * The customer's answer to the resolution, and their satisfaction, as told to staff (usually on a
@@ -35,8 +63,9 @@ export type AgreementInput = z.input<typeof agreementSchema>;
 const ANSWERABLE = new Set<Complaint["status"]>(["resolution_proposed", "awaiting_customer", "resolved", "follow_up_due"]);
 
 /**
- * Records whether the customer agreed. A disagreement while the case waits for the customer
- * sends it back to investigating (the plan needs another look); at any other point it is
+ * Records whether the customer agreed. An agreement while the customer was answering a proposal
+ * moves the case on (moveOnAgreement); a disagreement while the case waits for the customer
+ * sends it back to investigating (the plan needs another look). At any other point it is
  * recorded only, and reopening a resolved case stays a deliberate step in the status section.
  */
 export async function recordAgreement(db: Db, actor: Actor, raw: AgreementInput | Record<string, string>): Promise<Complaint> {
@@ -62,6 +91,11 @@ export async function recordAgreement(db: Db, actor: Actor, raw: AgreementInput 
         },
       ],
     };
+    const onward = input.agreement === "agreed" ? await moveOnAgreement(tx, current, actor.id) : null;
+    if (onward) {
+      change.patch = { ...change.patch, ...onward.patch };
+      change.events.push(...onward.events);
+    }
     if (input.agreement === "disagreed" && current.status === "awaiting_customer") {
       const move = await statusChange(tx, current, "investigating", { note: "The customer disagreed with the proposed resolution." });
       change.patch = { ...change.patch, ...move.patch };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Complaint } from "@/db/schema";
 import { hasRole } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/privacy/audit";
 import { CaseRuleError, ForbiddenError } from "../errors";
 import { updateCase, type Actor } from "../update-case";
 import { caseRef, minutesSpent, parseInput, type FormInput } from "./input";
@@ -21,9 +22,16 @@ export async function confirmFault(db: Db, actor: Actor, input: ConfirmFaultInpu
   return updateCase(
     db,
     { complaintId: data.complaintId, actor, expectedVersion: data.expectedVersion, minimumRole: "supervisor" },
-    (_tx, current) => {
+    async (tx, current) => {
       if (!current.faultAttribution) throw new CaseRuleError("Set the fault attribution (under Root cause) before confirming it.");
       if (current.faultConfirmedAt) throw new CaseRuleError("The fault is already confirmed.");
+      await recordAudit(tx, {
+        staffId: actor.id,
+        action: "case.fault_confirmed",
+        subjectType: "complaint",
+        subjectId: current.id,
+        detail: { reference: current.reference, faultAttribution: current.faultAttribution },
+      });
       return {
         patch: { faultConfirmedAt: new Date(), faultConfirmedById: actor.id },
         events: [

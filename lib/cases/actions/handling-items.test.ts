@@ -3,6 +3,7 @@ import { handlingChecklist, type HandlingFacts } from "./handling-items";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const blank: HandlingFacts["complaint"] = {
+  status: "new",
   severity: null,
   firstResponseAt: null,
   firstResponseDueAt: null,
@@ -48,6 +49,18 @@ describe("handling checklist", () => {
     const items = byKey(facts({ counts: { call_logged: 3, call_summary: 1 }, promises: { kept: 2, broken: 1, open: 0 } }));
     expect(items.call_summaries).toMatchObject({ state: "todo", detail: "2 calls without a written summary" });
     expect(items.promises).toMatchObject({ state: "warning", detail: "1 broken, 2 kept, 0 open" });
+  });
+
+  it("a flagged apology counts once a supervisor approves it; a clean one counts at once", () => {
+    expect(byKey(facts({ counts: { apology_flagged: 1 } })).apologised!.state).toBe("warning");
+    expect(byKey(facts({ counts: { apology_flagged: 1, apology_approved: 1 } })).apologised).toMatchObject({ state: "done", detail: expect.stringContaining("approved") });
+    expect(byKey(facts({ counts: { apology: 1 } })).apologised!.state).toBe("done");
+  });
+
+  it("a draft plan is not a proposed resolution until the case reaches the customer's answer", () => {
+    expect(byKey(facts({ complaint: { ...blank, status: "new", resolutionType: "refund" } })).resolution!.state).toBe("todo");
+    expect(byKey(facts({ complaint: { ...blank, status: "investigating", resolutionType: "refund" } })).resolution!.state).toBe("todo");
+    expect(byKey(facts({ complaint: { ...blank, status: "resolution_proposed", resolutionType: "refund" } })).resolution!.state).toBe("done");
   });
 
   it("fault confirmation matters only before admitting a service fault", () => {

@@ -1,4 +1,5 @@
 import type { Complaint } from "@/db/schema";
+import { BEFORE_PROPOSAL } from "../state-machine";
 import { JUDGEMENT_LABELS, SEVERITY_LABELS } from "@/lib/labels";
 
 /**
@@ -13,6 +14,7 @@ export type HandlingItem = { key: string; label: string; state: HandlingState; d
 export type HandlingFacts = {
   complaint: Pick<
     Complaint,
+    | "status"
     | "severity"
     | "firstResponseAt"
     | "firstResponseDueAt"
@@ -27,7 +29,8 @@ export type HandlingFacts = {
   >;
   /**
    * Events per type; "call_summary" counts written summaries sent after calls, and
-   * "apology_flagged" apologies sent despite the blame check (they do not count as apologising).
+   * "apology_flagged" apologies sent despite the blame check (they do not count as apologising
+   * until a supervisor approves one: "apology_approved").
    */
   counts: Partial<Record<string, number>>;
   promises: { kept: number; broken: number; open: number };
@@ -61,9 +64,15 @@ export function handlingChecklist(facts: HandlingFacts): HandlingItem[] {
   add("restated", "Restated the complaint", n("restated") > 0 ? "done" : "todo", n("restated") > 0 ? restateDetail : "Say back what you understood and ask questions.");
 
   if (n("apology") > 0) add("apologised", "Apologised", "done", "Sympathy expressed");
+  else if (n("apology_approved") > 0) add("apologised", "Apologised", "done", "A flagged apology, approved by a supervisor");
   else if (n("apology_flagged") > 0) {
     // Sent over the blame check's flags ("sorry you feel that way…"): not yet an apology.
-    add("apologised", "Apologised", "warning", "The apology sent was flagged by the blame check. Send one without flagged wording.");
+    add(
+      "apologised",
+      "Apologised",
+      "warning",
+      "The apology sent was flagged by the blame check. Send one without flagged wording, or ask a supervisor to approve it.",
+    );
   } else add("apologised", "Apologised", "todo", "Sympathise with the inconvenience, without admitting fault or blaming anyone.");
 
   const calls = n("call_logged");
@@ -74,7 +83,9 @@ export function handlingChecklist(facts: HandlingFacts): HandlingItem[] {
 
   add("judged", "Request judged", c.requestJudgement ? "done" : "todo", c.requestJudgement ? JUDGEMENT_LABELS[c.requestJudgement] : "Is what they ask for reasonable?");
 
-  add("resolution", "Resolution proposed", c.resolutionType ? "done" : "todo", c.resolutionType ? "Plan recorded" : "Propose a plan, or ask what would put it right.");
+  if (!c.resolutionType) add("resolution", "Resolution proposed", "todo", "Propose a plan, or ask what would put it right.");
+  else if (BEFORE_PROPOSAL.has(c.status)) add("resolution", "Resolution proposed", "todo", "A draft plan is recorded; the customer has not seen it. Propose it.");
+  else add("resolution", "Resolution proposed", "done", "Plan proposed to the customer");
 
   const total = promises.kept + promises.broken + promises.open;
   if (total === 0) add("promises", "Promises kept", "not_needed", "No promises made");

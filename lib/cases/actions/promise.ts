@@ -1,11 +1,14 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { promises, type Complaint, type Promise_ } from "@/db/schema";
 import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
-import { updateCase, type Actor } from "../update-case";
+import { transitionError } from "../state-machine";
+import { statusChange } from "../transition";
+import { updateCase, type Actor, type CaseChange } from "../update-case";
+import { followUpOnResolve } from "./follow-up";
 import { blameOverrideFields, guardCustomerText } from "./conversation-common";
 import { minutesSpent, parseInput } from "./input";
 import { END_OF_DAY, localDateTimeToInstant } from "@/lib/time/zone";
@@ -96,7 +99,8 @@ export async function keepPromise(db: Db, actor: Actor, raw: KeepPromiseInput | 
       throw new CaseRuleError(existing ? "This promise is already marked kept." : "That promise does not belong to this case.");
     }
     const late = now.getTime() > kept.dueAt.getTime();
-    return {
+    const change: Required<CaseChange> = {
+      patch: {},
       events: [
         {
           type: "promise_kept",
@@ -107,7 +111,20 @@ export async function keepPromise(db: Db, actor: Actor, raw: KeepPromiseInput | 
         },
       ],
     };
+    // The customer agreed and this was the last open promise: the plan is carried out, so the case is resolved.
+    if (current.status === "carrying_out" && (await countOpenPromises(tx, current.id)) === 0 && !transitionError("carrying_out", "resolved", { ...current, followUpCompleted: false })) {
+      const move = await statusChange(tx, current, "resolved");
+      change.patch = move.patch;
+      change.events.push(...move.events, ...(await followUpOnResolve(tx, current, actor.id)));
+    }
+    return change;
   });
+}
+
+/** Promises on a case not yet kept (broken ones included). */
+export async function countOpenPromises(tx: Tx, complaintId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(promises).where(and(eq(promises.complaintId, complaintId), isNull(promises.keptAt)));
+  return Number(row?.n ?? 0);
 }
 
 /** Every promise on a case, soonest due first. */

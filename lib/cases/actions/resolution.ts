@@ -5,6 +5,7 @@ import type { Complaint } from "@/db/schema";
 import { RESOLUTION_SOURCES, RESOLUTION_TYPES } from "@/db/schema/enums";
 import { enqueueCustomerEmail } from "@/lib/outbox";
 import { CaseRuleError } from "../errors";
+import { BEFORE_PROPOSAL, pathTo } from "../state-machine";
 import { statusChange } from "../transition";
 import { updateCase, type Actor, type CaseChange } from "../update-case";
 import { blameOverrideFields, guardCustomerText } from "./conversation-common";
@@ -13,8 +14,11 @@ import { minutesSpent, parseInput } from "./input";
 /**
  * The resolution plan: what the business will do to put things right (repair, refund, …), in
  * words the customer reads, and whether staff proposed it or the customer asked for it.
- * Recording it moves an investigating case to "resolution proposed"; "Ask the customer to agree"
- * then sends it to the customer and waits for their answer.
+ * Recording it proposes it ("propose it to the customer now", the default): the case walks to
+ * "resolution proposed" through the state machine (a new case is investigated first, each move on
+ * the timeline), and the customer can agree or disagree on their tracking page. A plan recorded as
+ * a draft stays internal and the status stays put: the customer never sees a proposal they cannot
+ * answer. "Ask the customer to agree" then emails it and waits for their answer.
  */
 
 export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
@@ -32,6 +36,11 @@ export const resolutionPlanSchema = z.object({
   source: z.enum(RESOLUTION_SOURCES, "Say whether you proposed this or the customer asked for it."),
   minutesSpent: minutesSpent(10),
   expectedVersion: versionSchema,
+  /**
+   * "now" proposes the plan to the customer; "draft" keeps it among staff. The form posts a hidden
+   * "draft" before the "now" checkbox, so the last value wins and an unticked box means a draft.
+   */
+  propose: z.enum(["now", "draft"]).default("now"),
   ...blameOverrideFields,
 });
 export type ResolutionPlanInput = z.input<typeof resolutionPlanSchema>;
@@ -49,25 +58,40 @@ export async function proposeResolution(db: Db, actor: Actor, raw: ResolutionPla
     if (PLAN_LOCKED.has(current.status)) {
       throw new CaseRuleError("This case is already resolved. Reopen it before changing the resolution plan.");
     }
+    if (current.status === "carrying_out") {
+      throw new CaseRuleError("The customer agreed to this plan and it is being carried out. Move the case back to investigating to change it.");
+    }
     const blameOverride = guardCustomerText(input.description, current, input);
     const facts = { resolutionType: input.type, resolutionDescription: input.description, resolutionSource: input.source };
     const revised = current.resolutionType !== null;
+    const draft = BEFORE_PROPOSAL.has(current.status) && input.propose === "draft";
     const change: Required<CaseChange> = {
       patch: facts,
       events: [
         {
           type: "resolution_proposed",
-          visibility: "customer",
+          visibility: draft ? "internal" : "customer",
           body: input.description,
-          data: { type: input.type, source: input.source, ...(revised ? { revised: true } : {}), ...(blameOverride ? { blameOverride } : {}) },
+          data: {
+            type: input.type,
+            source: input.source,
+            ...(revised ? { revised: true } : {}),
+            ...(draft ? { draft: true } : {}),
+            ...(blameOverride ? { blameOverride } : {}),
+          },
           minutesSpent: input.minutesSpent,
         },
       ],
     };
-    if (current.status === "investigating") {
-      const move = await statusChange(tx, current, "resolution_proposed", { facts });
-      change.patch = { ...change.patch, ...move.patch };
-      change.events.push(...move.events);
+    if (BEFORE_PROPOSAL.has(current.status) && !draft) {
+      // A new case is investigated first: each implied move is checked and on the timeline.
+      let at: Complaint = { ...current, ...facts };
+      for (const step of pathTo(current.status, "resolution_proposed")) {
+        const move = await statusChange(tx, at, step, { facts });
+        change.patch = { ...change.patch, ...move.patch };
+        change.events.push(...move.events);
+        at = { ...at, ...move.patch } as Complaint;
+      }
     }
     return change;
   });

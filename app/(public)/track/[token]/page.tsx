@@ -30,6 +30,7 @@ const STATUS_TONES: Record<TrackingView["status"], BadgeTone> = {
   investigating: "brand",
   resolution_proposed: "warning",
   awaiting_customer: "warning",
+  carrying_out: "brand",
   resolved: "success",
   follow_up_due: "success",
   closed: "neutral",
@@ -45,6 +46,10 @@ function nextStep(view: TrackingView, hours: number): string {
     case "resolution_proposed":
     case "awaiting_customer":
       return "We are waiting for your answer. Please read our latest message below and reply when you can.";
+    case "carrying_out":
+      return view.promises.some((p) => !p.keptAt)
+        ? "You agreed with our proposal. We are now doing what we promised; each promise and its date is listed below."
+        : "You agreed with our proposal. We are now putting it right and will tell you here when it is done.";
     case "resolved":
       return "We believe this is now put right. If it is not, please tell us below.";
     case "follow_up_due":

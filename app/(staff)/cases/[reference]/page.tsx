@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui";
 import { getDb } from "@/db/client";
+import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/detail";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
@@ -83,7 +84,11 @@ export default async function CasePage({ params }: { params: Params }) {
           </Card>
 
           <Card title="Timeline">
-            <Timeline events={timeline} timeZone={timeZone} />
+            <Timeline
+              events={timeline}
+              timeZone={timeZone}
+              approve={hasRole(viewer.role, "supervisor") && complaint.status !== "closed" ? { complaintId: complaint.id, version: complaint.version } : undefined}
+            />
           </Card>
         </div>
 

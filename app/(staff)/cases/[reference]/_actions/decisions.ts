@@ -10,6 +10,8 @@ import { deEscalateCase, escalateCase } from "@/lib/cases/actions/escalate";
 import { judgeRequest } from "@/lib/cases/actions/judge";
 import { setRootCause } from "@/lib/cases/actions/root-cause";
 import { changeStatus } from "@/lib/cases/actions/status";
+import { approveFlaggedApology, reviewFault } from "@/lib/cases/actions/supervisor-review";
+import { FAULT_LABELS } from "@/lib/settings/labels";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -92,5 +94,21 @@ export async function debriefAction(_: ActionState, formData: FormData): Promise
   return run(formData, async (actor, input) => {
     await addDebrief(await getDb(), actor, input);
     return "Debrief saved. Only you and the supervisors can read it.";
+  });
+}
+
+export async function reviewFaultAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return run(formData, async (actor, input) => {
+    const updated = await reviewFault(await getDb(), actor, input);
+    return updated.faultAttribution
+      ? `Fault attribution changed to ${FAULT_LABELS[updated.faultAttribution]} and confirmed. Replies are now checked against it.`
+      : "Fault attribution rejected. It has to be set again under Root cause; nobody may admit fault meanwhile.";
+  });
+}
+
+export async function approveApologyAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return run(formData, async (actor, input) => {
+    await approveFlaggedApology(await getDb(), actor, input);
+    return "Apology approved. The checklist now counts it as apologising.";
   });
 }

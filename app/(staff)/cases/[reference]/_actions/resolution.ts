@@ -10,6 +10,7 @@ import { addGoodwill } from "@/lib/cases/actions/goodwill";
 import { formatCents } from "@/lib/cases/actions/money";
 import { keepPromise, makePromise } from "@/lib/cases/actions/promise";
 import { askCustomerToAgree, proposeResolution } from "@/lib/cases/actions/resolution";
+import { BEFORE_PROPOSAL } from "@/lib/cases/state-machine";
 import type { Actor } from "@/lib/cases/update-case";
 import { refusedState, type ActionState } from "@/lib/forms/action-state";
 import { formInput, runCaseForm } from "./run-case-form";
@@ -43,7 +44,10 @@ async function run(previous: ActionState, formData: FormData, work: (actor: Acto
 export async function proposeResolutionAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return run(previous, formData, async (actor, input) => {
     const updated = await proposeResolution(await getDb(), actor, input);
-    return updated.status === "resolution_proposed" ? "Resolution plan recorded. Next: ask the customer to agree." : "Resolution plan recorded.";
+    if (BEFORE_PROPOSAL.has(updated.status)) return "Resolution plan recorded as a draft. The customer does not see it until you propose it.";
+    return updated.status === "resolution_proposed"
+      ? "Resolution plan recorded and proposed: the customer can agree or disagree on their tracking page. Next: ask the customer to agree."
+      : "Resolution plan recorded.";
   });
 }
 
@@ -70,8 +74,10 @@ export async function makePromiseAction(previous: ActionState, formData: FormDat
 
 export async function keepPromiseAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return run(previous, formData, async (actor, input) => {
-    await keepPromise(await getDb(), actor, input);
-    return "Promise marked kept.";
+    const updated = await keepPromise(await getDb(), actor, input);
+    return updated.status === "resolved" && updated.customerAgreement === "agreed"
+      ? "Promise marked kept. It was the last open promise of the agreed plan, so the case is now resolved."
+      : "Promise marked kept.";
   });
 }
 
@@ -92,7 +98,11 @@ export async function recordFollowUpAction(previous: ActionState, formData: Form
 export async function recordAgreementAction(previous: ActionState, formData: FormData): Promise<ActionState> {
   return run(previous, formData, async (actor, input) => {
     const updated = await recordAgreement(await getDb(), actor, input);
-    if (updated.customerAgreement === "agreed") return "Recorded: the customer agreed.";
+    if (updated.customerAgreement === "agreed") {
+      if (updated.status === "resolved") return "Recorded: the customer agreed. The case is now resolved.";
+      if (updated.status === "carrying_out") return "Recorded: the customer agreed. The case is now carrying out the plan.";
+      return "Recorded: the customer agreed.";
+    }
     return updated.status === "investigating" ? "Recorded: the customer disagreed. The case is back to investigating." : "Recorded: the customer disagreed.";
   });
 }

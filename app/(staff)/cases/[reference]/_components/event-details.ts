@@ -57,6 +57,12 @@ export function eventDetails(event: Pick<CaseTimelineEvent, "type" | "data">): {
     case "fault_confirmed":
       if (labelFrom(FAULTS, data.faultAttribution)) lines.push(`Fault: ${labelFrom(FAULTS, data.faultAttribution)}`);
       break;
+    case "fault_changed":
+      if (labelFrom(FAULTS, data.to)) lines.push(`Fault: ${labelFrom(FAULTS, data.from) ?? "?"} → ${labelFrom(FAULTS, data.to)} (confirmed)`);
+      break;
+    case "fault_rejected":
+      if (labelFrom(FAULTS, data.from)) lines.push(`Rejected: ${labelFrom(FAULTS, data.from)}. To be set again.`);
+      break;
     case "satisfaction_rated":
       if (typeof data.rating === "number") lines.push(`Rated ${data.rating} out of 5`);
       break;

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { eventDetails } from "./event-details";
 import { BLAME_KIND_LABELS, type BlameKind } from "@/lib/messages/blame-check";
 import { EVENT_LABELS } from "./labels";
+import { ApproveApologyForm } from "./approve-apology-form";
 import { FilteredTimeline } from "./timeline-filter";
 
 function actorOf(event: CaseTimelineEvent): string {
@@ -20,13 +21,16 @@ const numberOf = (value: unknown) => (typeof value === "number" ? value : typeof
 function crossReferences(events: CaseTimelineEvent[]) {
   const summaryOfCall = new Map<number, CaseTimelineEvent>();
   const answerToRestatement = new Map<number, CaseTimelineEvent>();
+  const approvalOfApology = new Map<number, CaseTimelineEvent>();
   for (const e of events) {
+    const apologyId = numberOf(e.data?.apologyEventId);
+    if (e.type === "apology_approved" && apologyId !== null) approvalOfApology.set(apologyId, e);
     const callId = numberOf(e.data?.callEventId);
     if (e.type === "message" && callId !== null) summaryOfCall.set(callId, e);
     const restatedId = numberOf(e.data?.restatedEventId);
     if ((e.type === "restatement_confirmed" || e.type === "restatement_corrected") && restatedId !== null) answerToRestatement.set(restatedId, e);
   }
-  return { summaryOfCall, answerToRestatement };
+  return { summaryOfCall, answerToRestatement, approvalOfApology };
 }
 
 /**
@@ -34,10 +38,10 @@ function crossReferences(events: CaseTimelineEvent[]) {
  * and the customer's own entries look different at a glance: colour, border style and a text
  * label, never colour alone. A filter shows only one kind.
  */
-export function Timeline({ events, timeZone }: { events: CaseTimelineEvent[]; timeZone: string }) {
+export function Timeline({ events, timeZone, approve }: { events: CaseTimelineEvent[]; timeZone: string; approve?: ApproveProps }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">Nothing has been recorded on this case yet.</p>;
   const refs = crossReferences(events);
-  const items = events.map((event) => ({ id: event.id, visibility: event.visibility, node: <Entry event={event} refs={refs} timeZone={timeZone} /> }));
+  const items = events.map((event) => ({ id: event.id, visibility: event.visibility, node: <Entry event={event} refs={refs} timeZone={timeZone} approve={approve} /> }));
   // Not wrapped in Suspense (useSearchParams renders on the server in this dynamic page): a
   // boundary could stream the history in after the page, hidden from a browser without scripts.
   return <FilteredTimeline items={items} />;
@@ -59,7 +63,10 @@ function headline(event: CaseTimelineEvent): string {
 
 type Refs = ReturnType<typeof crossReferences>;
 
-function Entry({ event, refs, timeZone }: { event: CaseTimelineEvent; refs: Refs; timeZone: string }) {
+/** Given when the viewer may approve a flagged apology (a supervisor or owner, case not closed). */
+type ApproveProps = { complaintId: string; version: number };
+
+function Entry({ event, refs, timeZone, approve }: { event: CaseTimelineEvent; refs: Refs; timeZone: string; approve?: ApproveProps }) {
   const visible = event.visibility === "customer";
   const byCustomer = event.actorKind === "customer";
   const details = eventDetails(event);
@@ -105,6 +112,9 @@ function Entry({ event, refs, timeZone }: { event: CaseTimelineEvent; refs: Refs
       ) : null}
       {event.type === "restated" ? <RestatementAnswer answer={refs.answerToRestatement.get(event.id)} timeZone={timeZone} /> : null}
       <BlameOverrideNote data={event.data} />
+      {event.type === "apology" && event.data?.blameOverride ? (
+        <ApologyApproval apologyId={event.id} approval={refs.approvalOfApology.get(event.id)} approve={approve} timeZone={timeZone} />
+      ) : null}
     </article>
   );
 }
@@ -139,6 +149,15 @@ function RestatementAnswer({ answer, timeZone }: { answer?: CaseTimelineEvent; t
       <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{answer.body}</p>
     </div>
   );
+}
+
+/** A flagged apology counts on the checklist once a supervisor approves it. */
+function ApologyApproval({ apologyId, approval, approve, timeZone }: { apologyId: number; approval?: CaseTimelineEvent; approve?: ApproveProps; timeZone: string }) {
+  const approved = approval ? `Approved by ${actorOf(approval)} on ${formatDateTime(approval.createdAt, timeZone)}: it counts as an apology.` : null;
+  // For a supervisor the form stays in place once approved, so its confirmation outlives the refresh.
+  if (approve) return <ApproveApologyForm complaintId={approve.complaintId} version={approve.version} apologyEventId={apologyId} approved={approved} />;
+  if (approved) return <p className="mt-2 text-sm font-medium text-emerald-800">{approved}</p>;
+  return <p className="mt-2 text-sm text-slate-700">Not counted as an apology until a supervisor approves it.</p>;
 }
 
 /** Staff sent this despite the blame-language check: shown to staff with the reason given. */

@@ -9,7 +9,9 @@ import { DebriefForm } from "./debrief-form";
 import { DebriefList } from "./debrief-list";
 import { DeEscalateForm, EscalateForm } from "./escalation-forms";
 import { ConfirmFaultForm } from "./fault-form";
-import type { DecisionData } from "@/lib/cases/workspace";
+import { FaultReviewForm } from "./fault-review-form";
+import { isOpen } from "@/lib/cases/state-machine";
+import type { DecisionData, FaultReview } from "@/lib/cases/workspace";
 import { RootCauseForm } from "./root-cause-form";
 import { Section } from "./section";
 
@@ -44,9 +46,13 @@ export function RootCauseSection({ complaint, data }: Props) {
 export function FaultSection({ complaint, viewer, timeZone, data }: Props) {
   const fault = complaint.faultAttribution;
   const confirmedBy = complaint.faultConfirmedById ? (data.names.get(complaint.faultConfirmedById) ?? "a former colleague") : null;
-  const status = complaint.faultConfirmedAt ? "Confirmed" : fault ? "Not confirmed" : "No fault set";
+  const review = data.faultReview;
+  const rejected = !fault && review?.type === "fault_rejected";
+  const status = complaint.faultConfirmedAt ? "Confirmed" : fault ? "Not confirmed" : rejected ? "Rejected" : "No fault set";
+  const supervisor = hasRole(viewer.role, "supervisor");
   return (
     <Section title="Fault confirmation" status={status} testId="decision-fault">
+      {review && (rejected || (review.type === "fault_changed" && fault)) ? <FaultReviewNote review={review} timeZone={timeZone} /> : null}
       {complaint.faultConfirmedAt ? (
         <p className="text-sm text-slate-800">
           {FAULT_LABELS[fault!]} confirmed by {confirmedBy} on {formatDateTime(complaint.faultConfirmedAt, timeZone)}.
@@ -66,7 +72,24 @@ export function FaultSection({ complaint, viewer, timeZone, data }: Props) {
           you need one.
         </p>
       )}
+      {(fault || rejected) && supervisor && complaint.status !== "closed" ? (
+        <FaultReviewForm complaintId={complaint.id} version={complaint.version} current={fault} faults={FAULT_OPTIONS} canReject={isOpen(complaint.status)} />
+      ) : null}
     </Section>
+  );
+}
+
+/** What a supervisor last decided about the attribution, and why. */
+function FaultReviewNote({ review, timeZone }: { review: FaultReview; timeZone: string }) {
+  const from = review.from && review.from in FAULT_LABELS ? FAULT_LABELS[review.from as keyof typeof FAULT_LABELS] : "the earlier attribution";
+  return (
+    <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="fault-review">
+      <p className="font-medium">
+        {review.type === "fault_rejected" ? `${review.by} rejected “${from}”` : `${review.by} changed it from “${from}”`} on {formatDateTime(review.at, timeZone)}.
+      </p>
+      {review.reason ? <p className="mt-0.5 whitespace-pre-wrap break-words">Reason: {review.reason}</p> : null}
+      {review.type === "fault_rejected" ? <p className="mt-0.5 text-xs text-slate-600">Set the fault again under Root cause.</p> : null}
+    </div>
   );
 }
 

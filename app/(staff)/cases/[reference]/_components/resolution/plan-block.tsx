@@ -5,6 +5,7 @@ import { Block, Disclosure } from "./block";
 import { currencySymbol } from "@/lib/format/numbers";
 import { GoodwillForm } from "./goodwill-form";
 import { RESOLUTION_TYPE_LABELS, SOURCE_LABELS } from "./labels";
+import { BEFORE_PROPOSAL } from "@/lib/cases/state-machine";
 import { AskAgreementForm, PlanForm } from "./plan-forms";
 
 const LOCKED = new Set<Complaint["status"]>(["resolved", "follow_up_due", "closed"]);
@@ -15,7 +16,8 @@ export function PlanBlock({ complaint }: { complaint: Complaint }) {
     complaint.resolutionType && complaint.resolutionDescription
       ? { type: complaint.resolutionType, description: complaint.resolutionDescription, source: complaint.resolutionSource ?? "staff" }
       : null;
-  const locked = LOCKED.has(complaint.status);
+  const locked = LOCKED.has(complaint.status) || complaint.status === "carrying_out";
+  const draft = plan !== null && BEFORE_PROPOSAL.has(complaint.status);
   return (
     <Block
       title="Resolution plan"
@@ -26,6 +28,11 @@ export function PlanBlock({ complaint }: { complaint: Complaint }) {
         <div className="space-y-1 text-sm">
           <p className="whitespace-pre-wrap break-words text-slate-900">{plan.description}</p>
           <p className="text-xs text-slate-600">{SOURCE_LABELS[plan.source]}</p>
+          {draft ? (
+            <p className="text-xs font-medium text-amber-900" data-testid="plan-draft">
+              Not proposed: the customer does not see this plan. Revise it with “Propose it to the customer now” ticked to ask them.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {complaint.status === "resolution_proposed" ? (
@@ -34,14 +41,19 @@ export function PlanBlock({ complaint }: { complaint: Complaint }) {
           <AskAgreementForm complaintId={complaint.id} version={complaint.version} />
         </div>
       ) : null}
-      {locked ? (
+      {complaint.status === "carrying_out" ? (
+        <p className="text-xs text-slate-600">The customer agreed to this plan and it is being carried out. To change it, move the case back to investigating.</p>
+      ) : locked ? (
         <p className="text-xs text-slate-600">The case is {complaint.status === "closed" ? "closed" : "resolved"}: reopen it to change the plan.</p>
       ) : (
         <Disclosure label={plan ? "Revise the plan" : "Propose a resolution"} open={!plan && complaint.status === "investigating"}>
-          <PlanForm complaintId={complaint.id} version={complaint.version} plan={plan} desiredOutcome={complaint.desiredOutcome} />
-          {complaint.status === "new" || complaint.status === "acknowledged" ? (
-            <p className="mt-2 text-xs text-slate-600">The case moves to “Resolution proposed” once it is being investigated.</p>
-          ) : null}
+          <PlanForm
+            complaintId={complaint.id}
+            version={complaint.version}
+            plan={plan}
+            desiredOutcome={complaint.desiredOutcome}
+            canDraft={BEFORE_PROPOSAL.has(complaint.status)}
+          />
         </Disclosure>
       )}
     </Block>

@@ -10,12 +10,33 @@ import { RESOLUTION_TYPE_OPTIONS, SOURCE_LABELS } from "./labels";
 
 type Plan = { type: string; description: string; source: string } | null;
 
-/** Records or revises the plan, with the customer's own wish from intake beside it. */
-export function PlanForm({ complaintId, version, plan, desiredOutcome }: { complaintId: string; version: number; plan: Plan; desiredOutcome: string | null }) {
+/**
+ * Records or revises the plan, with the customer's own wish from intake beside it. Before the plan
+ * is proposed (`canDraft`), "Propose it to the customer now" is offered, ticked: unticked, the plan
+ * is a draft only staff see.
+ */
+export function PlanForm({
+  complaintId,
+  version,
+  plan,
+  desiredOutcome,
+  canDraft,
+}: {
+  complaintId: string;
+  version: number;
+  plan: Plan;
+  desiredOutcome: string | null;
+  canDraft: boolean;
+}) {
   return (
     <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem]">
       <ActionForm action={proposeResolutionAction} label={plan ? "Revise the resolution plan" : "Propose a resolution"} submit={plan ? "Save the revised plan" : "Record the plan"}>
-        {(state) => <PlanFields complaintId={complaintId} version={version} plan={plan} state={state} />}
+        {(state) => (
+          <>
+            <PlanFields complaintId={complaintId} version={version} plan={plan} state={state} />
+            {canDraft ? <ProposeNow state={state} /> : null}
+          </>
+        )}
       </ActionForm>
       <aside aria-label="What the customer asked for" className="h-fit rounded-md border border-slate-200 bg-slate-50 p-3 text-sm md:order-last">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">The customer asked for</p>
@@ -72,6 +93,23 @@ function PlanFields({ complaintId, version, plan, state }: { complaintId: string
       </fieldset>
       <MinutesField id="resolution-minutes" state={state} fallback={10} />
     </>
+  );
+}
+
+/** "Propose it to the customer now": a hidden "draft" first, so an unticked box (which posts nothing) means a draft. */
+function ProposeNow({ state }: { state: ActionState }) {
+  return (
+    <div className="space-y-1">
+      <input type="hidden" name="propose" value="draft" />
+      <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
+        <input type="checkbox" name="propose" value="now" defaultChecked={state.values.propose !== "draft"} className="mt-0.5 h-4 w-4 accent-brand-700" />
+        Propose it to the customer now
+      </label>
+      <p id="propose-now-hint" className="pl-6 text-xs text-slate-600">
+        They see it on their tracking page and can agree or disagree; the case moves to “Resolution proposed” (a new case is
+        marked as being investigated first). Untick to keep it as a draft only staff see.
+      </p>
+    </div>
   );
 }
 
