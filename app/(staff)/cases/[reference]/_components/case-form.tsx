@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useActionState, useEffect, useRef } from "react";
+import { createContext, Fragment, useActionState, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { Alert, Toast } from "@/components/ui";
 import { idleState, type ActionState, type FormAction } from "@/lib/forms/action-state";
@@ -12,7 +12,10 @@ import { idleState, type ActionState, type FormAction } from "@/lib/forms/action
  *   page refreshed it shut (a colleague claimed the case a moment earlier);
  * - a notice (a swapped wording, more rows) shows inside the form too;
  * - a success shows a toast at the end of the page, since the form's section may close or go away
- *   once the decision is made; `foldOnDone` closes the section so the card shows the result.
+ *   once the decision is made (a kept promise, an ended escalation, a confirmed fault take their
+ *   form off the page in the same refresh that answers it); `foldOnDone` closes the section so the
+ *   card shows the result. The toast belongs to the page (CaseAnnouncer), told of the answer as it
+ *   arrives, before the refreshed page can unmount the form.
  * The fields remount after every answer, so they carry the case's new version and the values sent back.
  * Without JavaScript the server answers a success with a fresh page and a banner instead.
  */
@@ -33,7 +36,16 @@ export function CaseForm({
   /** Below the answer: the form's buttons, when they do not depend on the answer. */
   footer?: React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const announce = useContext(AnnounceContext);
+  const announcing = useCallback<FormAction>(
+    async (previous, formData) => {
+      const next = await action(previous, formData);
+      if (next.outcome === "done" && next.message) announce?.(next);
+      return next;
+    },
+    [action, announce],
+  );
+  const [state, formAction] = useActionState(announcing, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const section = formRef.current?.closest("details");
@@ -49,8 +61,24 @@ export function CaseForm({
         {state.outcome === "notice" && state.message ? <Alert tone="info">{state.message}</Alert> : null}
         {footer}
       </form>
-      {state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
+      {!announce && state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
     </>
+  );
+}
+
+const AnnounceContext = createContext<((answer: ActionState) => void) | null>(null);
+
+/**
+ * The case page's confirmations: every CaseForm inside tells it of a success, and it shows the
+ * toast, which so outlives the form that was answered.
+ */
+export function CaseAnnouncer({ children }: { children: React.ReactNode }) {
+  const [done, setDone] = useState<ActionState | null>(null);
+  return (
+    <AnnounceContext.Provider value={setDone}>
+      {children}
+      {done ? <Confirmation key={done.attempt} message={done.message} /> : null}
+    </AnnounceContext.Provider>
   );
 }
 
