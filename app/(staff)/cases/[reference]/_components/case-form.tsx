@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, Fragment, useActionState, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, Fragment, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { Alert, Toast } from "@/components/ui";
 import { idleState, type ActionState, type FormAction } from "@/lib/forms/action-state";
@@ -36,16 +36,21 @@ export function CaseForm({
   /** Below the answer: the form's buttons, when they do not depend on the answer. */
   footer?: React.ReactNode;
 }) {
-  const announce = useContext(AnnounceContext);
+  const announcer = useContext(AnnounceContext);
   const announcing = useCallback<FormAction>(
     async (previous, formData) => {
       const next = await action(previous, formData);
-      if (next.outcome === "done" && next.message) announce?.(next);
+      if (next.outcome === "done" && next.message) announcer?.hold(next);
       return next;
     },
-    [action, announce],
+    [action, announcer],
   );
-  const [state, formAction] = useActionState(announcing, idleState);
+  // The server action itself on the server and while hydrating: that is what makes the form post
+  // without JavaScript. In the browser, the wrapper that hands a success to the page's announcer.
+  const [state, formAction] = useActionState(useIsBrowser() && announcer ? announcing : action, idleState);
+  useEffect(() => {
+    if (state.outcome === "done") announcer?.flush();
+  }, [state, announcer]);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const section = formRef.current?.closest("details");
@@ -61,21 +66,42 @@ export function CaseForm({
         {state.outcome === "notice" && state.message ? <Alert tone="info">{state.message}</Alert> : null}
         {footer}
       </form>
-      {!announce && state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
+      {!announcer && state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
     </>
   );
 }
 
-const AnnounceContext = createContext<((answer: ActionState) => void) | null>(null);
+/** True once hydrated in a browser; false on the server and while hydrating. */
+function useIsBrowser(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
+const subscribeNever = () => () => {};
+
+type Announcer = { hold: (answer: ActionState) => void; flush: () => void };
+const AnnounceContext = createContext<Announcer | null>(null);
 
 /**
- * The case page's confirmations: every CaseForm inside tells it of a success, and it shows the
- * toast, which so outlives the form that was answered.
+ * The case page's confirmations. A CaseForm hands its success over as the answer arrives (`hold`),
+ * since the refreshed page that comes with it may take the form away (a kept promise's button);
+ * the toast shows once that page is drawn (`flush`: the page's new content, or the form's own
+ * answer, whichever commits), so what it confirms is already on screen.
  */
 export function CaseAnnouncer({ children }: { children: React.ReactNode }) {
   const [done, setDone] = useState<ActionState | null>(null);
+  const held = useRef<ActionState | null>(null);
+  const flush = useCallback(() => {
+    if (!held.current) return;
+    setDone(held.current);
+    held.current = null;
+  }, []);
+  const announcer = useMemo<Announcer>(() => ({ hold: (answer) => void (held.current = answer), flush }), [flush]);
+  useEffect(flush, [children, flush]);
   return (
-    <AnnounceContext.Provider value={setDone}>
+    <AnnounceContext.Provider value={announcer}>
       {children}
       {done ? <Confirmation key={done.attempt} message={done.message} /> : null}
     </AnnounceContext.Provider>
