@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { open, section } from "./helpers/case-page";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
 import { screenshot } from "./helpers/screenshots";
@@ -39,20 +40,6 @@ const BLANK = "   ";
 // Hidden ones too: an answer inside a closed section is there, for the person to open (post() does).
 const status = (page: Page, text: string | RegExp) => page.getByRole("status", { includeHidden: true }).filter({ hasText: text });
 const alert = (scope: Page | Locator, text: string | RegExp) => scope.getByRole("alert", { includeHidden: true }).filter({ hasText: text });
-
-/** A decision section of the case page, opened (a native <details>: no script needed). */
-async function section(page: Page, testId: string): Promise<Locator> {
-  const details = page.getByTestId(testId);
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
-  return details;
-}
-
-/** A collapsed block of the resolution card, opened by its summary line. */
-async function open(scope: Locator, summary: string): Promise<Locator> {
-  const details = scope.locator("details", { has: scope.page().locator("summary", { hasText: summary }) }).first();
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
-  return details;
-}
 
 async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
