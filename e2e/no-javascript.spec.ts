@@ -41,7 +41,6 @@ const BLANK = "   ";
 const status = (page: Page, text: string | RegExp) => page.getByRole("status", { includeHidden: true }).filter({ hasText: text });
 const alert = (scope: Page | Locator, text: string | RegExp) => scope.getByRole("alert", { includeHidden: true }).filter({ hasText: text });
 
-
 async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(page, email);

@@ -13,16 +13,18 @@ type FieldShellProps = {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** No "*" or "(optional)": a group's legend says what is needed (e.g. "Email or phone (at least one)"). */
+  unmarked?: boolean;
   children: React.ReactNode;
 };
 
 /** Label, optional hint and error around one control; ids wire them up for screen readers. */
-export function FieldShell({ id, label, hint, error, required, children }: FieldShellProps) {
+export function FieldShell({ id, label, hint, error, required, unmarked, children }: FieldShellProps) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required ? <span className="text-red-700"> *</span> : <span className="font-normal text-slate-600"> (optional)</span>}
+        {unmarked ? null : required ? <span className="text-red-700"> *</span> : <span className="font-normal text-slate-600"> (optional)</span>}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
@@ -46,9 +48,9 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 
 type Common = { id: string; label: string; hint?: string; error?: string };
 
-export function TextField({ id, label, hint, error, required, className, ...rest }: Common & React.InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ id, label, hint, error, required, unmarked, className, ...rest }: Common & { unmarked?: boolean } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required} unmarked={unmarked}>
       <input
         id={id}
         name={rest.name ?? id}
@@ -109,6 +111,26 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+/** A file chooser for photos and PDFs (the checks that count are the server's: lib/attachments). */
+export function FileField({ id, label, hint, error, className, ...rest }: Common & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={rest.name ?? id}
+        type="file"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(
+          "block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100",
+          className,
+        )}
+        {...rest}
+      />
     </FieldShell>
   );
 }

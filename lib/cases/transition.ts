@@ -6,6 +6,16 @@ import { CaseRuleError } from "./errors";
 import { checkTransition, type CaseStatus } from "./state-machine";
 import type { CaseChange } from "./update-case";
 
+/** Whether someone has recorded a follow-up with the customer on this case. */
+export async function hasDoneFollowUp(tx: Tx, complaintId: string): Promise<boolean> {
+  const [done] = await tx
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(and(eq(followUps.complaintId, complaintId), isNotNull(followUps.completedAt)))
+    .limit(1);
+  return Boolean(done);
+}
+
 /**
  * The change that moves a case to `to`, checked against the state machine and its guards.
  * Stamps the resolved/closed times and counts reopenings; throws CaseRuleError when refused.
@@ -18,12 +28,7 @@ export async function statusChange(
   options: { facts?: Partial<Complaint>; note?: string; minutesSpent?: number } = {},
 ): Promise<Required<CaseChange>> {
   const merged = { ...current, ...options.facts };
-  const [doneFollowUp] = await tx
-    .select({ id: followUps.id })
-    .from(followUps)
-    .where(and(eq(followUps.complaintId, current.id), isNotNull(followUps.completedAt)))
-    .limit(1);
-  const check = checkTransition(current.status, to, { ...merged, followUpCompleted: Boolean(doneFollowUp) });
+  const check = checkTransition(current.status, to, { ...merged, followUpCompleted: await hasDoneFollowUp(tx, current.id) });
   if (!check.ok) throw new CaseRuleError(check.message);
 
   const now = new Date();

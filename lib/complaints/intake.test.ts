@@ -215,14 +215,34 @@ describeEachDatabase("tracking a complaint", ({ db }) => {
       channel: "web",
       now: new Date("2026-01-01T00:00:00Z"),
     });
-    expect(await addCustomerMessage(db(), trackingToken!, "   ")).toEqual({ ok: false, error: "Please write your message" });
+    expect(await addCustomerMessage(db(), trackingToken!, "   ")).toEqual({ ok: false, error: "Please write your message", fieldErrors: { body: "Please write your message" } });
     expect(await addCustomerMessage(db(), "B".repeat(43), "Hello")).toEqual({ ok: false, notFound: true });
-    expect(await addCustomerMessage(db(), trackingToken!, "Any news?\u0007")).toEqual({ ok: true });
+    expect(await addCustomerMessage(db(), trackingToken!, "Any news?\u0007")).toEqual({ ok: true, files: 0 });
 
     const view = await getTrackingView(db(), trackingToken!);
     expect(view!.timeline.at(-1)).toMatchObject({ type: "customer_message", actor: "customer", body: "Any news?" });
     const [row] = await db().select().from(complaints).where(eq(complaints.reference, reference));
     expect(row!.lastActivityAt.getTime()).toBeGreaterThan(new Date("2026-01-01T00:00:00Z").getTime());
+  });
+
+  it("takes files with a customer's message, with the complaint form's checks, and stores none when one is refused", async () => {
+    const { trackingToken } = await fileComplaint(db(), input({ email: "files-later@example.com" }), { channel: "web" });
+    const receipt = { name: "receipt.png", size: PNG.length, arrayBuffer: async () => new Uint8Array(PNG).buffer };
+    const program = { name: "photo.jpg", size: 4, arrayBuffer: async () => new Uint8Array([0x4d, 0x5a, 0x90, 0x00]).buffer };
+
+    const refused = await addCustomerMessage(db(), trackingToken!, "Here is the receipt", [receipt, program]);
+    expect(refused).toEqual({ ok: false, error: "photo.jpg is not a photo or PDF", fieldErrors: { attachments: "photo.jpg is not a photo or PDF" } });
+    const tooMany = await addCustomerMessage(db(), trackingToken!, "Here they are", Array.from({ length: 6 }, () => receipt));
+    expect(tooMany).toMatchObject({ ok: false, fieldErrors: { attachments: "Please attach at most 5 files (you chose 6)" } });
+    expect((await getTrackingView(db(), trackingToken!))!.attachments).toEqual([]);
+
+    expect(await addCustomerMessage(db(), trackingToken!, "Here is the receipt I forgot", [receipt])).toEqual({ ok: true, files: 1 });
+    const view = await getTrackingView(db(), trackingToken!);
+    expect(view!.attachments).toEqual([expect.objectContaining({ fileName: "receipt.png", contentType: "image/png", sizeBytes: PNG.length })]);
+    expect(view!.timeline.slice(-2).map((e) => [e.type, e.actor, e.body ?? e.fileName])).toEqual([
+      ["customer_message", "customer", "Here is the receipt I forgot"],
+      ["attachment_added", "customer", "receipt.png"],
+    ]);
   });
 });
 

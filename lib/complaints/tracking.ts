@@ -3,10 +3,11 @@ import { asc, eq, and, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
-import { listAttachmentsForComplaint, type AttachmentSummary } from "@/lib/attachments/store";
+import { listAttachmentsForComplaint, saveAttachments, type AttachmentSummary } from "@/lib/attachments/store";
+import { checkAttachments, type UploadLike } from "@/lib/attachments/validate";
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
-import { customerAsks, restatedIssues, type CustomerAsks } from "./customer-asks";
+import { customerAsks, type CustomerAsks } from "./customer-asks";
 import { stripControlCharacters } from "./intake-schema";
 import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
 
@@ -58,8 +59,6 @@ export type TimelineEntry = {
   /** The few structured details the page may show (status reached, file name). */
   toStatus: CaseStatus | null;
   fileName: string | null;
-  /** Our summary of the complaint (restated events), or the summary the customer answered. */
-  issues: string[] | null;
   /** 1–5 on satisfaction_rated events. */
   rating: number | null;
   createdAt: Date;
@@ -147,7 +146,6 @@ export async function getTrackingView(db: Db, token: string, now = new Date()): 
       body: event.body,
       toStatus: statusIn(event.data?.to),
       fileName: typeof event.data?.fileName === "string" ? event.data.fileName : null,
-      issues: event.type.startsWith("restate") ? restatedIssues(event.data) : null,
       rating: typeof event.data?.rating === "number" ? event.data.rating : null,
       createdAt: event.createdAt,
     })),
@@ -173,12 +171,25 @@ export const CustomerMessageSchema = z.object({
     ),
 });
 
-export type AddMessageResult = { ok: true } | { ok: false; error: string } | { ok: false; notFound: true };
+export type AddMessageResult =
+  | { ok: true; files: number }
+  | { ok: false; error: string; fieldErrors: Record<string, string> }
+  | { ok: false; notFound: true };
 
-/** The customer writes on their case: a customer-visible event, and the case counts as active again. */
-export async function addCustomerMessage(db: Db, token: string, body: unknown): Promise<AddMessageResult> {
+/**
+ * The customer writes on their case, with up to five photos or PDFs (the complaint form's checks,
+ * lib/attachments): a customer-visible event per message and per file, and the case counts as
+ * active again. The assignee is told, with the number of files.
+ */
+export async function addCustomerMessage(db: Db, token: string, body: unknown, uploads: UploadLike[] = []): Promise<AddMessageResult> {
   const parsed = CustomerMessageSchema.safeParse({ body });
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Please write your message" };
+  const files = await checkAttachments(uploads);
+  if (!parsed.success || !files.ok) {
+    const fieldErrors: Record<string, string> = {};
+    if (!parsed.success) fieldErrors.body = parsed.error.issues[0]?.message ?? "Please write your message";
+    if (!files.ok) fieldErrors.attachments = files.error;
+    return { ok: false, error: fieldErrors.body ?? fieldErrors.attachments!, fieldErrors };
+  }
   const complaintId = await findComplaintIdByToken(db, token);
   if (!complaintId) return { ok: false, notFound: true };
   await db.transaction(async (tx) => {
@@ -186,18 +197,16 @@ export async function addCustomerMessage(db: Db, token: string, body: unknown): 
       .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
       .from(complaints)
       .where(eq(complaints.id, complaintId));
-    await tx.insert(complaintEvents).values({
-      complaintId,
-      type: "customer_message",
-      visibility: "customer",
-      actorKind: "customer",
-      body: parsed.data.body,
-    });
+    // One time for the message and its files: they come in that order on the timeline (same time, then id).
+    const at = new Date();
+    await tx.insert(complaintEvents).values({ complaintId, type: "customer_message", visibility: "customer", actorKind: "customer", body: parsed.data.body, createdAt: at });
+    await saveAttachments(tx, complaintId, files.files, at);
     // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
     await tx.update(complaints).set({ lastActivityAt: sql`now()` }).where(eq(complaints.id, complaintId));
-    if (c) await alertAssignee(tx, c, "The customer wrote a message", parsed.data.body);
+    const attached = files.files.length === 0 ? "" : files.files.length === 1 ? " (1 file attached)" : ` (${files.files.length} files attached)`;
+    if (c) await alertAssignee(tx, c, `The customer wrote a message${attached}`, parsed.data.body);
   });
-  return { ok: true };
+  return { ok: true, files: files.files.length };
 }
 
 /** The tracking link as the customer should keep it. */

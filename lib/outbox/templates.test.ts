@@ -30,6 +30,7 @@ describe("email templates", () => {
     it.each([
       ["Dear Maria,\nThe engineer comes on Friday.", "The engineer comes on Friday."],
       ["Dear Maria,\n\nThe engineer comes on Friday.", "The engineer comes on Friday."],
+      ["Dear Maria,\r\n\r\nThe engineer comes on Friday.", "The engineer comes on Friday."],
       ["Dear Maria, the engineer comes on Friday.", "The engineer comes on Friday."],
       ["Hi Maria! Good news: the part has arrived.", "Good news: the part has arrived."],
       ["Hello,\nthe engineer comes on Friday.", "The engineer comes on Friday."],

@@ -186,9 +186,10 @@ const STAFF_TEXT_PLACEHOLDERS = ["message", "summary"];
 const GREETING_WORD = String.raw`(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b`;
 /**
  * A greeting at the very start, with at most four words of name after it: alone on its line
- * ("Dear Maria,") or ending in punctuation before the sentence goes on ("Hi Maria, thanks").
+ * ("Dear Maria,") or ending in punctuation before the sentence goes on ("Hi Maria, thanks"). A
+ * browser posts a text area's line breaks as CRLF.
  */
-const LEADING_GREETING = new RegExp(String.raw`^\s*${GREETING_WORD}(?:[ \t]+[^\s,!:;.?]+){0,4}(?:[,!:.]?[ \t]*\n\s*|[,!:][ \t]+)`, "i");
+const LEADING_GREETING = new RegExp(String.raw`^\s*${GREETING_WORD}(?:[ \t]+[^\s,!:;.?]+){0,4}(?:[,!:.]?[ \t]*\r?\n\s*|[,!:][ \t]+)`, "i");
 
 /** The template says "Dear …" itself before the staff member's words start. */
 function greetsBeforeStaffText(body: string): boolean {

@@ -59,7 +59,7 @@ describeEachDatabase("case status changes", ({ db, kind }) => {
     const agent = await createStaff(db());
     const facts = await withFacts();
     const c = await createComplaint(db(), { values: { status: "resolved", customerAgreement: "agreed", ...facts } });
-    const closed = await changeStatus(db(), agent, { complaintId: c.id, expectedVersion: c.version, to: "closed" });
+    const closed = await changeStatus(db(), agent, { complaintId: c.id, expectedVersion: c.version, to: "closed", note: "Agreed on the phone; no follow-up wanted" });
     expect(closed.closedAt).not.toBeNull();
     const mails = await db().select().from(outboxMessages).where(and(eq(outboxMessages.complaintId, c.id), eq(outboxMessages.kind, "closure")));
     expect(mails).toHaveLength(1);
@@ -73,7 +73,27 @@ describeEachDatabase("case status changes", ({ db, kind }) => {
     expect(reopened.reopenedCount).toBe(1);
     expect(reopened.closedAt).toBeNull();
     const types = (await eventsOf(c.id)).map((e) => e.type);
-    expect(types).toEqual(["status_changed", "reopened", "note"]);
+    expect(types).toEqual(["status_changed", "note", "reopened", "note"]);
+  });
+
+  it("closing before the follow-up is done is refused without a reason, and the reason goes on the timeline", async () => {
+    const agent = await createStaff(db());
+    const facts = await withFacts();
+    const c = await createComplaint(db(), { values: { status: "resolved", customerAgreement: "agreed", ...facts } });
+    await db().insert(followUps).values({ complaintId: c.id, dueAt: new Date(Date.now() + 86_400_000) });
+    for (const note of [undefined, "  "]) {
+      const refused = (await changeStatus(db(), agent, { complaintId: c.id, expectedVersion: c.version, to: "closed", note }).catch((e: unknown) => e)) as CaseRuleError;
+      expect(refused).toBeInstanceOf(CaseRuleError);
+      expect(refused.message).toBe("The follow-up with the customer has not been done yet. Say why the case is being closed without it.");
+      expect(refused.fieldErrors.note).toBe("Give the reason for closing without a follow-up (at least 3 characters).");
+    }
+    expect(await eventsOf(c.id)).toHaveLength(0);
+    expect((await reloadComplaint(db(), c.id)).status).toBe("resolved");
+
+    const closed = await changeStatus(db(), agent, { complaintId: c.id, expectedVersion: c.version, to: "closed", note: "Customer asked us not to call again" });
+    expect(closed.status).toBe("closed");
+    const note = (await eventsOf(c.id)).find((e) => e.type === "note");
+    expect(note).toMatchObject({ visibility: "internal", body: "Customer asked us not to call again", data: { about: "status", to: "closed", withoutFollowUp: true } });
   });
 
   it("closing needs a follow-up or the customer's agreement", async () => {

@@ -120,10 +120,15 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
       <fieldset className="space-y-5">
         <legend className="mb-4 text-lg font-semibold text-slate-900">About you</legend>
         <TextField id="name" label="Your name" required autoComplete="name" maxLength={120} defaultValue={values.name} error={errors.name} />
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField id="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="An email, a phone number, or both." />
-          <TextField id="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={values.phone} error={errors.phone} hint="Include the country code if abroad." />
-        </div>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">
+            Email or phone <span className="font-normal text-slate-600">(at least one)</span>
+          </legend>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField id="email" label="Email" unmarked type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="An email, a phone number, or both." />
+            <TextField id="phone" label="Phone" unmarked type="tel" autoComplete="tel" defaultValue={values.phone} error={errors.phone} hint="Include the country code if abroad." />
+          </div>
+        </fieldset>
         <PreferredContact value={values.preferredContact} error={errors.preferredContact} />
       </fieldset>
 

@@ -3,6 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { answerAsCustomer } from "@/lib/complaints/customer-responses";
+import { chosenFiles } from "@/lib/attachments/validate";
 import { addCustomerMessage } from "@/lib/complaints/tracking";
 import type { ActionState } from "@/lib/forms/action-state";
 import { Refusal } from "@/lib/forms/refusal";
@@ -22,7 +23,7 @@ const field = (form: FormData, name: string) => {
  * other request unanswered (vercel/next.js#57867).
  */
 
-type Result = { ok: true } | { ok: false; error: string } | { ok: false; notFound: true };
+type Result = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> } | { ok: false; notFound: true };
 
 /**
  * Runs a customer's form: a success lands on `done` (a redirect, with and without JavaScript); a
@@ -36,15 +37,19 @@ function runTrackingForm(form: FormData, token: string, work: () => Promise<Resu
       const result = await work();
       if (result.ok) redirect(done);
       if ("notFound" in result) notFound();
-      throw new Refusal(result.error);
+      throw new Refusal(result.error, result.fieldErrors);
     },
   });
 }
 
-/** The customer writes on their case. The token is the only key: a wrong one is simply not found. */
+/**
+ * The customer writes on their case, with files if they choose (a multipart post, with or without
+ * JavaScript). The token is the only key: a wrong one is simply not found.
+ */
 export async function addMessageAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const token = field(form, "token");
-  return runTrackingForm(form, token, async () => addCustomerMessage(await getDb(), token, field(form, "body")), `/track/${token}?sent=1#timeline`);
+  const uploads = chosenFiles(form.getAll("attachments"));
+  return runTrackingForm(form, token, async () => addCustomerMessage(await getDb(), token, field(form, "body"), uploads), `/track/${token}?sent=1#timeline`);
 }
 
 type Intent = "confirm" | "correct" | "agree" | "disagree" | "rate";

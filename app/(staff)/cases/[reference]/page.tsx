@@ -10,6 +10,7 @@ import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
 import { formatDate } from "@/lib/format/dates";
 import { formatBytes } from "@/lib/format/numbers";
+import { CaseAnnouncer } from "./_components/case-form";
 import { ComplaintAsFiled } from "./_components/complaint-as-filed";
 import { CustomerPanel } from "./_components/customer-panel";
 import { Timeline } from "./_components/timeline";
@@ -33,6 +34,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const { complaint, customer, attachments, timeline } = detail;
 
   return (
+    <CaseAnnouncer>
     <div className="space-y-5">
       <div>
         <Link href="/cases" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -122,5 +124,6 @@ export default async function CasePage({ params }: { params: Params }) {
         </aside>
       </div>
     </div>
+    </CaseAnnouncer>
   );
 }

@@ -3,14 +3,15 @@
 import { useActionState, useEffect } from "react";
 import { DraftNotice } from "@/components/draft-notice";
 import { forgetDraft } from "@/components/drafts";
-import { SubmitButton, TextArea } from "@/components/ui";
+import { FileField, SubmitButton, TextArea } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
 import { idleState } from "@/lib/forms/action-state";
 import { addMessageAction } from "../actions";
 import { TokenField } from "./token-field";
 
 /**
- * Adds the customer's message to their case; works without JavaScript too. With it, what is
+ * Adds the customer's message to their case, with photos or PDFs if they choose (a forgotten
+ * receipt); works without JavaScript too (a multipart post). With it, what is
  * being written is kept in the tab until it is sent (components/use-form-draft.ts): `sent` is
  * true on the page a sent message lands on, which forgets the draft.
  */
@@ -39,8 +40,21 @@ export function MessageForm({ token, sent }: { token: string; sent: boolean }) {
         maxLength={5_000}
         hint="Answer our questions, add information, or tell us if something has changed. Our team sees it on your case."
         defaultValue={state.values.body}
-        error={state.message || undefined}
-        autoFocus={Boolean(state.message)}
+        error={state.fieldErrors.body ?? (state.fieldErrors.attachments ? undefined : state.message || undefined)}
+        autoFocus={Boolean(state.message) && !state.fieldErrors.attachments}
+      />
+      <FileField
+        id="message-attachments"
+        name="attachments"
+        label="Photos or documents"
+        multiple
+        accept="image/*,application/pdf"
+        hint={
+          state.outcome === "refused"
+            ? "If you had chosen files, please choose them again: browsers do not keep files when a form comes back."
+            : "Up to 5 photos or PDFs (such as a receipt), 10 MB each."
+        }
+        error={state.fieldErrors.attachments}
       />
       {restoredAt !== null ? (
         <DraftNotice discardLabel="Clear it" onDiscard={discard}>

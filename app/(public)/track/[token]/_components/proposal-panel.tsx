@@ -49,7 +49,7 @@ export function ProposalPanel({ token, ask, business, resolutionType, descriptio
             <TextArea
               id="disagree-reason"
               name="text"
-              label="Doesn't work for you? Tell us why, and what would"
+              label="Doesn't work for you? Tell us why, and what would work instead"
               required
               rows={3}
               maxLength={5_000}

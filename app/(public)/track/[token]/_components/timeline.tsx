@@ -42,7 +42,8 @@ export function Timeline({ entries, business, timeZone }: { entries: TimelineEnt
     <ol className="space-y-4">
       {entries.map((entry) => {
         const fromCustomer = entry.actor === "customer";
-        // The filed event repeats the complaint, which is shown in full further down the page.
+        // The filed event repeats the complaint, which is shown in full further down the page. A
+        // restatement's text already lists the issues as numbered lines, so they are not listed again.
         const body = entry.type === "filed" ? null : entry.body;
         return (
           <li key={entry.id} className={cx("border-l-4 pl-4", fromCustomer ? "border-slate-300" : "border-brand-600")}>
@@ -53,15 +54,6 @@ export function Timeline({ entries, business, timeZone }: { entries: TimelineEnt
               </p>
             </div>
             {body ? <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{body}</p> : null}
-            {entry.type === "restated" && entry.issues?.length ? (
-              <ul className="mt-1 list-disc space-y-0.5 pl-6 text-slate-800">
-                {entry.issues.map((issue, i) => (
-                  <li key={i} className="break-words">
-                    {issue}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
             {entry.rating ? <p className="mt-1 font-medium text-slate-800">{entry.rating} out of 5</p> : null}
           </li>
         );

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useActionState, useEffect, useRef } from "react";
+import { createContext, Fragment, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { Alert, Toast } from "@/components/ui";
 import { idleState, type ActionState, type FormAction } from "@/lib/forms/action-state";
@@ -12,7 +12,10 @@ import { idleState, type ActionState, type FormAction } from "@/lib/forms/action
  *   page refreshed it shut (a colleague claimed the case a moment earlier);
  * - a notice (a swapped wording, more rows) shows inside the form too;
  * - a success shows a toast at the end of the page, since the form's section may close or go away
- *   once the decision is made; `foldOnDone` closes the section so the card shows the result.
+ *   once the decision is made (a kept promise, an ended escalation, a confirmed fault take their
+ *   form off the page in the same refresh that answers it); `foldOnDone` closes the section so the
+ *   card shows the result. The toast belongs to the page (CaseAnnouncer), told of the answer as it
+ *   arrives, before the refreshed page can unmount the form.
  * The fields remount after every answer, so they carry the case's new version and the values sent back.
  * Without JavaScript the server answers a success with a fresh page and a banner instead.
  */
@@ -33,7 +36,21 @@ export function CaseForm({
   /** Below the answer: the form's buttons, when they do not depend on the answer. */
   footer?: React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const announcer = useContext(AnnounceContext);
+  const announcing = useCallback<FormAction>(
+    async (previous, formData) => {
+      const next = await action(previous, formData);
+      if (next.outcome === "done" && next.message) announcer?.hold(next);
+      return next;
+    },
+    [action, announcer],
+  );
+  // The server action itself on the server and while hydrating: that is what makes the form post
+  // without JavaScript. In the browser, the wrapper that hands a success to the page's announcer.
+  const [state, formAction] = useActionState(useIsBrowser() && announcer ? announcing : action, idleState);
+  useEffect(() => {
+    if (state.outcome === "done") announcer?.flush();
+  }, [state, announcer]);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const section = formRef.current?.closest("details");
@@ -49,8 +66,45 @@ export function CaseForm({
         {state.outcome === "notice" && state.message ? <Alert tone="info">{state.message}</Alert> : null}
         {footer}
       </form>
-      {state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
+      {!announcer && state.outcome === "done" && state.message ? <Confirmation key={state.attempt} message={state.message} /> : null}
     </>
+  );
+}
+
+/** True once hydrated in a browser; false on the server and while hydrating. */
+function useIsBrowser(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
+const subscribeNever = () => () => {};
+
+type Announcer = { hold: (answer: ActionState) => void; flush: () => void };
+const AnnounceContext = createContext<Announcer | null>(null);
+
+/**
+ * The case page's confirmations. A CaseForm hands its success over as the answer arrives (`hold`),
+ * since the refreshed page that comes with it may take the form away (a kept promise's button);
+ * the toast shows once that page is drawn (`flush`: the page's new content, or the form's own
+ * answer, whichever commits), so what it confirms is already on screen.
+ */
+export function CaseAnnouncer({ children }: { children: React.ReactNode }) {
+  const [done, setDone] = useState<ActionState | null>(null);
+  const held = useRef<ActionState | null>(null);
+  const flush = useCallback(() => {
+    if (!held.current) return;
+    setDone(held.current);
+    held.current = null;
+  }, []);
+  const announcer = useMemo<Announcer>(() => ({ hold: (answer) => void (held.current = answer), flush }), [flush]);
+  useEffect(flush, [children, flush]);
+  return (
+    <AnnounceContext.Provider value={announcer}>
+      {children}
+      {done ? <Confirmation key={done.attempt} message={done.message} /> : null}
+    </AnnounceContext.Provider>
   );
 }
 

@@ -25,7 +25,12 @@ export function StatusSection({ complaint, data }: Props) {
   }));
   return (
     <Section title="Status" status={STATUS_LABELS[complaint.status]} open testId="decision-status">
-      <StatusForm complaintId={complaint.id} version={complaint.version} options={options} />
+      <StatusForm
+        complaintId={complaint.id}
+        version={complaint.version}
+        options={options}
+        closingWithoutFollowUp={!facts.followUpCompleted && options.some((o) => o.to === "closed" && !o.blockedBecause)}
+      />
     </Section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClasses, TextArea } from "@/components/ui";
+import { Alert, buttonClasses, TextArea } from "@/components/ui";
 import { changeStatusAction } from "../../_actions/decisions";
 import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
@@ -12,19 +12,44 @@ export type TransitionOption = {
   blockedBecause: string | null;
 };
 
-/** One button per move the state machine allows from here, with an optional internal note. */
-export function StatusForm({ complaintId, version, options }: { complaintId: string; version: number; options: TransitionOption[] }) {
+/**
+ * One button per move the state machine allows from here, with an optional internal note. Closing
+ * before the follow-up is done (allowed once the customer agreed) is warned about, and its note is
+ * the reason, which the server requires.
+ */
+export function StatusForm({
+  complaintId,
+  version,
+  options,
+  closingWithoutFollowUp = false,
+}: {
+  complaintId: string;
+  version: number;
+  options: TransitionOption[];
+  closingWithoutFollowUp?: boolean;
+}) {
   const reopens = options.some((o) => o.reopen);
+  const hint = closingWithoutFollowUp
+    ? "Internal. To close without a follow-up, say why here."
+    : reopens
+      ? "Internal. To reopen, say why here."
+      : "Internal: colleagues see it, the customer does not.";
   return (
     <CaseForm action={changeStatusAction} label="Change status">
       {(state) => (
         <>
           <CaseFields complaintId={complaintId} version={version} />
+          {closingWithoutFollowUp ? (
+            <Alert tone="warning" title="The follow-up has not been done yet">
+              Closing now means nobody checks that the fix worked for the customer. Record the follow-up first, or give the reason for
+              closing without it in the note.
+            </Alert>
+          ) : null}
           <TextArea
             id="status-note"
             name="note"
             label="Note"
-            hint={reopens ? "Internal. To reopen, say why here." : "Internal: colleagues see it, the customer does not."}
+            hint={hint}
             rows={2}
             className="min-h-16"
             maxLength={2000}
