@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
+import { FieldError, Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
 import type { IntakeField } from "@/lib/complaints/intake-schema";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -211,11 +211,7 @@ function PreferredContact({ value, error }: { value?: string; error?: string }) 
           </label>
         ))}
       </div>
-      {error ? (
-        <p id="preferredContact-error" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="preferredContact-error">{error}</FieldError>
     </fieldset>
   );
 }
