@@ -2,7 +2,6 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb, type Db } from "@/db/client";
-import { requireStaff } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/forms/action-state";
 import { Refusal } from "@/lib/forms/refusal";
 import { runFormAction } from "@/lib/forms/run-form-action";
@@ -11,6 +10,8 @@ import type { SettingsActor } from "@/lib/settings/access";
 /** What a taxonomy's settings page (processes, root causes) can do, as its lib/settings functions. */
 export type Taxonomy<Input> = {
   page: string;
+  /** The role check, in the actions file itself: a server action is a public endpoint, whatever page shows it. */
+  owner: () => Promise<SettingsActor>;
   /** The item as typed; the domain function validates it. */
   read: (formData: FormData) => Input;
   create: (db: Db, owner: SettingsActor, input: Input) => Promise<{ id: string }>;
@@ -25,15 +26,14 @@ const ROW_INTENTS = ["archive", "restore", "delete", "up", "down"];
 
 /**
  * One of a taxonomy page's actions: add, edit, or a row's button (archive, restore, delete or move,
- * chosen by its `intent` field). Each checks the role itself: a server action is a public
- * endpoint, whatever page shows it. Success redirects back with ?done=…, so the confirmation also
- * shows without JavaScript.
+ * chosen by its `intent` field), after the taxonomy's role check. Success redirects back with
+ * ?done=…, so the confirmation also shows without JavaScript.
  */
 export function runTaxonomyAction<Input>(formData: FormData, taxonomy: Taxonomy<Input>, action: "add" | "edit" | "row"): Promise<ActionState> {
   return runFormAction(formData, {
     label: "settings",
     work: async () => {
-      const owner = await requireStaff("owner");
+      const owner = await taxonomy.owner();
       const db = await getDb();
       let id = String(formData.get("id") ?? "");
       const intent = action === "row" ? String(formData.get("intent") ?? "") : action;

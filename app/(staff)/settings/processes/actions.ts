@@ -1,11 +1,13 @@
 "use server";
 
+import { requireStaff } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/forms/action-state";
 import { formValues } from "@/lib/forms/run-form-action";
 import { createProcess, deleteProcess, moveProcess, setProcessArchived, updateProcess } from "@/lib/settings/processes";
 import { runTaxonomyAction, type Taxonomy } from "../_components/taxonomy-actions";
 
 const processes: Taxonomy<{ name: string; description: string }> = {
+  owner: () => requireStaff("owner"),
   page: "/settings/processes",
   read: (formData) => formValues(formData, ["name", "description"]),
   create: createProcess,

@@ -1,11 +1,13 @@
 "use server";
 
+import { requireStaff } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/forms/action-state";
 import { formValues } from "@/lib/forms/run-form-action";
 import { createRootCause, deleteRootCause, setRootCauseArchived, updateRootCause } from "@/lib/settings/root-causes";
 import { runTaxonomyAction, type Taxonomy } from "../_components/taxonomy-actions";
 
 const rootCauses: Taxonomy<{ name: string; description: string; defaultFault: "service" }> = {
+  owner: () => requireStaff("owner"),
   page: "/settings/root-causes",
   // The domain function validates the fault.
   read: (formData) => formValues(formData, ["name", "description", "defaultFault"]) as { name: string; description: string; defaultFault: "service" },
