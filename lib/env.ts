@@ -93,4 +93,3 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 export const env = readEnv();
-export type Env = typeof env;

@@ -32,18 +32,24 @@ export function FieldShell({ id, label, hint, error, required, unmarked, childre
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
     </div>
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+/** A field's error line (nothing without an error); `id` is what the control's aria-describedby names. */
+export function FieldError({ id, children }: { id?: string; children?: React.ReactNode }) {
+  return children ? (
+    <p id={id} className="text-sm font-medium text-red-700">
+      {children}
+    </p>
+  ) : null;
+}
+
+/** What every control gets: its name (the id unless given), and its hint and error wired up for screen readers. */
+function controlProps({ id, hint, error, required, name }: Common & { required?: boolean; name?: string }) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return { id, name: name ?? id, required, "aria-invalid": error ? true : undefined, "aria-describedby": described.length ? described.join(" ") : undefined };
 }
 
 type Common = { id: string; label: string; hint?: string; error?: string };
@@ -52,11 +58,7 @@ export function TextField({ id, label, hint, error, required, unmarked, classNam
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required} unmarked={unmarked}>
       <input
-        id={id}
-        name={rest.name ?? id}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps({ id, label, hint, error, required, name: rest.name })}
         className={cx(controlClasses(Boolean(error)), className)}
         {...rest}
       />
@@ -68,11 +70,7 @@ export function TextArea({ id, label, hint, error, required, className, ...rest 
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
-        id={id}
-        name={rest.name ?? id}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps({ id, label, hint, error, required, name: rest.name })}
         className={cx(controlClasses(Boolean(error)), "min-h-28", className)}
         {...rest}
       />
@@ -96,11 +94,7 @@ export function SelectField({
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select
-        id={id}
-        name={rest.name ?? id}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps({ id, label, hint, error, required, name: rest.name })}
         className={cx(controlClasses(Boolean(error)), className)}
         {...rest}
       >

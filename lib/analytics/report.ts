@@ -13,7 +13,7 @@ import { countOpenBrokenPromises, loadSummary } from "./queries/summary";
 import { bucketFor, loadTimeSeries } from "./queries/time-series";
 import type { AnalyticsThresholds } from "./thresholds";
 import { customerAggregate, processAggregates, rateVsOthers, staffAggregate } from "./verdict-inputs";
-import { customerVerdict, processVerdict, staffVerdict, type VerdictResult } from "./verdicts";
+import { customerVerdict, processVerdict, staffVerdict } from "./verdicts";
 
 export type Viewer = { id: string; role: "agent" | "supervisor" | "owner" };
 
@@ -31,8 +31,6 @@ export function scopeFor(viewer: Viewer, filters: AnalyticsFilters, timeZone: st
     scope: { from: effective.from, to: effective.to, timeZone, processId: effective.processId, channel: effective.channel, assigneeId: effective.staffId, now },
   };
 }
-
-export type Verdicted<T> = T & { verdict: VerdictResult };
 
 export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: AnalyticsFilters, timeZone: string, now: Date = new Date()) {
   const { scope, filters, limitedToSelf } = scopeFor(viewer, requested, timeZone, now);
@@ -85,8 +83,6 @@ function processVerdicts(rows: Awaited<ReturnType<typeof loadProcesses>>, t: Ana
   const aggregates = processAggregates(rows);
   return rows.map((row, i) => ({ ...row, verdict: processVerdict(aggregates[i]!, t) }));
 }
-
-export type ParetoCause = ReturnType<typeof rootCauseViews>["pareto"][number];
 
 function rootCauseViews(causes: RootCauseRow[], t: AnalyticsThresholds) {
   const known = causes.filter((c): c is RootCauseRow & { rootCauseId: string } => c.rootCauseId !== null);

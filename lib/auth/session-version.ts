@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import type { StaffRole } from "./roles";
 import { sessionIsCurrent, type SessionClaims } from "./session-lifetime";
@@ -13,11 +13,6 @@ import { sessionIsCurrent, type SessionClaims } from "./session-lifetime";
 
 /** The next session version: set it in the same update as the change that ends the sessions. */
 export const NEXT_SESSION_VERSION = sql<number>`${staffUsers.sessionVersion} + 1`;
-
-/** Ends every session of `userId` (sign out everywhere). */
-export async function endSessions(db: Db | Tx, userId: string): Promise<void> {
-  await db.update(staffUsers).set({ sessionVersion: NEXT_SESSION_VERSION }).where(eq(staffUsers.id, userId));
-}
 
 /**
  * For sign-out: ends the account's sessions only if the token signing out is still current. A

@@ -26,6 +26,12 @@ export type ActionState = {
   checkedText: string;
   /** Refused because this sender asked too often: seconds until they may ask again. */
   retryAfterSeconds?: number;
+  /** Refused through no fault of the person: the database was unreachable, or (forms with an apology) anything else failed. */
+  failure?: "outage" | "error";
+  /** Files chosen in a refused post: browsers drop them when a form comes back, so the form asks for them again. */
+  filesChosen?: number;
+  /** The record an answer in place names (a complaint's reference, when no page is redirected to). */
+  reference?: string;
   /**
    * Changes on every answer: a form's fields keyed on it remount with `values` and the page's
    * fresh data (a case's new version), and a toast keyed on it shows again.

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { isDatabaseUnavailable } from "@/db/errors";
+import { chosenFiles } from "@/lib/attachments/validate";
 import { PAGE_PATH_HEADER } from "@/lib/http/request-headers";
 import { FORM_OUTAGE_MESSAGE } from "@/lib/resilience/outage";
 import { doneState, refusedState, type ActionState } from "./action-state";
@@ -30,6 +31,11 @@ type FormRun = {
    * itself, without JavaScript too, where the person pressed the button: no redirect.
    */
   answerInPlace?: boolean;
+  /**
+   * A public form answers any other failure with this apology in the form, as typed, instead of
+   * the error page (the complaint form: a customer's words must not be lost).
+   */
+  apology?: string;
 };
 
 /**
@@ -37,7 +43,7 @@ type FormRun = {
  * - a Refusal (a rule, a role, a conflict) becomes the form's answer, with what was typed;
  * - while the database cannot be reached, the form comes back as typed with FORM_OUTAGE_MESSAGE
  *   instead of an error page that would throw the typing away, and nothing is refreshed;
- * - anything else is a real error and goes to the error page;
+ * - anything else is a real error and goes to the error page, or, with `apology`, the form's answer;
  * - redirect() and notFound() from the work pass through.
  *
  * Without JavaScript, React can put an answer back only into a page whose shape did not change.
@@ -46,7 +52,12 @@ type FormRun = {
  * (Post/Redirect/Get; a reload then does not post again).
  */
 export async function runFormAction(formData: FormData, run: FormRun): Promise<ActionState> {
-  const typed = { values: typedValues(formData, [...(run.fresh ?? []), ...(run.rows ? [run.rows] : [])]), rows: run.rows ? formData.getAll(run.rows).map(String) : [] };
+  const filesChosen = chosenFiles(formData.values()).length;
+  const typed = {
+    values: typedValues(formData, [...(run.fresh ?? []), ...(run.rows ? [run.rows] : [])]),
+    rows: run.rows ? formData.getAll(run.rows).map(String) : [],
+    ...(filesChosen > 0 ? { filesChosen } : {}),
+  };
   let state: ActionState;
   let conflict = false;
   try {
@@ -56,7 +67,7 @@ export async function runFormAction(formData: FormData, run: FormRun): Promise<A
     unstable_rethrow(error);
     if (isDatabaseUnavailable(error)) {
       (await requestLog()).error({ err: error }, `[${run.label}] database unavailable; the form comes back as typed`);
-      return refusedState(FORM_OUTAGE_MESSAGE, typed);
+      return refusedState(FORM_OUTAGE_MESSAGE, { ...typed, failure: "outage" });
     }
     const own = run.refuse?.(error, typed);
     if (own) state = own;
@@ -64,6 +75,9 @@ export async function runFormAction(formData: FormData, run: FormRun): Promise<A
       const retryAfterSeconds = error instanceof TooManyAttempts ? { retryAfterSeconds: error.retryAfterSeconds } : {};
       state = refusedState(error.message, { ...typed, fieldErrors: error.fieldErrors, ...retryAfterSeconds });
       conflict = error.isConflict;
+    } else if (run.apology) {
+      (await requestLog()).error({ err: error }, `[${run.label}] failed; the form comes back as typed with an apology`);
+      return refusedState(run.apology, { ...typed, failure: "error" });
     } else throw error;
   }
   run.refresh?.();

@@ -56,6 +56,4 @@ export const LIMITS = {
   signInLock: { bucket: "signin-lock", limit: 1, windowSeconds: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
 
-export type LimitName = keyof typeof LIMITS;
-
 export const ALL_RULES: readonly RateLimitRule[] = Object.values(LIMITS);

@@ -6,7 +6,7 @@ import { DEFAULT_PUBLIC_BUSINESS, getPublicBusinessInfo } from "@/lib/complaints
 import { lastKnownGood } from "@/lib/resilience/outage";
 import { hoursPhrase } from "@/lib/format/dates";
 import { ComplaintForm } from "./_components/complaint-form";
-import { initialComplaintFormState } from "./_components/form-state";
+import { idleState } from "@/lib/forms/action-state";
 
 export const metadata: Metadata = { title: "File a complaint" };
 
@@ -18,7 +18,7 @@ export default async function ComplainPage() {
     lastKnownGood("public-business", async () => getPublicBusinessInfo(await getDb()), () => DEFAULT_PUBLIC_BUSINESS),
   ]);
   // A fresh key per visit to the form: a double submit or a retried request files one complaint.
-  const initialState = initialComplaintFormState(randomUUID());
+  const initialState = { ...idleState, values: { idempotencyKey: randomUUID() } };
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-8">

@@ -12,7 +12,6 @@ import { assertOpenForCustomerText, blameOverrideFields, customerTextSchema, fau
 import { minutesSpent, parseInput } from "./input";
 
 export const REPLY_KINDS = ["reply", "apology"] as const;
-export type ReplyKind = (typeof REPLY_KINDS)[number];
 
 export const replySchema = z.object({
   complaintId: z.uuid("Unknown case."),

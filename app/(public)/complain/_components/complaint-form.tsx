@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
+import { FieldError, Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
 import type { IntakeField } from "@/lib/complaints/intake-schema";
+import type { ActionState } from "@/lib/forms/action-state";
 import { minutesPhrase } from "@/lib/security/minutes";
 import { submitComplaintAction } from "../actions";
-import { COMPLAINT_DRAFT_KEY, type ComplaintFormState } from "./form-state";
+import { COMPLAINT_DRAFT_KEY } from "./draft-key";
 
 type ProcessOption = { id: string; name: string };
 
@@ -25,40 +26,37 @@ const FIELD_TARGETS: Record<IntakeField, { id: string; label: string }> = {
   attachments: { id: "attachments", label: "Photos or documents" },
 };
 
-export function ComplaintForm({ processes, initialState, today }: { processes: ProcessOption[]; initialState: ComplaintFormState; today: string }) {
+export function ComplaintForm({ processes, initialState, today }: { processes: ProcessOption[]; initialState: ActionState; today: string }) {
   const [state, formAction] = useActionState(submitComplaintAction, initialState);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { values, fieldErrors: errors } = state;
+  const filesChosen = state.filesChosen ?? 0;
   // Only a fresh form is filled from a draft: after a refused send the server sends it back filled.
   const { formRef, onChange, restoredAt, discard } = useFormDraft(COMPLAINT_DRAFT_KEY, { restore: state.attempt === 0, skip: ["idempotencyKey", "website"] });
   const errorEntries = Object.entries(errors) as Array<[IntakeField, string]>;
 
   // After a refused submit, take keyboard and screen-reader users to the list of problems.
   useEffect(() => {
-    if (state.attempt > 0 && state.status !== "editing") summaryRef.current?.focus();
-  }, [state.attempt, state.status]);
+    if (state.attempt > 0 && state.outcome !== "idle") summaryRef.current?.focus();
+  }, [state.attempt, state.outcome]);
 
-  if (state.status === "received" || state.status === "duplicate") {
+  // A duplicate, or a bot's post (told nothing else), answers with a reference and no tracking page.
+  if (state.outcome === "done") {
     return (
       <div ref={summaryRef} tabIndex={-1} className="space-y-4 focus:outline-none">
         <Alert tone="success" title="Thank you: we have your complaint">
           <p>
             Your reference is <strong className="font-mono">{state.reference}</strong>. Please quote it if you contact us.
           </p>
-          {state.status === "duplicate" ? (
-            <p className="mt-2">
-              This complaint had already reached us, so we did not file it twice. Your private tracking link was shown when it
-              was first sent; if you no longer have it, contact us with your reference.
-            </p>
-          ) : null}
+          {state.message ? <p className="mt-2">{state.message}</p> : null}
         </Alert>
       </div>
     );
   }
 
   const fileHint =
-    state.filesChosen > 0
-      ? `You had chosen ${state.filesChosen === 1 ? "a file" : `${state.filesChosen} files`}: please choose ${state.filesChosen === 1 ? "it" : "them"} again. For your privacy, browsers do not keep files when a form comes back.`
+    filesChosen > 0
+      ? `You had chosen ${filesChosen === 1 ? "a file" : `${filesChosen} files`}: please choose ${filesChosen === 1 ? "it" : "them"} again. For your privacy, browsers do not keep files when a form comes back.`
       : "Up to 5 photos or PDFs (such as a receipt), 10 MB each.";
 
   return (
@@ -71,7 +69,7 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
           </button>
         </div>
       ) : null}
-      {state.status === "invalid" && errorEntries.length > 0 ? (
+      {errorEntries.length > 0 ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-white p-4">
           <h2 id="error-summary-title" className="text-base font-semibold text-red-800">
             Please check {errorEntries.length === 1 ? "one thing" : `${errorEntries.length} things`} before sending
@@ -85,31 +83,31 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
               </li>
             ))}
           </ul>
-          {state.filesChosen > 0 ? <p className="mt-2 text-sm text-slate-700">Your other answers are kept, but files need to be chosen again.</p> : null}
+          {filesChosen > 0 ? <p className="mt-2 text-sm text-slate-700">Your other answers are kept, but files need to be chosen again.</p> : null}
         </div>
       ) : null}
-      {state.status === "unavailable" ? (
+      {state.failure === "outage" ? (
         <div ref={summaryRef} tabIndex={-1} data-testid="complaint-unavailable">
           <Alert tone="error" title="We could not save your complaint right now">
             Please try again in a minute — nothing you typed is lost
-            {state.filesChosen > 0 ? ", though your files need to be chosen again" : ""}. Your complaint has not been sent yet.
+            {filesChosen > 0 ? ", though your files need to be chosen again" : ""}. Your complaint has not been sent yet.
           </Alert>
         </div>
       ) : null}
-      {state.status === "throttled" ? (
+      {state.retryAfterSeconds !== undefined ? (
         <div ref={summaryRef} tabIndex={-1} data-testid="complaint-throttled">
           <Alert tone="warning" title="Please wait a little before sending">
             We have had several complaints from this connection or for these contact details in a short time, so new ones are paused
             for a while. Your complaint has not been sent yet and everything you typed is still here: please send it again in{" "}
             {minutesPhrase(state.retryAfterSeconds ?? 60)}
-            {state.filesChosen > 0 ? " (and choose your files again)" : ""}.
+            {filesChosen > 0 ? " (and choose your files again)" : ""}.
           </Alert>
         </div>
       ) : null}
-      {state.status === "failed" ? (
+      {state.failure === "error" ? (
         <div ref={summaryRef} tabIndex={-1}>
           <Alert tone="error" title="We could not save your complaint just now">
-            Nothing is lost from this page. Please try again in a minute{state.filesChosen > 0 ? " (and choose your files again)" : ""}.
+            Nothing is lost from this page. Please try again in a minute{filesChosen > 0 ? " (and choose your files again)" : ""}.
           </Alert>
         </div>
       ) : null}
@@ -190,7 +188,7 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
   );
 }
 
-function PreferredContact({ value, error }: { value: string; error?: string }) {
+function PreferredContact({ value, error }: { value?: string; error?: string }) {
   const options = [
     { value: "email", label: "Email" },
     { value: "phone", label: "Phone" },
@@ -218,11 +216,7 @@ function PreferredContact({ value, error }: { value: string; error?: string }) {
           </label>
         ))}
       </div>
-      {error ? (
-        <p id="preferredContact-error" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="preferredContact-error">{error}</FieldError>
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
-import { Badge } from "@/components/ui";
+import { Badge, Card } from "@/components/ui";
 
 /** How many complaints use an item, and what that means for deleting it. */
-export function UsageLine({ count }: { count: number }) {
+function UsageLine({ count }: { count: number }) {
   if (count === 0) return <p className="text-sm text-slate-600">No complaints yet, so it can be deleted.</p>;
   return (
     <p className="text-sm text-slate-600">
@@ -60,18 +60,55 @@ export function ArchivedBadge() {
 }
 
 /** A titled list of items; each section is its own landmark for screen-reader navigation. */
-export function TaxonomySection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
+function TaxonomySection({ id, title, intro, items, empty }: { id: string; title: string; intro?: string; items: React.ReactNode[]; empty?: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {title}
+        {title} ({items.length})
       </h2>
       {intro ? <p className="text-sm text-slate-600">{intro}</p> : null}
-      {children}
+      {items.length ? <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">{items}</ul> : empty}
     </section>
   );
 }
 
-export function ItemList({ children }: { children: React.ReactNode }) {
-  return <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">{children}</ul>;
+/**
+ * A taxonomy's settings page (processes, root causes): what it is for, the answer to the last
+ * change, the add form, and the active and archived items (`TaxonomyItem`s).
+ */
+export function TaxonomyPage(props: {
+  title: string;
+  intro: string;
+  notice: React.ReactNode;
+  addTitle: string;
+  addForm: React.ReactNode;
+  /** Names the sections' headings: `active-${listId}`, `archived-${listId}`. */
+  listId: string;
+  active: React.ReactNode[];
+  empty: React.ReactNode;
+  archived: React.ReactNode[];
+  archivedIntro: string;
+}) {
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-sm text-slate-600">Settings</p>
+        <h1 className="text-2xl font-semibold text-slate-900">{props.title}</h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">{props.intro}</p>
+      </div>
+      {props.notice}
+      {/* The form comes first on a phone, where the list is long; on wide screens it sits to the right. */}
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card title={props.addTitle} className="self-start xl:sticky xl:top-4 xl:col-start-2 xl:row-start-1">
+          {props.addForm}
+        </Card>
+        <div className="space-y-6 xl:col-start-1 xl:row-start-1">
+          <TaxonomySection id={`active-${props.listId}`} title="Active" items={props.active} empty={props.empty} />
+          {props.archived.length ? (
+            <TaxonomySection id={`archived-${props.listId}`} title="Archived" intro={props.archivedIntro} items={props.archived} />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
 }

@@ -11,7 +11,8 @@ import { sendReply, suggestWording } from "@/lib/cases/actions/reply";
 import { restateComplaint } from "@/lib/cases/actions/restate";
 import type { Actor } from "@/lib/cases/update-case";
 import { noticeState, refusedState, type ActionState } from "@/lib/forms/action-state";
-import { formInput, runCaseForm } from "./run-case-form";
+import { typedValues } from "@/lib/forms/run-form-action";
+import { runCaseForm } from "./run-case-form";
 
 /**
  * The conversation side of a case: replies, notes, calls, call summaries and restatements. Each
@@ -23,7 +24,7 @@ import { formInput, runCaseForm } from "./run-case-form";
 type Form = { values: Record<string, string>; issues: string[] };
 
 function readForm(formData: FormData): Form {
-  const { issues: _rows, intent: _pressed, ...values } = formInput(formData);
+  const { issues: _rows, intent: _pressed, ...values } = typedValues(formData);
   return { values, issues: formData.getAll("issues").map(String) };
 }
 
@@ -66,21 +67,19 @@ async function reword(form: Form, intent: string): Promise<ActionState | null> {
   );
 }
 
+/** What a message to the customer sends: its text, the time spent, the version, and a blame-check override. */
+function message(v: Record<string, string>) {
+  const { complaintId = "", text = "", minutesSpent = "", expectedVersion = "", overrideReason } = v;
+  return { complaintId, text, minutesSpent, expectedVersion, sendAnyway: checkbox(v.sendAnyway), overrideReason };
+}
+
 export async function sendReplyAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return run(formData, async (actor, form) => {
     const reworded = await reword(form, String(formData.get("intent") ?? ""));
     if (reworded) return reworded;
-    const v = form.values;
-    await sendReply(await getDb(), actor, {
-      complaintId: v.complaintId ?? "",
-      kind: v.kind === "apology" ? "apology" : "reply",
-      text: v.text ?? "",
-      minutesSpent: v.minutesSpent ?? "",
-      expectedVersion: v.expectedVersion ?? "",
-      sendAnyway: checkbox(v.sendAnyway),
-      overrideReason: v.overrideReason,
-    });
-    return v.kind === "apology" ? "Apology sent to the customer." : "Reply sent to the customer.";
+    const kind = form.values.kind === "apology" ? "apology" : "reply";
+    await sendReply(await getDb(), actor, { ...message(form.values), kind });
+    return kind === "apology" ? "Apology sent to the customer." : "Reply sent to the customer.";
   });
 }
 
@@ -88,16 +87,7 @@ export async function sendCallSummaryAction(_: ActionState, formData: FormData):
   return run(formData, async (actor, form) => {
     const reworded = await reword(form, String(formData.get("intent") ?? ""));
     if (reworded) return reworded;
-    const v = form.values;
-    await sendCallSummary(await getDb(), actor, {
-      complaintId: v.complaintId ?? "",
-      callEventId: v.callEventId ?? "",
-      text: v.text ?? "",
-      minutesSpent: v.minutesSpent ?? "",
-      expectedVersion: v.expectedVersion ?? "",
-      sendAnyway: checkbox(v.sendAnyway),
-      overrideReason: v.overrideReason,
-    });
+    await sendCallSummary(await getDb(), actor, { ...message(form.values), callEventId: form.values.callEventId ?? "" });
     return "Call summary sent to the customer.";
   });
 }

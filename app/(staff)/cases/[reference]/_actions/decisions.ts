@@ -15,7 +15,8 @@ import { FAULT_LABELS } from "@/lib/settings/labels";
 import { STATUS_LABELS } from "@/lib/labels";
 import type { Actor } from "@/lib/cases/update-case";
 import type { ActionState } from "@/lib/forms/action-state";
-import { formInput, runCaseForm } from "./run-case-form";
+import { typedValues } from "@/lib/forms/run-form-action";
+import { runCaseForm } from "./run-case-form";
 
 /**
  * The decision side of a case. Each action is one domain function that validates the input,
@@ -28,7 +29,7 @@ async function run(formData: FormData, work: (actor: Actor, input: Record<string
     // Every signed-in staff member gets this far; the domain functions refuse what their role
     // does not allow, with a message the form can show.
     const user = await requireStaff("agent");
-    return work({ id: user.id, role: user.role }, formInput(formData));
+    return work({ id: user.id, role: user.role }, typedValues(formData));
   });
 }
 

@@ -13,7 +13,8 @@ import { askCustomerToAgree, proposeResolution } from "@/lib/cases/actions/resol
 import { BEFORE_PROPOSAL } from "@/lib/cases/state-machine";
 import type { Actor } from "@/lib/cases/update-case";
 import { refusedState, type ActionState } from "@/lib/forms/action-state";
-import { formInput, runCaseForm } from "./run-case-form";
+import { typedValues } from "@/lib/forms/run-form-action";
+import { runCaseForm } from "./run-case-form";
 
 /**
  * The resolution side of a case. Each action is one domain function that validates the input,
@@ -27,7 +28,7 @@ async function run(previous: ActionState, formData: FormData, work: (actor: Acto
     "case resolution",
     async () => {
       const user = await requireStaff("agent");
-      return work({ id: user.id, role: user.role }, formInput(formData));
+      return work({ id: user.id, role: user.role }, typedValues(formData));
     },
     {
       refuse: (error, typed) => {

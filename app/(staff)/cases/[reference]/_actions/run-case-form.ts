@@ -25,10 +25,3 @@ export function runCaseForm(
     ...options,
   });
 }
-
-/** The posted form's text fields by name, the case id and version included: the domain's input. */
-export function formInput(formData: FormData): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) if (typeof value === "string" && !name.startsWith("$")) input[name] = value;
-  return input;
-}

@@ -2,7 +2,7 @@
 
 import { createContext, Fragment, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
-import { Alert, Toast } from "@/components/ui";
+import { FieldError, Alert, Toast } from "@/components/ui";
 import { idleState, type ActionState, type FormAction } from "@/lib/forms/action-state";
 
 /**
@@ -145,11 +145,7 @@ export function MinutesField({ id, state, fallback, required = false }: { id: st
         aria-describedby={error ? `${id}-error` : undefined}
         className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
       />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
     </div>
   );
 }

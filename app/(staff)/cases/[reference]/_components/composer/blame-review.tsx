@@ -1,3 +1,4 @@
+import { FieldError } from "@/components/ui";
 import { BLAME_KIND_LABELS } from "@/lib/messages/blame-check";
 import type { ActionState, FlaggedPassage } from "@/lib/forms/action-state";
 
@@ -61,11 +62,7 @@ export function BlameReview({ state, idPrefix, canReword = true }: { state: Acti
           aria-describedby={reasonError ? `${idPrefix}-override-reason-error` : undefined}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900"
         />
-        {reasonError ? (
-          <p id={`${idPrefix}-override-reason-error`} className="text-sm font-medium text-red-700">
-            {reasonError}
-          </p>
-        ) : null}
+        <FieldError id={`${idPrefix}-override-reason-error`}>{reasonError}</FieldError>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError } from "@/components/ui";
 import { logCallAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
 import { CaseFields } from "../case-form";
@@ -33,11 +34,7 @@ export function CallForm({ complaintId }: { complaintId: string }) {
                     The customer called us
                   </label>
                 </div>
-                {directionError ? (
-                  <p id="call-direction-error" className="text-sm font-medium text-red-700">
-                    {directionError}
-                  </p>
-                ) : null}
+                <FieldError id="call-direction-error">{directionError}</FieldError>
               </fieldset>
               <div className="space-y-1">
                 <label htmlFor="call-duration" className="block text-sm font-medium text-slate-800">
@@ -59,11 +56,7 @@ export function CallForm({ complaintId }: { complaintId: string }) {
                 <p id="call-duration-hint" className="text-xs text-slate-600">
                   Also counted as your time on the case.
                 </p>
-                {durationError ? (
-                  <p id="call-duration-error" className="text-sm font-medium text-red-700">
-                    {durationError}
-                  </p>
-                ) : null}
+                <FieldError id="call-duration-error">{durationError}</FieldError>
               </div>
             </div>
             <TextBox

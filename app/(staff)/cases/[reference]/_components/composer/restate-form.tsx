@@ -1,6 +1,6 @@
 "use client";
 
-import { cx } from "@/components/ui";
+import { FieldError, cx } from "@/components/ui";
 import { restateAction } from "../../_actions/conversation";
 import { Audience } from "./audience";
 import { BlameReview } from "./blame-review";
@@ -44,7 +44,7 @@ export function RestateForm({ complaintId, version }: { complaintId: string; ver
                 One per row, in plain words (3–300 characters). Sent as &ldquo;If we have understood correctly, your complaint is
                 about: 1. … 2. …&rdquo;. Empty rows are left out.
               </p>
-              {state.fieldErrors.issues ? <p className="text-sm font-medium text-red-700">{state.fieldErrors.issues}</p> : null}
+              <FieldError>{state.fieldErrors.issues}</FieldError>
               <ol className="space-y-2">
                 {rows.map((value, i) => (
                   <IssueRow key={i} index={i} value={value} state={state} />

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { DraftNotice } from "@/components/draft-notice";
-import { cx } from "@/components/ui";
+import { FieldError, cx } from "@/components/ui";
 import type { ActionState } from "@/lib/forms/action-state";
 import { useDraft } from "./use-draft";
 
@@ -65,11 +65,7 @@ export function TextBox({
           error ? "border-red-600" : internal ? "border-amber-300" : "border-sky-300",
         )}
       />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
       {restoredAt !== null ? (
         <DraftNotice discardLabel="Discard draft" onDiscard={discard}>
           Your unsent draft from {new Date(restoredAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} is back.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { SelectField, TextArea } from "@/components/ui";
+import { FieldError, SelectField, TextArea } from "@/components/ui";
 import { recordAgreementAction, recordSatisfactionAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
@@ -37,7 +37,7 @@ function AgreementFields({ complaintId, version, state }: { complaintId: string;
             </label>
           ))}
         </div>
-        {state.fieldErrors.agreement ? <p className="text-sm font-medium text-red-700">{state.fieldErrors.agreement}</p> : null}
+        <FieldError>{state.fieldErrors.agreement}</FieldError>
       </fieldset>
       <TextArea
         id="agreement-reason"

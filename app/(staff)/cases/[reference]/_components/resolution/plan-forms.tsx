@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { SelectField, TextArea } from "@/components/ui";
+import { FieldError, SelectField, TextArea } from "@/components/ui";
 import { askAgreementAction, proposeResolutionAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
@@ -89,7 +89,7 @@ function PlanFields({ complaintId, version, plan, state }: { complaintId: string
             </label>
           ))}
         </div>
-        {state.fieldErrors.source ? <p className="text-sm font-medium text-red-700">{state.fieldErrors.source}</p> : null}
+        <FieldError>{state.fieldErrors.source}</FieldError>
       </fieldset>
       <MinutesField id="resolution-minutes" state={state} fallback={10} />
     </>
