@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   "signin.locked": "Sign-in locked after repeated failures",
   "signin.under_attack": "Account under attack: many failed sign-ins from several addresses (not locked; owners alerted)",
   "sessions.ended": "Signed out everywhere",
+  "process.merged": "Merged a process into another (its complaints relabelled)",
+  "root_cause.merged": "Merged a root cause into another (its complaints relabelled)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {});

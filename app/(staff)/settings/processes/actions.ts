@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/forms/action-state";
 import { Refusal } from "@/lib/forms/refusal";
 import { formValues, runFormAction } from "@/lib/forms/run-form-action";
+import { mergeTaxonomy } from "@/lib/settings/merge";
 import { createProcess, deleteProcess, moveProcess, setProcessArchived, updateProcess } from "@/lib/settings/processes";
 
 const PAGE = "/settings/processes";
@@ -63,6 +64,20 @@ export async function processRowAction(_previous: ActionState, formData: FormDat
       revalidatePath(PAGE);
       // A move needs no message: the list itself shows the new order.
       redirect(done ? `${PAGE}?done=${done}&id=${id}` : PAGE);
+    },
+  });
+}
+
+/** Merges one process into another (relabelling its complaints); confirmed by a required box. */
+export async function mergeProcessesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const input = formValues(formData, ["from", "into", "confirm"]);
+      await mergeTaxonomy(await getDb(), owner, "process", input);
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=merged&id=${input.into}`);
     },
   });
 }

@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/forms/action-state";
 import { Refusal } from "@/lib/forms/refusal";
 import { formValues, runFormAction } from "@/lib/forms/run-form-action";
+import { mergeTaxonomy } from "@/lib/settings/merge";
 import { createRootCause, deleteRootCause, setRootCauseArchived, updateRootCause } from "@/lib/settings/root-causes";
 
 const PAGE = "/settings/root-causes";
@@ -67,6 +68,20 @@ export async function rootCauseRowAction(_previous: ActionState, formData: FormD
       }
       revalidatePath(PAGE);
       redirect(`${PAGE}?done=${done}&id=${id}`);
+    },
+  });
+}
+
+/** Merges one root cause into another (relabelling its complaints); confirmed by a required box. */
+export async function mergeRootCausesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "settings",
+    work: async () => {
+      const owner = await requireStaff("owner");
+      const input = formValues(formData, ["from", "into", "confirm"]);
+      await mergeTaxonomy(await getDb(), owner, "root cause", input);
+      revalidatePath(PAGE);
+      redirect(`${PAGE}?done=merged&id=${input.into}`);
     },
   });
 }
