@@ -63,8 +63,12 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
               FAULT_LABEL[p.defaultFault ?? ""] ?? "—",
               ...FAULT_SERIES.map((f) =>
                 p.byFault[f.key] > 0 ? (
-                  <Link key={f.key} href={partHref(p.key, f.key)} aria-label={`${p.byFault[f.key]} ${p.label}, fault: ${f.label}`} className="text-brand-700 underline">
+                  <Link key={f.key} href={partHref(p.key, f.key)} className="text-brand-700 underline">
                     {p.byFault[f.key]}
+                    <span className="sr-only">
+                      {" "}
+                      ({p.label}, fault: {f.label})
+                    </span>
                   </Link>
                 ) : (
                   0

@@ -23,8 +23,9 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
   const byFault = (start: string, fault: string) => casesHref(filters, { ...periodParams(filters, start, bucket), fault: faultParam(fault) });
   const cell = (n: number, href: string, name: string) =>
     n > 0 ? (
-      <Link href={href} aria-label={name} className="text-brand-700 underline">
+      <Link href={href} className="text-brand-700 underline">
         {n}
+        <span className="sr-only"> ({name})</span>
       </Link>
     ) : (
       0
@@ -54,7 +55,7 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
               numeric={channelSeries.map((_, i) => i + 1).concat(channelSeries.length + 1)}
               rows={series.map((p) => [
                 label(p.start),
-                ...channels.map((c) => cell(p.byChannel[c], byChannel(p.start, c), `${p.byChannel[c]} by ${CHANNEL_LABELS[c]}, ${label(p.start)}`)),
+                ...channels.map((c) => cell(p.byChannel[c], byChannel(p.start, c), `${CHANNEL_LABELS[c]}, ${label(p.start)}`)),
                 p.total,
               ])}
             />
@@ -82,7 +83,7 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
               numeric={faults.map((_, i) => i + 1).concat(faults.length + 1)}
               rows={series.map((p) => [
                 label(p.start),
-                ...faults.map((f) => cell(p.byFault[f.key], byFault(p.start, f.key), `${p.byFault[f.key]} with fault ${f.label}, ${label(p.start)}`)),
+                ...faults.map((f) => cell(p.byFault[f.key], byFault(p.start, f.key), `fault: ${f.label}, ${label(p.start)}`)),
                 p.total,
               ])}
             />
