@@ -107,7 +107,7 @@ test("any range up to all time; a refused range is named; a part of a Pareto bar
   // With a process chosen, only its verdict shows (judged against every other), and the page says so.
   await page.goto("/analytics");
   await expect(verdictCard(page, "Process", "Installation")).toContainText(/Compared against \d+ other processes/);
-  await page.getByLabel("Process").selectOption({ label: "Delivery" });
+  await page.getByLabel("Process", { exact: true }).selectOption({ label: "Delivery" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("process-filter-note")).toContainText("still judged against every other process");
   await expect(verdictCard(page, "Process", "Installation")).toHaveCount(0);

@@ -66,7 +66,7 @@ test("an import's new categories are listed, kept off the form and pick lists, a
   await form.getByLabel("Merge this process").selectOption(fromOption!);
   await form.getByLabel("into this one").selectOption(intoOption!);
   await form.getByRole("button", { name: "Merge" }).click();
-  await expect(plain.getByText("Tick the box to confirm the merge: it cannot be undone.").first()).toBeVisible();
+  await expect(plain.getByText("Confirm that the complaints are to be relabelled.")).toBeVisible();
   const again = card(plain, "Merge two processes");
   await again.getByLabel("Merge this process").selectOption(fromOption!);
   await again.getByLabel("into this one").selectOption(intoOption!);
