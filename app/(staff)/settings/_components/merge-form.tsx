@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormAnswer } from "@/components/form-answer";
-import { SelectField, SubmitButton } from "@/components/ui";
+import { Card, SelectField, SubmitButton } from "@/components/ui";
 import { idleState, type FormAction } from "@/lib/forms/action-state";
 import type { TaxonomyKind } from "@/lib/settings/taxonomy-common";
 
@@ -51,5 +51,21 @@ export function MergeForm({ kind, action, options }: { kind: TaxonomyKind; actio
         Merge
       </SubmitButton>
     </form>
+  );
+}
+
+/** The settings page's merge card, shown while there are two or more to merge. */
+export function MergeCard({ kind, action, items }: { kind: TaxonomyKind; action: FormAction; items: { id: string; name: string; complaintCount: number; archivedAt: Date | null }[] }) {
+  if (items.length < 2) return null;
+  const plural = kind === "process" ? "processes" : "root causes";
+  return (
+    <Card title={`Merge two ${plural}`} className="max-w-2xl">
+      <div className="space-y-3">
+        <p className="text-sm text-slate-600">
+          For two {plural} that mean the same, such as one an import created and your own. Every complaint under the first is relabelled with the second, in analytics too.
+        </p>
+        <MergeForm kind={kind} action={action} options={items.map((item) => ({ id: item.id, name: item.name, complaintCount: item.complaintCount, archived: Boolean(item.archivedAt) }))} />
+      </div>
+    </Card>
   );
 }

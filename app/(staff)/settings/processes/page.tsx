@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { listProcessesWithUsage, type ProcessListItem } from "@/lib/settings/processes";
 import { ArchivedBadge, ItemList, TaxonomyItem, TaxonomySection } from "../_components/taxonomy-item";
-import { MergeForm } from "../_components/merge-form";
+import { MergeCard } from "../_components/merge-form";
 import { parseDone, TaxonomyNotice } from "../_components/taxonomy-notice";
 import { TaxonomyRowActions } from "../_components/taxonomy-row-actions";
 import { mergeProcessesAction, processRowAction } from "./actions";
@@ -89,20 +89,7 @@ export default async function ProcessesSettingsPage({ searchParams }: { searchPa
         </div>
       </div>
 
-      {active.length + archived.length > 1 ? (
-        <Card title="Merge two processes" className="max-w-2xl">
-          <div className="space-y-3 p-4">
-            <p className="text-sm text-slate-600">
-              For two processes that mean the same, such as one an import created and your own. Every complaint under the first is relabelled with the second, in analytics too.
-            </p>
-            <MergeForm
-              kind="process"
-              action={mergeProcessesAction}
-              options={[...active, ...archived].map((item) => ({ id: item.id, name: item.name, complaintCount: item.complaintCount, archived: Boolean(item.archivedAt) }))}
-            />
-          </div>
-        </Card>
-      ) : null}
+      <MergeCard kind="process" action={mergeProcessesAction} items={[...active, ...archived]} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { FAULT_LABELS, type Fault } from "@/lib/settings/labels";
 import { listRootCausesWithUsage, type RootCauseListItem } from "@/lib/settings/root-causes";
 import { ArchivedBadge, ItemList, TaxonomyItem, TaxonomySection } from "../_components/taxonomy-item";
-import { MergeForm } from "../_components/merge-form";
+import { MergeCard } from "../_components/merge-form";
 import { parseDone, TaxonomyNotice } from "../_components/taxonomy-notice";
 import { TaxonomyRowActions } from "../_components/taxonomy-row-actions";
 import { mergeRootCausesAction, rootCauseRowAction } from "./actions";
@@ -99,20 +99,7 @@ export default async function RootCausesSettingsPage({ searchParams }: { searchP
         </div>
       </div>
 
-      {active.length + archived.length > 1 ? (
-        <Card title="Merge two root causes" className="max-w-2xl">
-          <div className="space-y-3 p-4">
-            <p className="text-sm text-slate-600">
-              For two root causes that mean the same, such as one an import created and your own. Every complaint under the first is relabelled with the second, in analytics too.
-            </p>
-            <MergeForm
-              kind="root cause"
-              action={mergeRootCausesAction}
-              options={[...active, ...archived].map((item) => ({ id: item.id, name: item.name, complaintCount: item.complaintCount, archived: Boolean(item.archivedAt) }))}
-            />
-          </div>
-        </Card>
-      ) : null}
+      <MergeCard kind="root cause" action={mergeRootCausesAction} items={[...active, ...archived]} />
     </div>
   );
 }
