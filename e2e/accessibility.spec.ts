@@ -31,6 +31,8 @@ test("the customer's pages pass WCAG 2.1 AA checks", async ({ page }) => {
 });
 
 test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async ({ page }) => {
+  // Seventeen pages, each rendered and audited: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const { reference } = await fileComplaint(page.request, { name: "Ada Access" });
   await signIn(page, DEMO_ACCOUNTS.owner);
   for (const path of [

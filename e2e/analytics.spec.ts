@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
-import { screenshots } from "./helpers/screenshots";
+import { screenshot, screenshots } from "./helpers/screenshots";
 
 const verdictCard = (page: Page, kind: string, name: string) => page.getByRole("article", { name: `${kind}: ${name}` });
 
@@ -71,4 +71,65 @@ test("an agent sees only their own figures, whatever the link asks for", async (
 
   const anonymous = await request.get("/analytics/export/staff", { maxRedirects: 0 });
   expect([302, 307, 401]).toContain(anonymous.status());
+});
+
+test("any range up to all time; a refused range is named; a part of a Pareto bar opens exactly its cases; the process filter narrows the verdicts", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  // A refused range says why, names what is shown instead, and offers the typed dates again.
+  await page.goto("/analytics?range=custom&from=2026-03-02&to=2026-03-01");
+  const refused = page.getByRole("status").filter({ hasText: "That date range was refused" });
+  await expect(refused).toContainText("The end date (2026-03-01) is before the start date (2026-03-02).");
+  await expect(refused).toContainText("The figures below are for the last 90 days");
+  await expect(page.getByText(/^Last 90 days: .*\(instead of the range asked for\)/)).toBeVisible();
+  await expect(page.getByLabel("From")).toHaveValue("2026-03-02");
+  // A ten-year range is no longer refused; it is drawn by month.
+  await page.goto("/analytics?range=custom&from=2016-01-01&to=2026-01-01");
+  await expect(page.getByText("That date range was refused")).toHaveCount(0);
+  await expect(page.getByText(/^Custom range: .* · by month$/)).toBeVisible();
+  await page.getByLabel("Date range").selectOption("all");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/range=all/);
+  await expect(page.getByText(/^All time: /)).toBeVisible();
+  // The CSV of a refused range is refused too, never another range's figures.
+  const csv = await page.request.get("/analytics/export/root-causes?range=custom&from=2026-13-01");
+  expect(csv.status()).toBe(400);
+  expect(await csv.text()).toContain('The start date "2026-13-01" is not a real date');
+
+  // The "service" part of the first cause's bar: that cause AND that fault, with the view's dates.
+  await page.goto("/analytics");
+  const pareto = page.getByRole("region", { name: "Complaints by root cause (Pareto)" });
+  const firstCause = await pareto.getByRole("listitem").filter({ has: page.getByTestId("pareto-bar") }).first().getByRole("link").first().textContent();
+  await pareto.locator('[data-fault="service"]').first().click();
+  await expect(page).toHaveURL(/\/cases\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&rootCause=[0-9a-f-]{36}&fault=service$/);
+  await expect(page.getByLabel("Fault")).toHaveValue("service");
+  await expect(page.getByLabel("Root cause").locator("option:checked")).toHaveText(firstCause!.trim());
+
+  // With a process chosen, only its verdict shows (judged against every other), and the page says so.
+  await page.goto("/analytics");
+  await expect(verdictCard(page, "Process", "Installation")).toContainText(/Compared against \d+ other processes/);
+  await page.getByLabel("Process", { exact: true }).selectOption({ label: "Delivery" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("process-filter-note")).toContainText("still judged against every other process");
+  await expect(verdictCard(page, "Process", "Installation")).toHaveCount(0);
+});
+
+test("the Pareto chart keeps every cause name whole at 375 px, and its parts are links without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  await page.goto("/analytics");
+  const pareto = page.getByRole("region", { name: "Complaints by root cause (Pareto)" });
+  const labels = pareto.getByRole("listitem").filter({ has: page.getByTestId("pareto-bar") }).locator("a:not([data-fault])");
+  expect(await labels.count()).toBeGreaterThan(1);
+  for (const label of await labels.all()) {
+    const fits = await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth);
+    expect(fits, `${await label.textContent()} is cut off`).toBe(true);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(pareto, "analytics-pareto-375");
+  await screenshot(page, "analytics-375");
+  const part = pareto.locator('[data-fault="service"]').first();
+  await part.click();
+  await expect(page).toHaveURL(/rootCause=[0-9a-f-]{36}&fault=service$/);
+  await context.close();
 });

@@ -114,11 +114,8 @@ export function FileField({ id, label, hint, error, className, ...rest }: Common
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input
-        id={id}
-        name={rest.name ?? id}
+        {...controlProps({ id, label, hint, error, name: rest.name })}
         type="file"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         className={cx(
           "block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100",
           className,

@@ -5,20 +5,27 @@ import { addDays, addMonths, daysBetween } from "@/lib/time/zone";
 /**
  * The analytics section's filter bar, kept entirely in the URL so a view can be shared by link.
  * Dates are calendar days in the business's time zone ("2026-03-01"); `to` is inclusive.
- * Anything invalid falls back to its default and says so in `notices`, never a crash.
+ * Anything invalid falls back to its default and says so, never a crash: a refused date range
+ * comes back as `rangeRefused` (the page names it and says which range it shows instead), the
+ * other filters as `notices`.
  */
-export const RANGE_PRESETS = ["30d", "90d", "6m", "12m", "custom"] as const;
+export const RANGE_PRESETS = ["30d", "90d", "6m", "12m", "all", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const RANGE_LABELS: Record<RangePreset, string> = {
   "30d": "Last 30 days",
   "90d": "Last 90 days",
   "6m": "Last 6 months",
   "12m": "Last 12 months",
+  all: "All time",
   custom: "Custom dates",
 };
 export const DEFAULT_RANGE: RangePreset = "90d";
-/** Longest custom range: two years, the same cap as the verdict look-back. */
-export const MAX_RANGE_DAYS = 731;
+/**
+ * Ranges have no length cap (the time series switches to weekly, then monthly buckets); only a
+ * start before this date is refused, as no complaint record can be that old and a range reaching
+ * back centuries would only draw empty months.
+ */
+export const EARLIEST_START = "1970-01-01";
 
 export type Channel = (typeof INTAKE_CHANNELS)[number];
 export type AnalyticsFilters = {
@@ -32,12 +39,25 @@ export type AnalyticsFilters = {
   staffId: string | null;
 };
 
-export type ParsedFilters = { filters: AnalyticsFilters; notices: string[] };
+export type ParsedFilters = {
+  filters: AnalyticsFilters;
+  /** Why the requested date range was refused (the filters then hold the last 90 days). */
+  rangeRefused: string | null;
+  /** The dates as typed, so the filter bar can offer them again to correct. */
+  typed: { from?: string; to?: string };
+  notices: string[];
+};
 
 const isoDate = z.iso.date();
 
-export function presetRange(preset: Exclude<RangePreset, "custom">, today: string): { from: string; to: string } {
+/**
+ * The dates of a preset. "All time" starts on the day of the earliest complaint on record (today
+ * when there is none), so its buckets fit the data rather than an arbitrary epoch.
+ */
+export function presetRange(preset: Exclude<RangePreset, "custom">, today: string, earliest: string | null = null): { from: string; to: string } {
   switch (preset) {
+    case "all":
+      return { from: earliest && earliest < today ? earliest : today, to: today };
     case "30d":
       return { from: addDays(today, -29), to: today };
     case "90d":
@@ -52,41 +72,36 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, today: strin
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
-function parseRange(params: SearchParams, today: string, notices: string[]): Pick<AnalyticsFilters, "range" | "from" | "to"> {
-  const fallback = () => ({ range: DEFAULT_RANGE, ...presetRange("90d", today) });
+type RangeResult = Pick<AnalyticsFilters, "range" | "from" | "to"> & { refused: string | null };
+
+function parseRange(params: SearchParams, today: string, earliest: string | null): RangeResult {
+  const fallback = (refused: string): RangeResult => ({ range: DEFAULT_RANGE, ...presetRange("90d", today), refused });
   const rawRange = first(params.range);
   const rawFrom = first(params.from);
   const rawTo = first(params.to);
   // Dates without a preset mean a custom range (a shared link may carry only from/to).
   const range = rawRange ?? (rawFrom || rawTo ? "custom" : DEFAULT_RANGE);
   const preset = z.enum(RANGE_PRESETS).safeParse(range);
-  if (!preset.success) {
-    notices.push(`"${rawRange}" is not a date range we know; showing the last 90 days.`);
-    return fallback();
-  }
-  if (preset.data !== "custom") return { range: preset.data, ...presetRange(preset.data, today) };
+  if (!preset.success) return fallback(`"${rawRange}" is not a date range we know.`);
+  if (preset.data !== "custom") return { range: preset.data, ...presetRange(preset.data, today, earliest), refused: null };
 
+  if (!rawFrom) return fallback("A custom range needs a start date.");
   const from = isoDate.safeParse(rawFrom);
+  if (!from.success) return fallback(`The start date "${rawFrom}" is not a real date (use YYYY-MM-DD).`);
   const to = isoDate.safeParse(rawTo ?? today);
-  if (!from.success || !to.success) {
-    notices.push("The custom dates were missing or not real dates (use YYYY-MM-DD); showing the last 90 days.");
-    return fallback();
-  }
-  if (from.data > to.data) {
-    notices.push("The start date was after the end date; showing the last 90 days.");
-    return fallback();
-  }
-  if (daysBetween(from.data, to.data) + 1 > MAX_RANGE_DAYS) {
-    notices.push("Custom ranges can cover at most two years; showing the last 90 days.");
-    return fallback();
-  }
-  return { range: "custom", from: from.data, to: to.data };
+  if (!to.success) return fallback(`The end date "${rawTo}" is not a real date (use YYYY-MM-DD).`);
+  if (from.data > to.data) return fallback(`The end date (${to.data}) is before the start date (${from.data}).`);
+  if (from.data < EARLIEST_START) return fallback(`The start date (${from.data}) is before ${EARLIEST_START}; no complaint can be that old.`);
+  return { range: "custom", from: from.data, to: to.data, refused: null };
 }
 
-/** The filters from a page's search params; `today` is the business's local date. */
-export function parseAnalyticsFilters(params: SearchParams, today: string): ParsedFilters {
+/**
+ * The filters from a page's search params; `today` is the business's local date, `earliest` the
+ * local date of the first complaint on record (for "All time").
+ */
+export function parseAnalyticsFilters(params: SearchParams, today: string, earliest: string | null = null): ParsedFilters {
   const notices: string[] = [];
-  const { range, from, to } = parseRange(params, today, notices);
+  const { range, from, to, refused } = parseRange(params, today, earliest);
 
   const id = (key: "process" | "staff", what: string): string | null => {
     const raw = first(params[key]);
@@ -106,7 +121,12 @@ export function parseAnalyticsFilters(params: SearchParams, today: string): Pars
     else notices.push(`"${rawChannel}" is not a channel; showing every channel.`);
   }
 
-  return { filters: { range, from, to, days: daysBetween(from, to) + 1, processId, channel, staffId }, notices };
+  return {
+    filters: { range, from, to, days: daysBetween(from, to) + 1, processId, channel, staffId },
+    rangeRefused: refused,
+    typed: { from: first(params.from), to: first(params.to) },
+    notices,
+  };
 }
 
 /** The URL query for these filters (defaults left out, so links stay short). */
@@ -127,11 +147,26 @@ export function filtersQuery(filters: AnalyticsFilters, overrides: Partial<Recor
   return params.toString();
 }
 
-export type CaseListLink = Partial<Record<"process" | "rootCause" | "fault" | "assignee" | "channel" | "customer" | "status", string>>;
+export type CaseListLink = Partial<Record<"process" | "rootCause" | "fault" | "assignee" | "channel" | "customer" | "status" | "from" | "to", string>>;
+
+/** The case list's fault parameter for a chart's fault key ("unattributed" is the list's "none"). */
+export function faultParam(key: string): string {
+  return key === "unattributed" ? "none" : key;
+}
+
+/**
+ * The dates of one chart bucket (a day, the week from its Monday, a calendar month), cut to the
+ * range, as case-list parameters: a bar for a month half inside the range opens only that half.
+ */
+export function periodParams(filters: Pick<AnalyticsFilters, "from" | "to">, start: string, bucket: "day" | "week" | "month"): { from: string; to: string } {
+  const end = bucket === "day" ? start : bucket === "week" ? addDays(start, 6) : addDays(addMonths(start, 1), -1);
+  return { from: start < filters.from ? filters.from : start, to: end > filters.to ? filters.to : end };
+}
 
 /**
  * The case list narrowed to what a chart element counts: the same dates, channel, process and
- * staff member as the analytics view, plus the element's own key (a root cause, a process...).
+ * staff member as the analytics view, plus every dimension of the element itself (a root cause
+ * and a fault for a part of a bar, a period's dates, a process...), which override the view's.
  */
 export function casesHref(filters: AnalyticsFilters, extra: CaseListLink = {}): string {
   const params = new URLSearchParams({ from: filters.from, to: filters.to });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paretoRows, rankFixFirst, risingCauses } from "./pareto";
+import { paretoRows, rankFixFirst, risingCauses, paretoChartRows, PARETO_MAX_BARS } from "./pareto";
 
 const item = (key: string, count: number, label = key) => ({ key, label, count });
 
@@ -138,5 +138,44 @@ describe("rankFixFirst", () => {
   it("is deterministic on ties and empty input", () => {
     expect(rankFixFirst([cause("b", 10, 10, 5), cause("a", 10, 10, 5)]).map((r) => r.key)).toEqual(["a", "b"]);
     expect(rankFixFirst([])).toEqual([]);
+  });
+});
+
+describe("paretoChartRows", () => {
+  const byFault = (service: number, customer: number) => ({ service, customer, external: 0, undetermined: 0, unattributed: 0 });
+
+  it("draws the top causes up to 80% and sums every other cause into one bar", () => {
+    // 68 causes: two big ones (80 of 148), then 66 with about one complaint each.
+    const items = [
+      { key: "a", label: "Late courier", count: 50, byFault: byFault(40, 10) },
+      { key: "b", label: "Wrong item", count: 30, byFault: byFault(30, 0) },
+      ...Array.from({ length: 66 }, (_, i) => ({ key: `z${i}`, label: `Cause ${i}`, count: 1, byFault: byFault(i % 2, 1 - (i % 2)) })),
+    ];
+    const rows = paretoRows(items);
+    const chart = paretoChartRows(rows);
+    // 80 of 146 is 55%: the vital few run on to the 80% line, capped at PARETO_MAX_BARS bars.
+    expect(chart.shown.map((r) => r.key)).toEqual(rows.filter((r) => r.vitalFew).slice(0, PARETO_MAX_BARS).map((r) => r.key));
+    expect(chart.shown).toHaveLength(PARETO_MAX_BARS);
+    expect(chart.others).toEqual({ causes: 68 - PARETO_MAX_BARS, count: 146 - 80 - (PARETO_MAX_BARS - 2), share: (146 - 80 - (PARETO_MAX_BARS - 2)) / 146, byFault: expect.any(Object) });
+    const shownPlusOthers = chart.shown.reduce((s, r) => s + r.count, 0) + chart.others!.count;
+    expect(shownPlusOthers).toBe(146);
+    expect((chart.others!.byFault.service ?? 0) + (chart.others!.byFault.customer ?? 0)).toBe(chart.others!.count);
+  });
+
+  it("has no other-causes bar when the vital few are every cause", () => {
+    const rows = paretoRows([{ key: "a", label: "Only", count: 3, byFault: byFault(3, 0) }]);
+    expect(paretoChartRows(rows)).toEqual({ shown: rows, others: null });
+  });
+
+  it("stops at the 80% line on a typical spread", () => {
+    const rows = paretoRows([
+      { key: "a", label: "A", count: 60, byFault: byFault(60, 0) },
+      { key: "b", label: "B", count: 25, byFault: byFault(0, 25) },
+      { key: "c", label: "C", count: 10, byFault: byFault(5, 5) },
+      { key: "d", label: "D", count: 5, byFault: byFault(5, 0) },
+    ]);
+    const chart = paretoChartRows(rows);
+    expect(chart.shown.map((r) => r.key)).toEqual(["a", "b"]);
+    expect(chart.others).toEqual({ causes: 2, count: 15, share: 0.15, byFault: byFault(10, 5) });
   });
 });

@@ -151,3 +151,29 @@ export function rankFixFirst<T extends FixCandidate>(items: readonly T[]): (T & 
     )
     .map((item, i) => ({ ...item, rank: i + 1 }));
 }
+
+/** The chart stops at this many causes even when more are needed to reach the 80% line. */
+export const PARETO_MAX_BARS = 15;
+
+export type ParetoChartRows<T> = {
+  /** The causes drawn as their own bars: the vital few, at most PARETO_MAX_BARS. */
+  shown: T[];
+  /** Every other cause as one bar (null when none is left over). */
+  others: { causes: number; count: number; share: number; byFault: Record<string, number> } | null;
+};
+
+/**
+ * What the Pareto chart draws: the top causes up to the 80% line, then every other cause summed
+ * into one "all other causes" bar, so 68 causes make a chart of a dozen readable bars. The table
+ * beside it keeps every cause.
+ */
+export function paretoChartRows<T extends ParetoItem & ParetoColumns & { byFault: Record<string, number> }>(rows: readonly T[], maxBars = PARETO_MAX_BARS): ParetoChartRows<T> {
+  const shown = rows.filter((r) => r.vitalFew).slice(0, maxBars);
+  const rest = rows.slice(shown.length);
+  if (rest.length === 0) return { shown, others: null };
+  const byFault: Record<string, number> = {};
+  for (const row of rest) for (const [key, n] of Object.entries(row.byFault)) byFault[key] = (byFault[key] ?? 0) + n;
+  const count = rest.reduce((s, r) => s + r.count, 0);
+  const total = rows.reduce((s, r) => s + r.count, 0);
+  return { shown, others: { causes: rest.length, count, share: total === 0 ? 0 : count / total, byFault } };
+}

@@ -12,8 +12,8 @@ import { loadStaff } from "./queries/staff";
 import { countOpenBrokenPromises, loadSummary } from "./queries/summary";
 import { bucketFor, loadTimeSeries } from "./queries/time-series";
 import type { AnalyticsThresholds } from "./thresholds";
-import { customerAggregate, processAggregates, rateVsOthers, staffAggregate } from "./verdict-inputs";
-import { customerVerdict, processVerdict, staffVerdict } from "./verdicts";
+import { customerAggregate, customerComparedWith, processAggregates, processComparedWith, rateVsOthers, staffAggregate, staffComparedWith } from "./verdict-inputs";
+import { customerVerdict, processVerdict, staffVerdict, type VerdictResult } from "./verdicts";
 
 export type Viewer = { id: string; role: "agent" | "supervisor" | "owner" };
 
@@ -58,7 +58,10 @@ export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: Ana
     series,
     ...rootCauseViews(causes, t),
     processes: processes.map((row) => ({ ...row, rateVsOthers: rateVsOthers(row, processes) })),
-    processVerdicts: limitedToSelf ? null : processVerdicts(processes, t),
+    // Each process is judged against every other (the process filter cannot narrow the comparison:
+    // one process alone has nothing to be compared with), but with a process chosen only its own
+    // verdict is shown, so the verdicts follow the filter the owner set.
+    processVerdicts: limitedToSelf ? null : processVerdicts(processes, t).filter((p) => !filters.processId || p.processId === filters.processId),
     fixFirst: limitedToSelf
       ? null
       : rankFixFirst(processes.filter((p) => p.complaints > 0).map((p) => ({ key: p.processId, label: p.name, complaints: p.complaints, attributed: p.attributed, attributedToService: p.attributedToService }))),
@@ -66,12 +69,18 @@ export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: Ana
       team: staff.team,
       rows: staff.rows.map((row) => ({ ...row, smallSample: row.casesHandled < t.minCases })),
     },
-    staffVerdicts: limitedToSelf ? null : staff.rows.map((row) => ({ ...row, verdict: staffVerdict(staffAggregate(row, staff.team), t) })),
+    staffVerdicts: limitedToSelf
+      ? null
+      : staff.rows.map((row) => {
+          const aggregate = staffAggregate(row, staff.team);
+          return { ...row, verdict: staffVerdict(aggregate, t), comparedWith: staffComparedWith(aggregate) };
+        }),
     customers: {
       ...customers,
       rows: customers.rows.map((row) => ({
         ...row,
         verdict: limitedToSelf ? null : customerVerdict(customerAggregate(row, filters.days, customers.customersOnRecord), t),
+        comparedWith: customerComparedWith(customerAggregate(row, filters.days, customers.customersOnRecord)),
       })),
     },
   };
@@ -81,7 +90,7 @@ export type AnalyticsReport = Awaited<ReturnType<typeof loadAnalyticsReport>>;
 
 function processVerdicts(rows: Awaited<ReturnType<typeof loadProcesses>>, t: AnalyticsThresholds) {
   const aggregates = processAggregates(rows);
-  return rows.map((row, i) => ({ ...row, verdict: processVerdict(aggregates[i]!, t) }));
+  return rows.map((row, i) => ({ ...row, verdict: processVerdict(aggregates[i]!, t), comparedWith: processComparedWith(aggregates[i]!) }));
 }
 
 function rootCauseViews(causes: RootCauseRow[], t: AnalyticsThresholds) {

@@ -1,3 +1,4 @@
+import { count } from "@/lib/format/numbers";
 import type { CustomerAggregate, ProcessAggregate, StaffAggregate } from "./verdicts";
 import type { RepeatCustomerRow } from "./queries/customers";
 import type { ProcessRow } from "./queries/processes";
@@ -63,6 +64,23 @@ export function staffAggregate(row: StaffRow, team: StaffFigures): StaffAggregat
     restOfTeamCasesHandled: team.casesHandled - row.casesHandled,
     restOfTeamConductAttributed: team.conductAttributed - row.conductAttributed,
   };
+}
+
+/*
+ * What each comparison compared against, in one sentence on its verdict card (the counts are the
+ * ones the verdict used, so the sentence cannot drift from the arithmetic).
+ */
+export function processComparedWith(a: ProcessAggregate): string {
+  return `Compared against ${count(a.otherProcesses, "other process", "other processes")} (${count(a.otherComplaints, "complaint")} between them in this range): every process on the form, plus archived or imported ones only when they had complaints in this range. The process filter never narrows this comparison.`;
+}
+
+export function customerComparedWith(a: CustomerAggregate): string {
+  const n = a.otherCustomersOnTheirProcesses.activeCustomers;
+  return `Compared against ${count(n, "other customer", "other customers")}: everyone on record by the end of the range, counting imported customers only when they complained in this range.`;
+}
+
+export function staffComparedWith(a: StaffAggregate): string {
+  return `Compared against the rest of the team: ${count(a.restOfTeamCasesHandled, "case")} handled by others in this range.`;
 }
 
 function sum<T>(rows: readonly T[], f: (row: T) => number): number {

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = {
   "case.fault_confirmed": "Confirmed a case's fault attribution",
   "case.fault_changed": "Changed a case's fault attribution",
   "case.fault_rejected": "Rejected a case's fault attribution",
+  "process.merged": "Merged a process into another (its complaints relabelled)",
+  "root_cause.merged": "Merged a root cause into another (its complaints relabelled)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {});

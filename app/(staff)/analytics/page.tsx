@@ -5,7 +5,7 @@ import { getDb, getReportsDb } from "@/db/client";
 import { casesHref, parseAnalyticsFilters, RANGE_LABELS } from "@/lib/analytics/filters";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { localDate } from "@/lib/time/zone";
-import { loadFilterOptions } from "@/lib/analytics/queries/filter-options";
+import { loadEarliestComplaintDate, loadFilterOptions } from "@/lib/analytics/queries/filter-options";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
@@ -27,7 +27,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const user = await requireStaff("agent");
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
-  const { filters: requested, notices } = parseAnalyticsFilters(await searchParams, localDate(new Date(), timeZone));
+  const earliest = await loadEarliestComplaintDate(db, timeZone);
+  const { filters: requested, notices, rangeRefused, typed } = parseAnalyticsFilters(await searchParams, localDate(new Date(), timeZone), earliest);
   const seesTeam = hasRole(user.role, "supervisor");
   // The report runs on the reports' own pool, so owners' analytics never take the connections
   // agents' pages need (db/client.ts, getReportsDb).
@@ -49,7 +50,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold text-slate-900">Analytics</h1>
           <p className="text-sm text-slate-600">
             {filters.range === "custom" ? "Custom range" : RANGE_LABELS[filters.range]}: {formatCalendarDate(filters.from)} – {formatCalendarDate(filters.to)}
+            {rangeRefused ? " (instead of the range asked for)" : ""}
             {report.limitedToSelf ? " · your own cases" : ""}
+            {` · by ${report.bucket}`}
           </p>
         </div>
         {hasRole(user.role, "owner") ? (
@@ -59,7 +62,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
 
-      <FilterBar filters={requested} processes={options.processes} staff={seesTeam ? options.staff : null} />
+      <FilterBar filters={requested} typed={rangeRefused && (typed.from || typed.to) ? typed : null} processes={options.processes} staff={seesTeam ? options.staff : null} />
+      {rangeRefused ? (
+        <Alert tone="warning" title="That date range was refused">
+          <p>{rangeRefused}</p>
+          <p>
+            The figures below are for the last 90 days ({formatCalendarDate(filters.from)} – {formatCalendarDate(filters.to)}), not the range asked for. Correct the dates above and apply
+            them again.
+          </p>
+        </Alert>
+      ) : null}
       {notices.length > 0 ? (
         <Alert tone="warning" title="Some filters were not valid">
           <ul className="list-disc pl-5">

@@ -14,3 +14,15 @@ export async function loadFilterOptions(db: Db, includeStaff: boolean): Promise<
   ]);
   return { processes, staff };
 }
+
+/**
+ * The local date of the earliest complaint on record (imported history included), where "All
+ * time" starts; null when there is none. One read of complaints_received_at_idx.
+ */
+export async function loadEarliestComplaintDate(db: Db, timeZone: string): Promise<string | null> {
+  const [row] = await queryRows<{ day: string | null }>(
+    db,
+    sql`select to_char(min(received_at) at time zone ${timeZone}, 'YYYY-MM-DD') as day from complaints`,
+  );
+  return row?.day ?? null;
+}

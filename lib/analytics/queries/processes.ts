@@ -11,6 +11,8 @@ export type ProcessRow = {
   attributed: number;
   attributedToService: number;
   attributedToCustomer: number;
+  attributedToExternal: number;
+  attributedUndetermined: number;
   medianResolutionHours: number | null;
   /** Promises due by now (or already kept) on these complaints, and how many were kept. */
   promisesDue: number;
@@ -39,6 +41,8 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
           count(c.fault_attribution)::int as attributed,
           count(*) filter (where c.fault_attribution = 'service')::int as service,
           count(*) filter (where c.fault_attribution = 'customer')::int as customer,
+          count(*) filter (where c.fault_attribution = 'external')::int as external,
+          count(*) filter (where c.fault_attribution = 'undetermined')::int as undetermined,
           percentile_cont(0.5) within group (order by c.resolution_hours) as median_resolution,
           avg(c.satisfaction)::float8 as satisfaction, count(c.satisfaction)::int as ratings,
           sum(c.promises_kept)::int as kept
@@ -50,6 +54,7 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
       )
       select pr.id, pr.name, coalesce(a.complaints, 0) as complaints, coalesce(a.customers, 0) as customers,
         coalesce(a.attributed, 0) as attributed, coalesce(a.service, 0) as service, coalesce(a.customer, 0) as customer,
+        coalesce(a.external, 0) as external, coalesce(a.undetermined, 0) as undetermined,
         a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings,
         coalesce(a.kept, 0) + coalesce(o.n, 0) as due, coalesce(a.kept, 0) as kept
       from processes pr left join agg a on a.process_id = pr.id left join overdue o on o.process_id = pr.id
@@ -64,6 +69,8 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
     attributed: int(r.attributed),
     attributedToService: int(r.service),
     attributedToCustomer: int(r.customer),
+    attributedToExternal: int(r.external),
+    attributedUndetermined: int(r.undetermined),
     medianResolutionHours: num(r.median_resolution),
     promisesDue: int(r.due),
     promisesKept: int(r.kept),

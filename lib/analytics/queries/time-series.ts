@@ -17,7 +17,10 @@ export type TimePoint = {
   byFault: Record<FaultKey, number>;
 };
 
-/** Days for short ranges, weeks up to about six months, months beyond. */
+/**
+ * Days for short ranges, weeks up to about six months, months beyond (a ten-year history is 120
+ * monthly bars; there is no cap on the range itself).
+ */
 export function bucketFor(days: number): Bucket {
   if (days <= 45) return "day";
   if (days <= 200) return "week";

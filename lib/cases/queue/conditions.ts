@@ -107,7 +107,8 @@ export function filtersSql(filters: QueueFilters, timeZone: string): SQL[] {
   if (filters.from) out.push(sql`${complaints.receivedAt} >= (${filters.from}::date)::timestamp at time zone ${timeZone}`);
   if (filters.to) out.push(sql`${complaints.receivedAt} < (${filters.to}::date + 1)::timestamp at time zone ${timeZone}`);
   if (filters.rootCause) out.push(eq(complaints.rootCauseId, filters.rootCause));
-  if (filters.fault) out.push(eq(complaints.faultAttribution, filters.fault));
+  if (filters.fault === "none") out.push(isNull(complaints.faultAttribution));
+  else if (filters.fault) out.push(eq(complaints.faultAttribution, filters.fault));
   if (filters.customer) out.push(eq(complaints.customerId, filters.customer));
   return out;
 }

@@ -56,7 +56,8 @@ export type QueueFilters = {
   from?: string;
   to?: string;
   rootCause?: string;
-  fault?: FaultValue;
+  /** A fault attribution, or "none" for cases not attributed yet (analytics' grey bar parts). */
+  fault?: FaultValue | "none";
   customer?: string;
   q?: string;
 };
@@ -140,7 +141,7 @@ export function parseQueueParams(raw: RawParams, role: StaffRole): ParsedQueueQu
     from: one("from", calendarDate, "not a date (YYYY-MM-DD)"),
     to: one("to", calendarDate, "not a date (YYYY-MM-DD)"),
     rootCause: one("rootCause", uuid, "not a known root cause"),
-    fault: one("fault", z.enum(FAULT_ATTRIBUTIONS), "fault is service, customer, external or undetermined"),
+    fault: one("fault", z.union([z.literal("none"), z.enum(FAULT_ATTRIBUTIONS)]), "fault is service, customer, external, undetermined or none"),
     customer: one("customer", uuid, "not a known customer"),
     q: one("q", z.string().max(200), "searches are at most 200 characters"),
   };

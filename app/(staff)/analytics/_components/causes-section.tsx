@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
-import { casesHref, filtersQuery } from "@/lib/analytics/filters";
-import { VITAL_FEW_PERCENT } from "@/lib/analytics/pareto";
+import { casesHref, faultParam, filtersQuery } from "@/lib/analytics/filters";
+import { paretoChartRows, VITAL_FEW_PERCENT } from "@/lib/analytics/pareto";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { percent, pValue } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
@@ -14,8 +14,10 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
   const q = filtersQuery(filters);
   const exportHref = (table: string) => `/analytics/export/${table}${q ? `?${q}` : ""}`;
   const hrefFor = (id: string) => casesHref(filters, { rootCause: id });
+  const partHref = (id: string, fault: string) => casesHref(filters, { rootCause: id, fault: faultParam(fault) });
   const vitalFew = pareto.filter((p) => p.vitalFew);
   const risingNow = rising.filter((r) => r.rising);
+  const chart = paretoChartRows(pareto);
 
   return (
     <Section id="causes" title="Root causes" intro="Which causes produce most complaints, whose fault they turned out to be, and which are growing.">
@@ -25,8 +27,10 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
         description={
           pareto.length > 0 ? (
             <>
-              {vitalFew.length} of {pareto.length} causes make up {VITAL_FEW_PERCENT}% of complaints with a root cause. Bars show whose fault each complaint was found to be;
-              the line is the running share. Click a bar to open its cases.
+              {vitalFew.length} of {pareto.length} causes make up {VITAL_FEW_PERCENT}% of complaints with a root cause
+              {chart.shown.length < vitalFew.length ? ` (the chart shows the top ${chart.shown.length})` : ""}
+              {chart.others ? `; the other ${chart.others.causes} are one bar, and the table lists each` : ""}. Bars show whose fault each complaint was found to be. Click a
+              part of a bar to open exactly those cases.
               {unclassified > 0 ? ` ${unclassified} complaints in range have no root cause yet and are not shown.` : ""}
             </>
           ) : undefined
@@ -36,7 +40,12 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
         chart={
           <ParetoChart
             summary={`Pareto chart of ${pareto.length} root causes; the top ${vitalFew.length} make up ${VITAL_FEW_PERCENT}% of complaints.`}
-            data={pareto.map((p) => ({ label: p.label, href: hrefFor(p.key), cumulativePercent: Math.round(p.cumulativeShare * 1000) / 10, values: p.byFault }))}
+            bars={chart.shown.map((p) => ({ key: p.key, label: p.label, count: p.count, cumulativeShare: p.cumulativeShare, byFault: p.byFault, href: hrefFor(p.key), partHref: (f) => partHref(p.key, f) }))}
+            others={
+              chart.others
+                ? { key: "others", label: `All other causes (${chart.others.causes})`, count: chart.others.count, cumulativeShare: 1, byFault: chart.others.byFault, href: null, partHref: () => null }
+                : null
+            }
           />
         }
         table={
@@ -52,7 +61,19 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
               percent(p.share),
               percent(p.cumulativeShare),
               FAULT_LABEL[p.defaultFault ?? ""] ?? "—",
-              ...FAULT_SERIES.map((f) => p.byFault[f.key]),
+              ...FAULT_SERIES.map((f) =>
+                p.byFault[f.key] > 0 ? (
+                  <Link key={f.key} href={partHref(p.key, f.key)} className="text-brand-700 underline">
+                    {p.byFault[f.key]}
+                    <span className="sr-only">
+                      {" "}
+                      ({p.label}, fault: {f.label})
+                    </span>
+                  </Link>
+                ) : (
+                  0
+                ),
+              ),
               p.vitalFew ? <Badge key="v" tone="brand">Vital few</Badge> : "",
             ])}
           />

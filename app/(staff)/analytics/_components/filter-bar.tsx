@@ -12,8 +12,19 @@ const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py
  * One bar for the whole section. A plain GET form: the filters live in the URL, so any view can
  * be bookmarked or shared, and it works before JavaScript loads (the dates then always show).
  */
-export function FilterBar({ filters, processes, staff }: { filters: AnalyticsFilters; processes: FilterOption[]; staff: FilterOption[] | null }) {
-  const [range, setRange] = useState(filters.range);
+export function FilterBar({
+  filters,
+  typed,
+  processes,
+  staff,
+}: {
+  filters: AnalyticsFilters;
+  /** The dates of a refused range, offered again to correct (null when the range was accepted). */
+  typed: { from?: string; to?: string } | null;
+  processes: FilterOption[];
+  staff: FilterOption[] | null;
+}) {
+  const [range, setRange] = useState(typed ? "custom" : filters.range);
   const custom = range === "custom";
   return (
     <form method="get" action="/analytics" aria-label="Analytics filters" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
@@ -35,13 +46,13 @@ export function FilterBar({ filters, processes, staff }: { filters: AnalyticsFil
             <label htmlFor="f-from" className="block text-sm font-medium text-slate-800">
               From
             </label>
-            <input id="f-from" name="from" type="date" required defaultValue={filters.from} className={select} />
+            <input id="f-from" name="from" type="date" required defaultValue={typed ? typed.from : filters.from} className={select} />
           </div>
           <div className="space-y-1">
             <label htmlFor="f-to" className="block text-sm font-medium text-slate-800">
               To
             </label>
-            <input id="f-to" name="to" type="date" required defaultValue={filters.to} className={select} />
+            <input id="f-to" name="to" type="date" required defaultValue={typed ? typed.to : filters.to} className={select} />
           </div>
         </>
       ) : null}

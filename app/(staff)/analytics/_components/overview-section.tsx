@@ -1,4 +1,5 @@
-import { casesHref, filtersQuery } from "@/lib/analytics/filters";
+import Link from "next/link";
+import { casesHref, faultParam, filtersQuery, periodParams } from "@/lib/analytics/filters";
 import { CHANNEL_LABELS } from "@/lib/labels";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { ChartCard, DataTable, Section } from "./chart-card";
@@ -17,6 +18,18 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
   const label = (start: string) => bucketLabel(start, bucket);
   const q = filtersQuery(filters);
   const exportHref = (table: string) => `/analytics/export/${table}${q ? `?${q}` : ""}`;
+  // Every part of a bar opens its own cases: the bucket's dates (cut to the range) and its series.
+  const byChannel = (start: string, channel: string) => casesHref(filters, { ...periodParams(filters, start, bucket), channel });
+  const byFault = (start: string, fault: string) => casesHref(filters, { ...periodParams(filters, start, bucket), fault: faultParam(fault) });
+  const cell = (n: number, href: string, name: string) =>
+    n > 0 ? (
+      <Link href={href} className="text-brand-700 underline">
+        {n}
+        <span className="sr-only"> ({name})</span>
+      </Link>
+    ) : (
+      0
+    );
 
   return (
     <Section id="volume" title="Volume and response times" intro={`Complaints by ${BUCKET_WORD[bucket].toLowerCase()}, how they reached you, and how fast the team answered.`}>
@@ -29,7 +42,7 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
           chart={
             <StackedBars
               summary={`Bar chart of complaints per ${bucket} by channel; ${summary.complaints} in total.`}
-              data={series.map((p) => ({ label: label(p.start), values: p.byChannel }))}
+              data={series.map((p) => ({ label: label(p.start), values: p.byChannel, hrefs: Object.fromEntries(channels.map((c) => [c, byChannel(p.start, c)])) }))}
               series={channelSeries}
               xLabel={BUCKET_WORD[bucket]}
               yLabel="Complaints"
@@ -40,20 +53,24 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
               caption="Complaints per period by channel"
               columns={[BUCKET_WORD[bucket], ...channelSeries.map((s) => s.label), "Total"]}
               numeric={channelSeries.map((_, i) => i + 1).concat(channelSeries.length + 1)}
-              rows={series.map((p) => [label(p.start), ...channels.map((c) => p.byChannel[c]), p.total])}
+              rows={series.map((p) => [
+                label(p.start),
+                ...channels.map((c) => cell(p.byChannel[c], byChannel(p.start, c), `${CHANNEL_LABELS[c]}, ${label(p.start)}`)),
+                p.total,
+              ])}
             />
           }
         />
         <ChartCard
           id="fault-chart"
           title="Whose fault, over time"
-          description="Each period's complaints by fault attribution. Recent complaints are often not attributed yet."
+          description="Each period's complaints by fault attribution. Recent complaints are often not attributed yet. Click a part of a bar (or a figure in the table) to open those cases."
           empty={empty}
           exportHref={exportHref("faults")}
           chart={
             <StackedBars
               summary={`Stacked bar chart of complaints per ${bucket} by fault attribution.`}
-              data={series.map((p) => ({ label: label(p.start), values: p.byFault }))}
+              data={series.map((p) => ({ label: label(p.start), values: p.byFault, hrefs: Object.fromEntries(faults.map((f) => [f.key, byFault(p.start, f.key)])) }))}
               series={faults.map((f) => ({ ...f }))}
               xLabel={BUCKET_WORD[bucket]}
               yLabel="Complaints"
@@ -64,7 +81,11 @@ export function OverviewSection({ report }: { report: AnalyticsReport }) {
               caption="Complaints per period by fault attribution"
               columns={[BUCKET_WORD[bucket], ...faults.map((f) => f.label), "Total"]}
               numeric={faults.map((_, i) => i + 1).concat(faults.length + 1)}
-              rows={series.map((p) => [label(p.start), ...faults.map((f) => p.byFault[f.key]), p.total])}
+              rows={series.map((p) => [
+                label(p.start),
+                ...faults.map((f) => cell(p.byFault[f.key], byFault(p.start, f.key), `fault: ${f.label}, ${label(p.start)}`)),
+                p.total,
+              ])}
             />
           }
         />

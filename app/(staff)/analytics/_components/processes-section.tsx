@@ -1,19 +1,18 @@
 import Link from "next/link";
-import { casesHref, filtersQuery } from "@/lib/analytics/filters";
+import { casesHref, faultParam, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { ratio } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { duration, FAULT_SERIES, rating, share } from "./labels";
 import { StackedBars } from "./stacked-bars";
 
-const SPLIT = [FAULT_SERIES[0]!, FAULT_SERIES[1]!, { key: "other", label: "Other or not yet attributed", color: "#cbd5e1" }];
-
 /** Every process side by side: how many complaints, from how many customers, and whose fault. */
 export function ProcessesSection({ report }: { report: AnalyticsReport }) {
   const { processes, filters } = report;
   const withComplaints = processes.filter((p) => p.complaints > 0);
   const q = filtersQuery(filters);
-  const hrefFor = (id: string) => casesHref({ ...filters, processId: null }, { process: id });
+  const hrefFor = (id: string, fault?: string) => casesHref({ ...filters, processId: null }, { process: id, fault: fault && faultParam(fault) });
+  const faults = FAULT_SERIES.filter((f) => f.key !== "unattributed" || withComplaints.some((p) => p.complaints > p.attributed));
   return (
     <Section
       id="processes"
@@ -32,10 +31,16 @@ export function ProcessesSection({ report }: { report: AnalyticsReport }) {
             summary={`Horizontal bar chart of complaints for ${withComplaints.length} processes, split by fault.`}
             data={withComplaints.map((p) => ({
               label: p.name,
-              href: hrefFor(p.processId),
-              values: { service: p.attributedToService, customer: p.attributedToCustomer, other: p.complaints - p.attributedToService - p.attributedToCustomer },
+              hrefs: Object.fromEntries(FAULT_SERIES.map((f) => [f.key, hrefFor(p.processId, f.key)])),
+              values: {
+                service: p.attributedToService,
+                customer: p.attributedToCustomer,
+                external: p.attributedToExternal,
+                undetermined: p.attributedUndetermined,
+                unattributed: p.complaints - p.attributed,
+              },
             }))}
-            series={SPLIT}
+            series={faults}
             xLabel="Process"
             yLabel="Complaints"
           />

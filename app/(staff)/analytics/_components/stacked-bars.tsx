@@ -5,7 +5,8 @@ import { legendText } from "./labels";
 import { Bar, BarChart, CartesianGrid, Label, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type Series = { key: string; label: string; color: string };
-export type StackedDatum = { label: string; href?: string; values: Record<string, number> };
+/** `hrefs`: the case list behind each series' part of the bar (by series key). */
+export type StackedDatum = { label: string; hrefs?: Record<string, string>; values: Record<string, number> };
 
 type Props = {
   data: StackedDatum[];
@@ -20,14 +21,15 @@ type Props = {
 };
 
 /**
- * Stacked bars for counts over time or by category. Clicking a bar opens the case list behind it
- * (keyboard users get the same links in the table under the chart).
+ * Stacked bars for counts over time or by category. Clicking a part of a bar opens the case list
+ * behind exactly that part (its period or category and its series); keyboard users and pages
+ * without JavaScript get the same links in the table under the chart.
  */
 export function StackedBars({ data, series, xLabel, yLabel, horizontal = false, height = 300, summary }: Props) {
   const router = useRouter();
-  const rows = data.map((d) => ({ label: d.label, href: d.href, ...d.values }));
-  const open = (entry: unknown) => {
-    const href = (entry as { payload?: { href?: string } } | undefined)?.payload?.href;
+  const rows = data.map((d) => ({ label: d.label, hrefs: d.hrefs, ...d.values }));
+  const open = (series: string) => (entry: unknown) => {
+    const href = (entry as { payload?: { hrefs?: Record<string, string> } } | undefined)?.payload?.hrefs?.[series];
     if (href) router.push(href);
   };
   const categoryAxis = horizontal ? (
@@ -56,7 +58,7 @@ export function StackedBars({ data, series, xLabel, yLabel, horizontal = false, 
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
           <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="all" fill={s.color} cursor="pointer" onClick={open} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="all" fill={s.color} cursor={data.some((d) => d.hrefs?.[s.key]) ? "pointer" : undefined} onClick={open(s.key)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

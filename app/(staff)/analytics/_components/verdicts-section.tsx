@@ -15,7 +15,7 @@ const VERDICT_BADGE: Record<Verdict, { label: string; tone: BadgeTone }> = {
   not_enough_data: { label: "Not enough data", tone: "neutral" },
 };
 
-type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult };
+type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult; comparedWith: string };
 
 const KIND_LABEL: Record<VerdictKind, string> = { customer: "Customer", process: "Process", staff: "Staff member" };
 
@@ -37,6 +37,7 @@ function VerdictCard({ card, report }: { card: Card; report: AnalyticsReport }) 
           <li key={e}>{e}</li>
         ))}
       </ul>
+      <p className="text-sm text-slate-700">{card.comparedWith}</p>
       <p className="text-sm text-slate-600">
         Based on {verdict.sampleSize} {card.kind === "staff" ? "cases handled" : "complaints"}
         {verdict.confidence ? ` · 95% range of the deciding share ${range(verdict.confidence)}` : ""}
@@ -53,9 +54,9 @@ const ORDER: Verdict[] = ["likely_service_fault", "likely_difficult_customer", "
 export function VerdictsSection({ report, viewerRole }: { report: AnalyticsReport; viewerRole: "agent" | "supervisor" | "owner" }) {
   if (report.limitedToSelf) return null;
   const all: Card[] = [
-    ...(report.processVerdicts ?? []).map((p) => ({ key: `p-${p.processId}`, kind: "process" as const, subject: p.name, verdict: p.verdict })),
-    ...report.customers.rows.flatMap((c) => (c.verdict ? [{ key: `c-${c.customerId}`, kind: "customer" as const, subject: c.name, verdict: c.verdict }] : [])),
-    ...(report.staffVerdicts ?? []).map((s) => ({ key: `s-${s.staffId}`, kind: "staff" as const, subject: s.name, verdict: s.verdict })),
+    ...(report.processVerdicts ?? []).map((p) => ({ key: `p-${p.processId}`, kind: "process" as const, subject: p.name, verdict: p.verdict, comparedWith: p.comparedWith })),
+    ...report.customers.rows.flatMap((c) => (c.verdict ? [{ key: `c-${c.customerId}`, kind: "customer" as const, subject: c.name, verdict: c.verdict, comparedWith: c.comparedWith }] : [])),
+    ...(report.staffVerdicts ?? []).map((s) => ({ key: `s-${s.staffId}`, kind: "staff" as const, subject: s.name, verdict: s.verdict, comparedWith: s.comparedWith })),
   ];
   const flagged = all.filter((c) => c.verdict.verdict.startsWith("likely_")).sort((a, b) => ORDER.indexOf(a.verdict.verdict) - ORDER.indexOf(b.verdict.verdict));
   const noPattern = all.filter((c) => c.verdict.verdict === "no_pattern");
@@ -66,6 +67,12 @@ export function VerdictsSection({ report, viewerRole }: { report: AnalyticsRepor
       title="Difficult customer or faulty service?"
       intro="Each verdict needs both a concentration well above everyone else and your team's own judgements pointing the same way. Read the evidence, not only the headline."
     >
+      {report.filters.processId ? (
+        <p className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800" data-testid="process-filter-note">
+          With a process chosen, only that process&rsquo;s verdict is shown, and the customer and staff verdicts count only its complaints. The process is still judged against
+          every other process: one process on its own has nothing to be compared with.
+        </p>
+      ) : null}
       {flagged.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">
           Nothing stands out in this range: no customer, process or staff member shows a clear pattern.

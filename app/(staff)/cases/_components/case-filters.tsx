@@ -96,7 +96,7 @@ export function CaseFiltersForm({ query, options, viewerId }: Props) {
             name="fault"
             label="Fault"
             value={filters.fault}
-            options={[{ value: "", label: "Any fault" }, ...FAULT_ATTRIBUTIONS.map((f) => ({ value: f, label: FAULT_LABELS[f] }))]}
+            options={[{ value: "", label: "Any fault" }, ...FAULT_ATTRIBUTIONS.map((f) => ({ value: f, label: FAULT_LABELS[f] })), { value: "none", label: "Not yet attributed" }]}
           />
         </div>
       </details>

@@ -4,11 +4,14 @@ import { redirect } from "next/navigation";
 import { getDb, type Db } from "@/db/client";
 import type { ActionState } from "@/lib/forms/action-state";
 import { Refusal } from "@/lib/forms/refusal";
-import { runFormAction } from "@/lib/forms/run-form-action";
+import { formValues, runFormAction } from "@/lib/forms/run-form-action";
 import type { SettingsActor } from "@/lib/settings/access";
+import { mergeTaxonomy } from "@/lib/settings/merge";
+import type { TaxonomyKind } from "@/lib/settings/taxonomy-common";
 
 /** What a taxonomy's settings page (processes, root causes) can do, as its lib/settings functions. */
 export type Taxonomy<Input> = {
+  kind: TaxonomyKind;
   page: string;
   /** The role check, in the actions file itself: a server action is a public endpoint, whatever page shows it. */
   owner: () => Promise<SettingsActor>;
@@ -26,10 +29,10 @@ const ROW_INTENTS = ["archive", "restore", "delete", "up", "down"];
 
 /**
  * One of a taxonomy page's actions: add, edit, or a row's button (archive, restore, delete or move,
- * chosen by its `intent` field), after the taxonomy's role check. Success redirects back with
+ * chosen by its `intent` field) or a merge of one item into another, after the taxonomy's role check. Success redirects back with
  * ?done=…, so the confirmation also shows without JavaScript.
  */
-export function runTaxonomyAction<Input>(formData: FormData, taxonomy: Taxonomy<Input>, action: "add" | "edit" | "row"): Promise<ActionState> {
+export function runTaxonomyAction<Input>(formData: FormData, taxonomy: Taxonomy<Input>, action: "add" | "edit" | "row" | "merge"): Promise<ActionState> {
   return runFormAction(formData, {
     label: "settings",
     work: async () => {
@@ -51,6 +54,11 @@ export function runTaxonomyAction<Input>(formData: FormData, taxonomy: Taxonomy<
       } else if (intent === "delete") {
         await taxonomy.remove(db, owner, id);
         done = "deleted";
+      } else if (intent === "merge") {
+        const input = formValues(formData, ["from", "into", "confirm"]);
+        await mergeTaxonomy(db, owner, taxonomy.kind, input);
+        id = input.into;
+        done = "merged";
       } else if ((intent === "up" || intent === "down") && taxonomy.move) {
         await taxonomy.move(db, owner, id, intent);
       } else {

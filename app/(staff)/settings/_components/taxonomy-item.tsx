@@ -88,6 +88,8 @@ export function TaxonomyPage(props: {
   empty: React.ReactNode;
   archived: React.ReactNode[];
   archivedIntro: string;
+  /** Merging one item into another, below the lists. */
+  merge: React.ReactNode;
 }) {
   return (
     <div className="space-y-5">
@@ -109,6 +111,7 @@ export function TaxonomyPage(props: {
           ) : null}
         </div>
       </div>
+      {props.merge}
     </div>
   );
 }

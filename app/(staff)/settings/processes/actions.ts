@@ -7,6 +7,7 @@ import { createProcess, deleteProcess, moveProcess, setProcessArchived, updatePr
 import { runTaxonomyAction, type Taxonomy } from "../_components/taxonomy-actions";
 
 const processes: Taxonomy<{ name: string; description: string }> = {
+  kind: "process",
   owner: () => requireStaff("owner"),
   page: "/settings/processes",
   read: (formData) => formValues(formData, ["name", "description"]),
@@ -28,4 +29,9 @@ export async function editProcessAction(_previous: ActionState, formData: FormDa
 /** Archive, restore, move or delete, chosen by the `intent` field of the button's form. */
 export async function processRowAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runTaxonomyAction(formData, processes, "row");
+}
+
+/** Merges one process into another (relabelling its complaints); confirmed by a required box. */
+export async function mergeProcessesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runTaxonomyAction(formData, processes, "merge");
 }

@@ -4,9 +4,10 @@ import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { listProcessesWithUsage, type ProcessListItem } from "@/lib/settings/processes";
 import { ArchivedBadge, TaxonomyItem, TaxonomyPage } from "../_components/taxonomy-item";
+import { MergeCard } from "../_components/merge-form";
 import { parseDone, TaxonomyNotice } from "../_components/taxonomy-notice";
 import { TaxonomyRowActions } from "../_components/taxonomy-row-actions";
-import { processRowAction } from "./actions";
+import { mergeProcessesAction, processRowAction } from "./actions";
 import { ProcessForm } from "./_components/process-form";
 
 export const metadata: Metadata = { title: "Processes" };
@@ -61,6 +62,7 @@ export default async function ProcessesSettingsPage({ searchParams }: { searchPa
       archived={archived.map((process) => (
         <Item key={key(process)} process={process} />
       ))}
+      merge={<MergeCard kind="process" action={mergeProcessesAction} items={[...active, ...archived]} />}
       archivedIntro="Not offered on new complaints."
     />
   );

@@ -7,6 +7,7 @@ import { createRootCause, deleteRootCause, setRootCauseArchived, updateRootCause
 import { runTaxonomyAction, type Taxonomy } from "../_components/taxonomy-actions";
 
 const rootCauses: Taxonomy<{ name: string; description: string; defaultFault: "service" }> = {
+  kind: "root cause",
   owner: () => requireStaff("owner"),
   page: "/settings/root-causes",
   // The domain function validates the fault.
@@ -28,4 +29,9 @@ export async function editRootCauseAction(_previous: ActionState, formData: Form
 /** Archive, restore or delete, chosen by the `intent` field of the button's form. */
 export async function rootCauseRowAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runTaxonomyAction(formData, rootCauses, "row");
+}
+
+/** Merges one root cause into another (relabelling its complaints); confirmed by a required box. */
+export async function mergeRootCausesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runTaxonomyAction(formData, rootCauses, "merge");
 }

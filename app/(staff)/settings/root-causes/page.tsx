@@ -5,9 +5,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { FAULT_LABELS, type Fault } from "@/lib/settings/labels";
 import { listRootCausesWithUsage, type RootCauseListItem } from "@/lib/settings/root-causes";
 import { ArchivedBadge, TaxonomyItem, TaxonomyPage } from "../_components/taxonomy-item";
+import { MergeCard } from "../_components/merge-form";
 import { parseDone, TaxonomyNotice } from "../_components/taxonomy-notice";
 import { TaxonomyRowActions } from "../_components/taxonomy-row-actions";
-import { rootCauseRowAction } from "./actions";
+import { mergeRootCausesAction, rootCauseRowAction } from "./actions";
 import { RootCauseForm } from "./_components/root-cause-form";
 
 export const metadata: Metadata = { title: "Root causes" };
@@ -71,6 +72,7 @@ export default async function RootCausesSettingsPage({ searchParams }: { searchP
       archived={archived.map((rootCause) => (
         <Item key={key(rootCause)} rootCause={rootCause} />
       ))}
+      merge={<MergeCard kind="root cause" action={mergeRootCausesAction} items={[...active, ...archived]} />}
       archivedIntro="Not offered for new attributions."
     />
   );

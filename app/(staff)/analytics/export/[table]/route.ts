@@ -3,6 +3,7 @@ import { csvStream } from "@/lib/analytics/csv";
 import { csvResponse } from "@/lib/http/csv-response";
 import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/export";
 import { parseAnalyticsFilters } from "@/lib/analytics/filters";
+import { loadEarliestComplaintDate } from "@/lib/analytics/queries/filter-options";
 import { localDate } from "@/lib/time/zone";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { getStaffForRoute } from "@/lib/auth/session";
@@ -18,7 +19,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const { filters } = parseAnalyticsFilters(search, localDate(new Date(), timeZone));
+  const { filters, rangeRefused } = parseAnalyticsFilters(search, localDate(new Date(), timeZone), await loadEarliestComplaintDate(db, timeZone));
+  // A file is read away from the page's notice: never hand over another range than the one asked for.
+  if (rangeRefused) return new Response(`Date range refused: ${rangeRefused}`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   // On the reports' own pool, like the page: exports must not crowd out the agents' work.
   const report = await loadAnalyticsReport(await getReportsDb(), user, filters, timeZone);
   const csv = exportTable(report, table as ExportTable);
