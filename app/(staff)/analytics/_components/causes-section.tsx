@@ -6,6 +6,7 @@ import type { AnalyticsReport } from "@/lib/analytics/report";
 import { percent, pValue } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { FAULT_LABEL, FAULT_SERIES, pounds } from "./labels";
+import { OpenActionLink } from "./open-action-link";
 import { ParetoChart } from "./pareto-chart";
 
 /** Pareto of root causes, the causes that are rising, and what goodwill each cause cost. */
@@ -53,7 +54,10 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
               percent(p.cumulativeShare),
               FAULT_LABEL[p.defaultFault ?? ""] ?? "—",
               ...FAULT_SERIES.map((f) => p.byFault[f.key]),
-              p.vitalFew ? <Badge key="v" tone="brand">Vital few</Badge> : "",
+              <span key="v" className="flex items-center justify-end gap-2">
+                {p.vitalFew ? <Badge tone="brand">Vital few</Badge> : null}
+                {report.limitedToSelf ? null : <OpenActionLink casesHref={hrefFor(p.key)} subject={p.label} />}
+              </span>,
             ])}
           />
         }

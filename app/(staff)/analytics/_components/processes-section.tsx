@@ -3,7 +3,9 @@ import { casesHref, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { ratio } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
+import { FixFirst } from "./fix-first";
 import { duration, FAULT_SERIES, rating, share } from "./labels";
+import { OpenActionLink } from "./open-action-link";
 import { StackedBars } from "./stacked-bars";
 
 const SPLIT = [FAULT_SERIES[0]!, FAULT_SERIES[1]!, { key: "other", label: "Other or not yet attributed", color: "#cbd5e1" }];
@@ -47,9 +49,12 @@ export function ProcessesSection({ report }: { report: AnalyticsReport }) {
         columns={["Process", "Complaints", "Customers", "Service fault", "Rate vs others", "Median resolution", "Promises kept", "Satisfaction"]}
         numeric={[1, 2, 3, 4, 5, 6, 7]}
         rows={processes.map((p) => [
-          <Link key="l" href={hrefFor(p.processId)} className={p.processId === filters.processId ? "font-semibold text-brand-800 underline" : "font-medium text-brand-700 underline"}>
-            {p.name}
-          </Link>,
+          <span key="l" className="flex flex-wrap items-baseline gap-x-3">
+            <Link href={hrefFor(p.processId)} className={p.processId === filters.processId ? "font-semibold text-brand-800 underline" : "font-medium text-brand-700 underline"}>
+              {p.name}
+            </Link>
+            {report.limitedToSelf || p.complaints === 0 ? null : <OpenActionLink casesHref={hrefFor(p.processId)} subject={p.name} />}
+          </span>,
           p.complaints,
           p.distinctCustomers,
           p.attributed > 0 ? `${share(p.attributedToService, p.attributed)} of ${p.attributed}` : "—",
@@ -59,6 +64,7 @@ export function ProcessesSection({ report }: { report: AnalyticsReport }) {
           rating(p.averageSatisfaction, p.ratings),
         ])}
       />
+      <FixFirst report={report} hrefFor={hrefFor} />
     </Section>
   );
 }

@@ -1,0 +1,131 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { requireStaff } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/forms/action-state";
+import { withNotice } from "@/lib/forms/notice";
+import { count } from "@/lib/format/numbers";
+import { formValues, runFormAction } from "@/lib/forms/run-form-action";
+import {
+  cancelCorrectiveAction,
+  editCorrectiveAction,
+  markCorrectiveActionDone,
+  openCorrectiveAction,
+  reopenCorrectiveAction,
+  unlinkComplaints,
+} from "@/lib/improvements/actions";
+import { linkComplaintsByReference } from "@/lib/improvements/prefill";
+import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { startOfLocalDate } from "@/lib/time/zone";
+
+// Each action checks the role itself: a server action is a public endpoint, whatever page shows it.
+// The domain functions (lib/improvements/actions.ts) check it again next to the data.
+
+const ACTION_FIELDS = ["title", "description", "ownerId", "dueOn", "rootCauseId", "processId"] as const;
+
+const refresh = () => revalidatePath("/improvements", "layout");
+const actionId = (formData: FormData) => String(formData.get("id") ?? "");
+
+export async function openActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    rows: "complaintIds",
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      const complaintIds = formData.getAll("complaintIds").map(String);
+      const action = await openCorrectiveAction(await getDb(), actor, { ...formValues(formData, ACTION_FIELDS), complaintIds });
+      refresh();
+      redirect(withNotice(`/improvements/${action.id}`, { tone: "done", message: "Corrective action opened." }));
+    },
+  });
+}
+
+export async function editActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      await editCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ACTION_FIELDS));
+      return "Changes saved.";
+    },
+  });
+}
+
+/** The date the change took effect, as the start of that day in the business's time zone; empty is now. */
+async function doneAtFrom(value: string): Promise<Date | string | undefined> {
+  if (!value) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return startOfLocalDate(value, await getWorkspaceTimeZone(await getDb()));
+}
+
+export async function markDoneAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      const { doneNote, doneOn } = formValues(formData, ["doneNote", "doneOn"]);
+      const doneAt = await doneAtFrom(doneOn);
+      await markCorrectiveActionDone(await getDb(), actor, actionId(formData), { doneNote, doneAt });
+      return "Marked done. The before/after comparison starts from the date the change took effect.";
+    },
+  });
+}
+
+export async function cancelActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      await cancelCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
+      return "Corrective action cancelled.";
+    },
+  });
+}
+
+export async function reopenActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      await reopenCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
+      return "Corrective action reopened.";
+    },
+  });
+}
+
+export async function linkComplaintsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      const added = await linkComplaintsByReference(await getDb(), actor, actionId(formData), String(formData.get("references") ?? ""));
+      return added === 0 ? "Those complaints were already linked." : `${count(added, "complaint")} linked.`;
+    },
+  });
+}
+
+export async function unlinkComplaintsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, {
+    label: "improvements",
+    fresh: ["id"],
+    rows: "complaintIds",
+    refresh,
+    work: async () => {
+      const actor = await requireStaff("supervisor");
+      const removed = await unlinkComplaints(await getDb(), actor, actionId(formData), formData.getAll("complaintIds").map(String));
+      return `${count(removed, "complaint")} unlinked.`;
+    },
+  });
+}
