@@ -28,6 +28,15 @@ const ACTION_FIELDS = ["title", "description", "ownerId", "dueOn", "rootCauseId"
 const refresh = () => revalidatePath("/improvements", "layout");
 const actionId = (formData: FormData) => String(formData.get("id") ?? "");
 
+/**
+ * Done, cancelled and reopened change the page's shape (the form that was used goes away), so the
+ * answer is a notice on the action's fresh page, with JavaScript or without.
+ */
+function showOnAction(id: string, message: string): never {
+  refresh();
+  redirect(withNotice(`/improvements/${id}`, { tone: "done", message }));
+}
+
 export async function openActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runFormAction(formData, {
     label: "improvements",
@@ -36,8 +45,7 @@ export async function openActionAction(_previous: ActionState, formData: FormDat
       const actor = await requireStaff("supervisor");
       const complaintIds = formData.getAll("complaintIds").map(String);
       const action = await openCorrectiveAction(await getDb(), actor, { ...formValues(formData, ACTION_FIELDS), complaintIds });
-      refresh();
-      redirect(withNotice(`/improvements/${action.id}`, { tone: "done", message: "Corrective action opened." }));
+      showOnAction(action.id, "Corrective action opened.");
     },
   });
 }
@@ -72,7 +80,7 @@ export async function markDoneAction(_previous: ActionState, formData: FormData)
       const { doneNote, doneOn } = formValues(formData, ["doneNote", "doneOn"]);
       const doneAt = await doneAtFrom(doneOn);
       await markCorrectiveActionDone(await getDb(), actor, actionId(formData), { doneNote, doneAt });
-      return "Marked done. The before/after comparison starts from the date the change took effect.";
+      showOnAction(actionId(formData), "Marked done. The before/after comparison splits at the date the change took effect.");
     },
   });
 }
@@ -85,7 +93,7 @@ export async function cancelActionAction(_previous: ActionState, formData: FormD
     work: async () => {
       const actor = await requireStaff("supervisor");
       await cancelCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
-      return "Corrective action cancelled.";
+      showOnAction(actionId(formData), "Corrective action cancelled.");
     },
   });
 }
@@ -98,7 +106,7 @@ export async function reopenActionAction(_previous: ActionState, formData: FormD
     work: async () => {
       const actor = await requireStaff("supervisor");
       await reopenCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
-      return "Corrective action reopened.";
+      showOnAction(actionId(formData), "Corrective action reopened.");
     },
   });
 }

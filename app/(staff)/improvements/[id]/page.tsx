@@ -175,17 +175,9 @@ function EffectCard({ action, effect, timeZone }: { action: ActionDetail; effect
         {effect.headline}
       </p>
       {effect.verdict === "too_early" ? (
-        <div className="mt-2 text-sm text-slate-700">
-          <p>Still missing:</p>
-          <ul className="list-disc pl-5">
-            {effect.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-          <p className="mt-1 text-slate-600">
-            The comparison needs {count(MIN_DAYS_AFTER, "day")} after the change and {count(MIN_COMPLAINTS, "complaint")} across the two windows.
-          </p>
-        </div>
+        <p className="mt-2 text-sm text-slate-600">
+          The comparison needs {count(MIN_DAYS_AFTER, "day")} after the change and {count(MIN_COMPLAINTS, "complaint")} across the windows either side of it.
+        </p>
       ) : (
         <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
           <Fact label={`Before (${count(effect.windowDays, "day")})`}>{count(effect.before, "complaint")}</Fact>
@@ -202,9 +194,10 @@ function EffectCard({ action, effect, timeZone }: { action: ActionDetail; effect
         </dl>
       )}
       <p className="mt-2 text-sm text-slate-600">
-        Complaints about {targetLabel(action)} in the same number of days either side of {formatDate(action.doneAt!, timeZone)}, when the change took effect. Since then{" "}
-        {count(action.recurrences, "new complaint")} about it {action.recurrences === 1 ? "has" : "have"} arrived.
+        {effect.verdict === "too_early" ? "" : `Complaints about ${targetLabel(action)} in the same number of days either side of ${formatDate(action.doneAt!, timeZone)}, when the change took effect. `}
+        Since the change {count(action.recurrences, "new complaint")} about it {action.recurrences === 1 ? "has" : "have"} arrived.
       </p>
+      {weeks.some((w) => w.complaints > 0) ? (
       <div className="mt-3">
         <FixChart
           weeks={weeks}
@@ -234,6 +227,7 @@ function EffectCard({ action, effect, timeZone }: { action: ActionDetail; effect
           </table>
         </details>
       </div>
+      ) : null}
     </section>
   );
 }
