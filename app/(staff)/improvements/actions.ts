@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
+import type { Actor } from "@/lib/cases/update-case";
 import type { ActionState } from "@/lib/forms/action-state";
 import { withNotice } from "@/lib/forms/notice";
 import { count } from "@/lib/format/numbers";
@@ -50,90 +51,67 @@ export async function openActionAction(_previous: ActionState, formData: FormDat
   });
 }
 
-export async function editActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+/**
+ * A form about one existing action (its id in a hidden field): the signed-in supervisor or owner,
+ * the database and the id go to `work`, which answers a confirmation or shows the fresh page.
+ */
+function onAction(formData: FormData, work: (actor: Actor, db: Db, id: string) => Promise<string>, rows?: string): Promise<ActionState> {
   return runFormAction(formData, {
     label: "improvements",
     fresh: ["id"],
+    rows,
     refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      await editCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ACTION_FIELDS));
-      return "Changes saved.";
-    },
+    work: async () => work(await requireStaff("supervisor"), await getDb(), actionId(formData)),
+  });
+}
+
+export async function editActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return onAction(formData, async (actor, db, id) => {
+    await editCorrectiveAction(db, actor, id, formValues(formData, ACTION_FIELDS));
+    return "Changes saved.";
   });
 }
 
 /** The date the change took effect, as the start of that day in the business's time zone; empty is now. */
-async function doneAtFrom(value: string): Promise<Date | string | undefined> {
+async function doneAtFrom(db: Db, value: string): Promise<Date | string | undefined> {
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return startOfLocalDate(value, await getWorkspaceTimeZone(await getDb()));
+  return startOfLocalDate(value, await getWorkspaceTimeZone(db));
 }
 
 export async function markDoneAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runFormAction(formData, {
-    label: "improvements",
-    fresh: ["id"],
-    refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      const { doneNote, doneOn } = formValues(formData, ["doneNote", "doneOn"]);
-      const doneAt = await doneAtFrom(doneOn);
-      await markCorrectiveActionDone(await getDb(), actor, actionId(formData), { doneNote, doneAt });
-      showOnAction(actionId(formData), "Marked done. The before/after comparison splits at the date the change took effect.");
-    },
+  return onAction(formData, async (actor, db, id) => {
+    const { doneNote, doneOn } = formValues(formData, ["doneNote", "doneOn"]);
+    await markCorrectiveActionDone(db, actor, id, { doneNote, doneAt: await doneAtFrom(db, doneOn) });
+    showOnAction(id, "Marked done. The before/after comparison splits at the date the change took effect.");
   });
 }
 
 export async function cancelActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runFormAction(formData, {
-    label: "improvements",
-    fresh: ["id"],
-    refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      await cancelCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
-      showOnAction(actionId(formData), "Corrective action cancelled.");
-    },
+  return onAction(formData, async (actor, db, id) => {
+    await cancelCorrectiveAction(db, actor, id, formValues(formData, ["reason"]));
+    showOnAction(id, "Corrective action cancelled.");
   });
 }
 
 export async function reopenActionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runFormAction(formData, {
-    label: "improvements",
-    fresh: ["id"],
-    refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      await reopenCorrectiveAction(await getDb(), actor, actionId(formData), formValues(formData, ["reason"]));
-      showOnAction(actionId(formData), "Corrective action reopened.");
-    },
+  return onAction(formData, async (actor, db, id) => {
+    await reopenCorrectiveAction(db, actor, id, formValues(formData, ["reason"]));
+    showOnAction(id, "Corrective action reopened.");
   });
 }
 
 export async function linkComplaintsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runFormAction(formData, {
-    label: "improvements",
-    fresh: ["id"],
-    refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      const added = await linkComplaintsByReference(await getDb(), actor, actionId(formData), String(formData.get("references") ?? ""));
-      return added === 0 ? "Those complaints were already linked." : `${count(added, "complaint")} linked.`;
-    },
+  return onAction(formData, async (actor, db, id) => {
+    const added = await linkComplaintsByReference(db, actor, id, String(formData.get("references") ?? ""));
+    return added === 0 ? "Those complaints were already linked." : `${count(added, "complaint")} linked.`;
   });
 }
 
 export async function unlinkComplaintsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runFormAction(formData, {
-    label: "improvements",
-    fresh: ["id"],
-    rows: "complaintIds",
-    refresh,
-    work: async () => {
-      const actor = await requireStaff("supervisor");
-      const removed = await unlinkComplaints(await getDb(), actor, actionId(formData), formData.getAll("complaintIds").map(String));
-      return `${count(removed, "complaint")} unlinked.`;
-    },
-  });
+  return onAction(
+    formData,
+    async (actor, db, id) => `${count(await unlinkComplaints(db, actor, id, formData.getAll("complaintIds").map(String)), "complaint")} unlinked.`,
+    "complaintIds",
+  );
 }
