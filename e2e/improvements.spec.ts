@@ -31,6 +31,7 @@ test("an owner opens an action from the Pareto, links complaints, marks it done 
   await pareto.getByText("Show as table").click();
   const firstRow = pareto.getByRole("table").getByRole("row").nth(1);
   const cause = (await firstRow.getByRole("link").first().textContent())!.trim();
+  await screenshots(pareto, "improvements-from-pareto");
   await firstRow.getByRole("link", { name: `Open an action for ${cause}` }).click();
 
   // The new action comes with the cause chosen and the cause's complaints in the range ticked.
@@ -151,12 +152,23 @@ test("without JavaScript an owner opens, marks done and cancels actions; each fo
   await expect(effect.getByText(/^The comparison needs 28 days after the change and 10 complaints/)).toBeVisible();
   await screenshots(page, "improvements-too-early");
 
-  // Cancel another: refused without a reason, then cancelled.
+  // Another, already overdue: it is in the owner's What's due and the list's Overdue group.
   await page.goto("/improvements/new");
   await page.getByLabel("What will change").fill("Try a courier for small parcels");
+  await page.getByLabel("Due on").fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
   await page.locator("#processId").selectOption({ label: processName });
   await page.getByRole("button", { name: "Open the corrective action" }).click();
   await expect(page.getByText("Corrective action opened.")).toBeVisible();
+  const actionUrl = page.url().split("?")[0]!;
+  await page.goto("/due");
+  const owned = page.getByRole("region", { name: /^Corrective actions you own/ });
+  await expect(owned.getByRole("listitem").filter({ hasText: "Try a courier for small parcels" })).toContainText("Overdue since");
+  await screenshots(page, "improvements-due");
+  await page.goto("/improvements");
+  await expect(page.getByRole("table", { name: "Overdue corrective actions" })).toContainText("Try a courier for small parcels");
+
+  // Cancel it: refused without a reason, then cancelled.
+  await page.goto(actionUrl);
   await page.getByRole("button", { name: "Cancel this action" }).click();
   await expect(page.getByText("Say why this action is cancelled (at least 10 characters).")).toBeVisible();
   await page.getByLabel("Why it is cancelled").fill("The courier does not cover our area.");
