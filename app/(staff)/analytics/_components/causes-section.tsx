@@ -46,18 +46,18 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
             columns={["Root cause", "Complaints", "Share", "Cumulative", "Usually", ...FAULT_SERIES.map((f) => f.label), ""]}
             numeric={[1, 2, 3, 5, 6, 7, 8, 9]}
             rows={pareto.map((p) => [
-              <Link key="l" href={hrefFor(p.key)} className="font-medium text-brand-700 underline">
-                {p.label}
-              </Link>,
+              <span key="l" className="flex flex-wrap items-baseline gap-x-3">
+                <Link href={hrefFor(p.key)} className="font-medium text-brand-700 underline">
+                  {p.label}
+                </Link>
+                {report.limitedToSelf ? null : <OpenActionLink casesHref={hrefFor(p.key)} subject={p.label} />}
+              </span>,
               p.count,
               percent(p.share),
               percent(p.cumulativeShare),
               FAULT_LABEL[p.defaultFault ?? ""] ?? "—",
               ...FAULT_SERIES.map((f) => p.byFault[f.key]),
-              <span key="v" className="flex items-center justify-end gap-2">
-                {p.vitalFew ? <Badge tone="brand">Vital few</Badge> : null}
-                {report.limitedToSelf ? null : <OpenActionLink casesHref={hrefFor(p.key)} subject={p.label} />}
-              </span>,
+              p.vitalFew ? <Badge key="v" tone="brand">Vital few</Badge> : "",
             ])}
           />
         }
