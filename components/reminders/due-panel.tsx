@@ -19,13 +19,15 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
 /**
  * What is due for this staff member, most urgent first: overdue, then due today, then customers
  * waiting for a reply. A server component: drop it on any workspace page with the signed-in user.
+ * `nothingElseDue: false` when the page lists other things due (corrective actions), so the empty
+ * state does not say "Nothing is due" above them.
  */
-export async function DuePanel({ user }: { user: DueViewer }) {
+export async function DuePanel({ user, nothingElseDue = true }: { user: DueViewer; nothingElseDue?: boolean }) {
   const now = requestNow();
   const [counts, list] = await Promise.all([dueCount(user.id, user.role), listDueForStaff(await getDb(), user, now)]);
   const due = { ...counts, ...list };
   if (due.total === 0) {
-    return <EmptyState title="Nothing is due">No promises, follow-ups or replies are waiting on you today.</EmptyState>;
+    return <EmptyState title={nothingElseDue ? "Nothing is due" : "No case is due"}>No promises, follow-ups or replies are waiting on you today.</EmptyState>;
   }
   const groups = [
     {

@@ -148,7 +148,7 @@ describe("pageAccess", () => {
 
 describe("the proxy's staff paths", () => {
   it("come from the policy table: the first segment of every staff page", () => {
-    expect([...STAFF_PATH_PREFIXES].sort()).toEqual(["/account", "/analytics", "/cases", "/due", "/forbidden", "/settings"]);
+    expect([...STAFF_PATH_PREFIXES].sort()).toEqual(["/account", "/analytics", "/cases", "/due", "/forbidden", "/improvements", "/settings"]);
     const proxy = readFileSync(path.join(process.cwd(), "proxy.ts"), "utf8");
     expect(proxy).toMatch(/import \{ isStaffPath \} from "@\/lib\/auth\/policy";/);
     expect(proxy).not.toMatch(/["']\/cases["']|["']\/settings["']/); // no list of its own

@@ -66,6 +66,10 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "page", path: "/account", access: "agent", why: "one's own password and sessions" },
   { kind: "page", path: "/analytics", access: "agent", why: "agents see only their own figures" },
   { kind: "route", path: "/analytics/export/[table]", methods: ["GET"], access: "agent", why: "CSV of what the page shows the same person" },
+  { kind: "page", path: "/improvements", access: "supervisor", why: "corrective actions: fixing causes is a supervisor's or owner's decision" },
+  { kind: "page", path: "/improvements/new", access: "supervisor", why: "opening a corrective action" },
+  { kind: "page", path: "/improvements/[id]", access: "supervisor", why: "one corrective action and whether it worked" },
+  { kind: "route", path: "/improvements/export", methods: ["GET"], access: "supervisor", why: "CSV of the corrective actions" },
   { kind: "page", path: "/settings/business", access: "owner", why: "business settings" },
   { kind: "page", path: "/settings/processes", access: "owner", why: "taxonomy" },
   { kind: "page", path: "/settings/root-causes", access: "owner", why: "taxonomy" },
@@ -155,6 +159,11 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
     "(staff)/settings/outbox/[id]/actions.ts#retryAction",
     "(staff)/settings/privacy/actions.ts#saveRetentionAction",
   ].map((action) => ({ action, access: "owner" as const, why: "owner settings" })),
+  ...["openActionAction", "editActionAction", "markDoneAction", "cancelActionAction", "reopenActionAction", "linkComplaintsAction", "unlinkComplaintsAction"].map((name) => ({
+    action: `(staff)/improvements/actions.ts#${name}`,
+    access: "supervisor" as const,
+    why: "managing corrective actions",
+  })),
   { action: `${CASE_ACTIONS}/privacy.ts#eraseCustomerAction`, access: "owner", why: "erasing a customer's personal data" },
 ];
 

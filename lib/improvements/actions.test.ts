@@ -141,7 +141,10 @@ describeEachDatabase("corrective actions", ({ db }) => {
       const cause = await causeWithComplaints([...spread(12, 120, 60), ...spread(11, 60, 0)]);
       const action = await openCorrectiveAction(db(), owner, { ...base(), rootCauseId: cause });
       await markCorrectiveActionDone(db(), owner, action.id, { doneNote: "Retrained the night shift.", doneAt: new Date(Date.now() - 60 * DAY) });
-      expect((await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect).toMatchObject({ verdict: "no_clear_change", before: 12, after: 11 });
+      const effect = (await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect!;
+      expect(effect).toMatchObject({ verdict: "no_clear_change", before: 12, after: 11 });
+      // The headline is what the action's page shows as its verdict (data-testid="fix-verdict").
+      expect(effect.headline).toMatch(/^No clear change yet: 12 complaints in the 60 days before, 11 complaints in the 60 days after, 0\.92 times the rate before \(95% range 0\.\d+–\d\.\d\), which chance alone could explain\.$/);
     });
 
     it("says it is too early to tell a week after the change", async () => {
@@ -151,6 +154,7 @@ describeEachDatabase("corrective actions", ({ db }) => {
       const effect = (await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect!;
       expect(effect.verdict).toBe("too_early");
       expect(effect.missing).toEqual(["21 more days since the change (7 of 28)"]);
+      expect(effect.headline).toBe("Too early to tell: 21 more days since the change (7 of 28) needed.");
     });
   });
 });

@@ -3,6 +3,7 @@ import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businessSettings, outboxMessages, staffUsers } from "@/db/schema";
 import { enqueueStaffEmail, emailBaseUrl } from "@/lib/outbox/enqueue";
+import { describeDueAction, dueActionsForOwner } from "@/lib/improvements/due";
 import { describeDueItem } from "./describe";
 import { getDueForStaff } from "./due";
 import { localDate, localHour } from "@/lib/time/zone";
@@ -36,15 +37,19 @@ export async function enqueueDailyDigests(db: Db, options: { now?: Date; mailCon
   for (const member of staff) {
     const dedupeKey = `staff_digest:${member.id}:${day}`;
     if (already.has(dedupeKey)) continue;
-    const due = await getDueForStaff(db, member, now, DIGEST_ITEMS);
-    if (due.total === 0) continue;
-    const dueList = due.items.slice(0, DIGEST_ITEMS).map((item) => `- ${describeDueItem(item, now, timeZone)}`);
+    const [due, actions] = await Promise.all([getDueForStaff(db, member, now, DIGEST_ITEMS), dueActionsForOwner(db, member.id, day)]);
+    if (due.total === 0 && actions.length === 0) continue;
+    // The corrective actions they own come first: there are few, and each is a week's work.
+    const dueList = [
+      ...actions.map((action) => `- ${describeDueAction(action)}`),
+      ...due.items.slice(0, DIGEST_ITEMS).map((item) => `- ${describeDueItem(item, now, timeZone)}`),
+    ];
     if (due.total > DIGEST_ITEMS) dueList.push(`- and ${due.total - DIGEST_ITEMS} more`);
     const result = await db.transaction((tx) =>
       enqueueStaffEmail(tx, {
         staffUserId: member.id,
         kind: "staff_digest",
-        values: { dueCount: String(due.total), dueList: dueList.join("\n"), dueUrl: `${emailBaseUrl(options.baseUrl)}/due` },
+        values: { dueCount: String(due.total + actions.length), dueList: dueList.join("\n"), dueUrl: `${emailBaseUrl(options.baseUrl)}/due` },
         dedupeKey,
         now,
         mailConfigured: options.mailConfigured,

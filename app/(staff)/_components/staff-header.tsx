@@ -22,6 +22,7 @@ export function StaffHeader({ user }: { user: StaffUserSession }) {
     },
     { href: "/analytics", label: "Analytics" },
   ];
+  if (hasRole(user.role, "supervisor")) items.push({ href: "/improvements", label: "Improvements" });
   if (hasRole(user.role, "owner")) items.push({ href: "/settings/staff", label: "Settings", section: "/settings" });
 
   return (

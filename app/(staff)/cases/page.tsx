@@ -6,6 +6,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { listQueue } from "@/lib/cases/list";
 import { loadFilterOptions } from "@/lib/cases/queue/options";
 import { SORT_LABELS, VIEW_LABELS, hasFilters, parseQueueParams, queueHref, type QueueView } from "@/lib/cases/queue/params";
+import { hasRole } from "@/lib/auth/roles";
+import { openActionHref } from "@/lib/improvements/links";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { CaseFiltersForm } from "./_components/case-filters";
 import { CaseTable } from "./_components/case-table";
@@ -63,6 +65,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </span>
           <Link href={queueHref(query, { filters: { customer: undefined } })} className="font-medium text-brand-700 underline underline-offset-2">
             Show all customers
+          </Link>
+        </p>
+      ) : null}
+      {filtered && hasRole(viewer.role, "supervisor") && page.items.length > 0 ? (
+        <p className="text-sm text-slate-700">
+          A pattern here?{" "}
+          <Link href={openActionHref(queueHref(query, { view: "all" }))} className="font-medium text-brand-700 underline underline-offset-2">
+            Open a corrective action for these cases
           </Link>
         </p>
       ) : null}

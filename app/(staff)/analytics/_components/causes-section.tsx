@@ -6,6 +6,7 @@ import type { AnalyticsReport } from "@/lib/analytics/report";
 import { percent, pValue } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
 import { FAULT_LABEL, FAULT_SERIES, pounds } from "./labels";
+import { OpenActionLink } from "./open-action-link";
 import { ParetoChart } from "./pareto-chart";
 
 /** Pareto of root causes, the causes that are rising, and what goodwill each cause cost. */
@@ -54,9 +55,12 @@ export function CausesSection({ report }: { report: AnalyticsReport }) {
             columns={["Root cause", "Complaints", "Share", "Cumulative", "Usually", ...FAULT_SERIES.map((f) => f.label), ""]}
             numeric={[1, 2, 3, 5, 6, 7, 8, 9]}
             rows={pareto.map((p) => [
-              <Link key="l" href={hrefFor(p.key)} className="font-medium text-brand-700 underline">
-                {p.label}
-              </Link>,
+              <span key="l" className="flex flex-wrap items-baseline gap-x-3">
+                <Link href={hrefFor(p.key)} className="font-medium text-brand-700 underline">
+                  {p.label}
+                </Link>
+                {report.limitedToSelf ? null : <OpenActionLink casesHref={hrefFor(p.key)} subject={p.label} />}
+              </span>,
               p.count,
               percent(p.share),
               percent(p.cumulativeShare),

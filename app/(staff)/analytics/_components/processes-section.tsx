@@ -3,7 +3,9 @@ import { casesHref, faultParam, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import { ratio } from "@/lib/format/numbers";
 import { ChartCard, DataTable, Section } from "./chart-card";
+import { FixFirst } from "./fix-first";
 import { duration, FAULT_SERIES, rating, share } from "./labels";
+import { OpenActionLink } from "./open-action-link";
 import { StackedBars } from "./stacked-bars";
 
 /** Every process side by side: how many complaints, from how many customers, and whose fault. */
@@ -52,9 +54,12 @@ export function ProcessesSection({ report }: { report: AnalyticsReport }) {
         columns={["Process", "Complaints", "Customers", "Service fault", "Rate vs others", "Median resolution", "Promises kept", "Satisfaction"]}
         numeric={[1, 2, 3, 4, 5, 6, 7]}
         rows={processes.map((p) => [
-          <Link key="l" href={hrefFor(p.processId)} className={p.processId === filters.processId ? "font-semibold text-brand-800 underline" : "font-medium text-brand-700 underline"}>
-            {p.name}
-          </Link>,
+          <span key="l" className="flex flex-wrap items-baseline gap-x-3">
+            <Link href={hrefFor(p.processId)} className={p.processId === filters.processId ? "font-semibold text-brand-800 underline" : "font-medium text-brand-700 underline"}>
+              {p.name}
+            </Link>
+            {report.limitedToSelf || p.complaints === 0 ? null : <OpenActionLink casesHref={hrefFor(p.processId)} subject={p.name} />}
+          </span>,
           p.complaints,
           p.distinctCustomers,
           p.attributed > 0 ? `${share(p.attributedToService, p.attributed)} of ${p.attributed}` : "—",
@@ -64,6 +69,7 @@ export function ProcessesSection({ report }: { report: AnalyticsReport }) {
           rating(p.averageSatisfaction, p.ratings),
         ])}
       />
+      <FixFirst report={report} hrefFor={hrefFor} />
     </Section>
   );
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui";
 import { hasRole } from "@/lib/auth/roles";
+import { casesHref } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import type { Verdict, VerdictResult } from "@/lib/analytics/verdicts";
 import { range, ratio } from "@/lib/format/numbers";
 import { Section } from "./chart-card";
 import { HowWeDecide, type VerdictKind } from "./how-we-decide";
+import { OpenActionLink } from "./open-action-link";
 
 const VERDICT_BADGE: Record<Verdict, { label: string; tone: BadgeTone }> = {
   likely_difficult_customer: { label: "Likely difficult customer", tone: "warning" },
@@ -15,7 +17,8 @@ const VERDICT_BADGE: Record<Verdict, { label: string; tone: BadgeTone }> = {
   not_enough_data: { label: "Not enough data", tone: "neutral" },
 };
 
-type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult; comparedWith: string };
+/** `casesHref`: the cases behind a process verdict, so a service fault can be fixed from here. */
+type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult; comparedWith: string; casesHref?: string };
 
 const KIND_LABEL: Record<VerdictKind, string> = { customer: "Customer", process: "Process", staff: "Staff member" };
 
@@ -43,6 +46,7 @@ function VerdictCard({ card, report }: { card: Card; report: AnalyticsReport }) 
         {verdict.confidence ? ` · 95% range of the deciding share ${range(verdict.confidence)}` : ""}
         {verdict.rateRatio ? ` · ${ratio(verdict.rateRatio.estimate)}× the usual rate` : ""}
       </p>
+      {card.casesHref && verdict.verdict === "likely_service_fault" ? <OpenActionLink casesHref={card.casesHref} subject={card.subject} /> : null}
       <HowWeDecide kind={card.kind} t={report.thresholds} />
     </article>
   );
@@ -54,7 +58,14 @@ const ORDER: Verdict[] = ["likely_service_fault", "likely_difficult_customer", "
 export function VerdictsSection({ report, viewerRole }: { report: AnalyticsReport; viewerRole: "agent" | "supervisor" | "owner" }) {
   if (report.limitedToSelf) return null;
   const all: Card[] = [
-    ...(report.processVerdicts ?? []).map((p) => ({ key: `p-${p.processId}`, kind: "process" as const, subject: p.name, verdict: p.verdict, comparedWith: p.comparedWith })),
+    ...(report.processVerdicts ?? []).map((p) => ({
+      key: `p-${p.processId}`,
+      kind: "process" as const,
+      subject: p.name,
+      verdict: p.verdict,
+      comparedWith: p.comparedWith,
+      casesHref: casesHref({ ...report.filters, processId: null }, { process: p.processId }),
+    })),
     ...report.customers.rows.flatMap((c) => (c.verdict ? [{ key: `c-${c.customerId}`, kind: "customer" as const, subject: c.name, verdict: c.verdict, comparedWith: c.comparedWith }] : [])),
     ...(report.staffVerdicts ?? []).map((s) => ({ key: `s-${s.staffId}`, kind: "staff" as const, subject: s.name, verdict: s.verdict, comparedWith: s.comparedWith })),
   ];

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card } from "@/components/ui";
+import { Alert, Card } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/detail";
+import { recurrenceWarnings } from "@/lib/improvements/queries";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
 import { formatDate } from "@/lib/format/dates";
@@ -32,6 +33,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const [detail, timeZone] = await Promise.all([getCaseDetail(db, decodeURIComponent(reference)), getWorkspaceTimeZone(db)]);
   if (!detail) notFound();
   const { complaint, customer, attachments, timeline } = detail;
+  const addressedBy = await recurrenceWarnings(db, complaint);
 
   return (
     <CaseAnnouncer>
@@ -53,6 +55,26 @@ export default async function CasePage({ params }: { params: Params }) {
           <p className="mt-1 text-sm text-slate-700">Personal data removed from this case on {formatDate(complaint.anonymizedAt, timeZone)} (retention period).</p>
         ) : null}
       </div>
+
+      {addressedBy.length > 0 ? (
+        <Alert tone="warning" title="This may be a recurrence">
+          <ul className="space-y-1">
+            {addressedBy.map((a) => (
+              <li key={a.id}>
+                This cause was addressed by{" "}
+                {hasRole(viewer.role, "supervisor") ? (
+                  <Link href={`/improvements/${a.id}`} className="font-medium underline">
+                    “{a.title}”
+                  </Link>
+                ) : (
+                  <strong>“{a.title}”</strong>
+                )}{" "}
+                on {formatDate(a.doneAt, timeZone)}; this complaint came after it.
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
 
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-5">
