@@ -181,23 +181,28 @@ export async function addCustomerMessage(db: Db, token: string, body: unknown): 
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Please write your message" };
   const complaintId = await findComplaintIdByToken(db, token);
   if (!complaintId) return { ok: false, notFound: true };
-  await db.transaction(async (tx) => {
-    const [c] = await tx
-      .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
-      .from(complaints)
-      .where(eq(complaints.id, complaintId));
-    await tx.insert(complaintEvents).values({
-      complaintId,
-      type: "customer_message",
-      visibility: "customer",
-      actorKind: "customer",
-      body: parsed.data.body,
-    });
-    // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
-    await tx.update(complaints).set({ lastActivityAt: sql`now()` }).where(eq(complaints.id, complaintId));
-    if (c) await alertAssignee(tx, c, "The customer wrote a message", parsed.data.body);
-  });
+  await db.transaction((tx) => recordCustomerMessage(tx, complaintId, parsed.data.body));
   return { ok: true };
+}
+
+/**
+ * A customer's message on their case, inside the caller's transaction: a customer-visible event
+ * (with `data`, e.g. the email it came in), the case counts as active again, and its assignee is
+ * told. The tracking page and replies by email (lib/mail/ingest.ts) both write messages here.
+ */
+export async function recordCustomerMessage(tx: Tx, complaintId: string, body: string, data?: Record<string, unknown>, now?: Date): Promise<number> {
+  const [c] = await tx
+    .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
+    .from(complaints)
+    .where(eq(complaints.id, complaintId));
+  const [event] = await tx
+    .insert(complaintEvents)
+    .values({ complaintId, type: "customer_message", visibility: "customer", actorKind: "customer", body, data, ...(now ? { createdAt: now } : {}) })
+    .returning({ id: complaintEvents.id });
+  // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
+  await tx.update(complaints).set({ lastActivityAt: now ?? sql`now()` }).where(eq(complaints.id, complaintId));
+  if (c) await alertAssignee(tx, c, "The customer wrote a message", body);
+  return event!.id;
 }
 
 /** The tracking link as the customer should keep it. */
