@@ -28,7 +28,7 @@ for (const kind of databaseKinds) {
     it("takes a file and standard input by the same path, once per Message-ID", { timeout: 120_000 }, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "caseroot-mail-ingest-"));
       const postgres = kind === "postgres" ? await createDatabase((await postgresServerUrl())!, "caseroot_mail_cli") : null;
-      const database = postgres ? { DATABASE_URL: postgres.url } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, "pglite") };
+      const database: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, "pglite") };
       try {
         const fromFile = ingest(database, [path.join(CORPUS, "multipart-alternative.eml"), path.join(CORPUS, "out-of-office.eml")]);
         expect(fromFile.stderr).toBe("");
