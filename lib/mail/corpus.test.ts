@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { attachments, complaintEvents, complaints, customers, inboundEmails, outboxMessages, staffUsers } from "@/db/schema";
 import { fileComplaint } from "@/lib/complaints/intake";
 import { parseIntake } from "@/lib/complaints/intake-schema";
@@ -12,8 +12,12 @@ import { inboundEmailOriginal, listInboundEmails } from "./inbound";
 import { caseThreadId, outboxMessageId } from "./threading";
 
 vi.hoisted(() => {
-  process.env.MAIL_FROM = "Harbour & Hearth <complaints@harbour.test>";
-  process.env.MAIL_REPLY_TO = "complaints@harbour.test";
+  vi.stubEnv("MAIL_FROM", "Harbour & Hearth <complaints@harbour.test>");
+  vi.stubEnv("MAIL_REPLY_TO", "complaints@harbour.test");
+});
+// Read by lib/env when the modules load (above); put back for the next test file in this worker.
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 const CORPUS = path.resolve(__dirname, "../../test/mail/corpus");

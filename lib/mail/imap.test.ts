@@ -7,7 +7,11 @@ import { dovecotInstalled, startDovecot, type Dovecot } from "@/test/dovecot";
 import { connectImap, parseImapUrl, runImapReader, takeNewMail, TAKEN } from "./imap";
 
 vi.hoisted(() => {
-  process.env.MAIL_FROM = "Harbour & Hearth <complaints@harbour.test>";
+  vi.stubEnv("MAIL_FROM", "Harbour & Hearth <complaints@harbour.test>");
+});
+// Read by lib/env when the modules load (above); put back for the next test file in this worker.
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 // CI installs Dovecot (.ci/run); elsewhere these tests say why they did not run rather than fail.

@@ -25,7 +25,7 @@ function ingest(database: Record<string, string>, args: string[], input?: Buffer
 
 for (const kind of databaseKinds) {
   describe(`npm run mail:ingest [${kind}]`, () => {
-    it("takes a file and standard input by the same path, once per Message-ID", { timeout: 120_000 }, async () => {
+    it("takes a file and standard input by the same path, once per Message-ID", { timeout: 300_000 }, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "caseroot-mail-ingest-"));
       const postgres = kind === "postgres" ? await createDatabase((await postgresServerUrl())!, "caseroot_mail_cli") : null;
       const database: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, "pglite") };

@@ -14,8 +14,12 @@ import { ingestEmail } from "./ingest";
 import { caseThreadId } from "./threading";
 
 vi.hoisted(() => {
-  process.env.MAIL_FROM = "Harbour & Hearth <complaints@harbour.test>";
-  process.env.MAIL_REPLY_TO = "complaints@harbour.test";
+  vi.stubEnv("MAIL_FROM", "Harbour & Hearth <complaints@harbour.test>");
+  vi.stubEnv("MAIL_REPLY_TO", "complaints@harbour.test");
+});
+// Read by lib/env when the modules load (above); put back for the next test file in this worker.
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
