@@ -22,7 +22,7 @@ export const inboundEmails = pgTable(
   "inbound_emails",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    /** The IMAP mailbox it was read from; null when it came through `npm run mail:ingest`. */
+    /** The IMAP account and folder it was read from ("user@host/INBOX"); null when it came through `npm run mail:ingest`. */
     mailbox: text("mailbox"),
     uidValidity: bigint("uid_validity", { mode: "number" }),
     uid: bigint("uid", { mode: "number" }),

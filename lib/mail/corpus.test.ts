@@ -184,11 +184,15 @@ describeEachDatabase("email in: the corpus", ({ db }) => {
     expect(refused.map((r) => r.subject)).toEqual(expect.arrayContaining(["Complaint without a return address", "Hi"]));
   });
 
-  it("the same message twice (same Message-ID) is taken once", async () => {
-    const raw = eml("windows-1252.eml").toString("latin1").replace("<cp1252-1@", "<cp1252-twice@");
-    const first = await ingestEmail(db(), Buffer.from(raw, "latin1"), null);
-    expect(first.outcome).toBe("complaint");
-    expect(await ingestEmail(db(), Buffer.from(raw, "latin1"), null)).toEqual({ outcome: "already_taken" });
+  it("the same message twice (same Message-ID), at once or later, is taken once", async () => {
+    const raw = Buffer.from(eml("windows-1252.eml").toString("latin1").replace("<cp1252-1@", "<cp1252-twice@"), "latin1");
+    // At once: on PostgreSQL the second transaction's insert of the key waits for the first, then finds it taken.
+    const both = await Promise.all([ingestEmail(db(), raw, null), ingestEmail(db(), raw, null)]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(["already_taken", "complaint"]);
+    expect(await ingestEmail(db(), raw, null)).toEqual({ outcome: "already_taken" });
+    const rows = await db().select().from(inboundEmails).where(eq(inboundEmails.messageKey, "<cp1252-twice@example.co.uk>"));
+    expect(rows).toHaveLength(1);
+    expect(await db().select().from(complaints).where(eq(complaints.id, rows[0]!.complaintId!))).toHaveLength(1);
   });
 
   it("a sender over the hourly limit (the form's rule) gets no further complaint; the refusal is recorded", async () => {

@@ -51,10 +51,20 @@ export function connectImap(target: ImapTarget): ImapFlow {
 export type PassReport = { taken: number; failed: number };
 
 /**
+ * The mailbox as inbound_emails records it: the account and the folder, since UIDVALIDITY and UIDs
+ * are only unique within one folder of one account (two accounts' INBOX may share a UIDVALIDITY).
+ */
+export function mailboxKey(target: Pick<ImapTarget, "user" | "host" | "mailbox">): string {
+  return `${target.user}@${target.host}/${target.mailbox}`;
+}
+
+/**
  * One pass over the mailbox: every message without the TAKEN keyword is ingested, then marked.
  * The client must be connected; the mailbox is locked (selected) for the pass.
  */
-export async function takeNewMail(client: ImapFlow, db: Db, mailbox: string, options: IngestOptions = {}): Promise<PassReport> {
+export async function takeNewMail(client: ImapFlow, db: Db, target: Pick<ImapTarget, "user" | "host" | "mailbox">, options: IngestOptions = {}): Promise<PassReport> {
+  const { mailbox } = target;
+  const key = mailboxKey(target);
   const report: PassReport = { taken: 0, failed: 0 };
   const lock = await client.getMailboxLock(mailbox);
   try {
@@ -66,12 +76,12 @@ export async function takeNewMail(client: ImapFlow, db: Db, mailbox: string, opt
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
       if (!message || !message.source) continue; // expunged meanwhile
       try {
-        const result = await ingestEmail(db, message.source, { mailbox, uidValidity, uid }, options);
+        const result = await ingestEmail(db, message.source, { mailbox: key, uidValidity, uid }, options);
         if (result.outcome !== "already_taken") report.taken += 1;
       } catch (error) {
         // Left unmarked: the next pass tries again.
         report.failed += 1;
-        log.error({ err: error, mailbox, uid }, "could not take an email; it stays in the mailbox to be read again");
+        log.error({ err: error, mailbox: key, uid }, "could not take an email; it stays in the mailbox to be read again");
         continue;
       }
       // Committed (by this reader or another): mark it so no pass reads it again.
@@ -106,7 +116,7 @@ export function runImapReader(url: string, db: () => Promise<Db>, options: { pol
       do {
         again = false;
         if (!client?.usable) return;
-        await takeNewMail(client, await db(), target.mailbox, options.ingest);
+        await takeNewMail(client, await db(), target, options.ingest);
       } while (again && !stopped);
     })()
       .catch((error) => log.error({ err: error }, "mailbox pass failed"))
