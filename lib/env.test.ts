@@ -28,3 +28,20 @@ describe("LOG_LEVEL", () => {
     expect(() => readEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: must be one of trace, debug/);
   });
 });
+
+describe("email in: IMAP_URL, MAIL_REPLY_TO, MAIL_WORKER", () => {
+  it("are unset (or on) by default, and blank means unset", () => {
+    const read = readEnv({ IMAP_URL: "", MAIL_REPLY_TO: "" });
+    expect([read.IMAP_URL, read.MAIL_REPLY_TO, read.MAIL_WORKER]).toEqual([undefined, undefined, "on"]);
+  });
+
+  it("take an imap:// or imaps:// address and a plain email address, and refuse anything else", () => {
+    expect(readEnv({ IMAP_URL: "imaps://u:p@imap.example.com/INBOX", MAIL_REPLY_TO: "complaints@example.com" })).toMatchObject({
+      IMAP_URL: "imaps://u:p@imap.example.com/INBOX",
+      MAIL_REPLY_TO: "complaints@example.com",
+    });
+    expect(() => readEnv({ IMAP_URL: "https://imap.example.com" })).toThrow(/IMAP_URL: must start with imap:\/\/ or imaps:\/\//);
+    expect(() => readEnv({ MAIL_REPLY_TO: "Complaints <complaints@example.com>" })).toThrow(/MAIL_REPLY_TO: must be an email address/);
+    expect(() => readEnv({ MAIL_WORKER: "no" })).toThrow(/MAIL_WORKER/);
+  });
+});

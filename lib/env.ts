@@ -17,6 +17,22 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The sender of every email, e.g. "Harbour & Hearth <complaints@example.com>". */
   MAIL_FROM: z.string().min(3).default("CaseRoot <no-reply@localhost>"),
+  /**
+   * Where customers' replies go, e.g. "complaints@example.com": each case's emails carry
+   * Reply-To "complaints+<token>@example.com" (the token is the case's, random), and the mailbox
+   * read by IMAP_URL must receive that address's mail (most providers deliver "+anything" to the
+   * base address). Unset: no Reply-To; replies to MAIL_FROM are still matched by their
+   * In-Reply-To and References headers if MAIL_FROM's mailbox is the one read.
+   */
+  MAIL_REPLY_TO: z.email("must be an email address, e.g. complaints@example.com").optional(),
+  /**
+   * The mailbox CaseRoot reads customers' emails from, e.g. imaps://user:password@imap.example.com/INBOX
+   * (imaps: TLS on connect, port 993 unless given; imap: plain or STARTTLS, port 143; the path is
+   * the folder, INBOX unless given). Unset: nothing reads mail (`npm run mail:ingest` still works).
+   */
+  IMAP_URL: z.string().url().refine((url) => /^imaps?:\/\//.test(url), "must start with imap:// or imaps://").optional(),
+  /** "off" when this instance should not read the mailbox (another instance or `npm run worker` does). */
+  MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   /** "off" when separate `npm run worker` processes deliver the outbox instead of the app itself. */
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   /**
@@ -79,6 +95,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   // An empty DATABASE_URL means "not set" (common in .env templates and CI matrices).
   if (raw.DATABASE_URL === "") delete raw.DATABASE_URL;
   if (raw.SMTP_URL === "") delete raw.SMTP_URL;
+  if (raw.IMAP_URL === "") delete raw.IMAP_URL;
+  if (raw.MAIL_REPLY_TO === "") delete raw.MAIL_REPLY_TO;
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
   if (raw.EVENT_LOOP_DELAY_LIMIT_MS === "") delete raw.EVENT_LOOP_DELAY_LIMIT_MS;

@@ -1,4 +1,5 @@
 import type { CASE_STATUSES, INTAKE_CHANNELS, REQUEST_JUDGEMENTS, SEVERITIES } from "@/db/schema/enums";
+import type { INBOUND_EMAIL_OUTCOMES } from "@/db/schema/mail";
 
 /**
  * One label table per database enum that people read (db/schema/enums.ts), so a status or channel
@@ -50,4 +51,12 @@ export const JUDGEMENT_LABELS: Record<(typeof REQUEST_JUDGEMENTS)[number], strin
   reasonable: "Reasonable",
   partly: "Partly reasonable",
   unreasonable: "Unreasonable",
+};
+
+/** What became of an email read from the business's mailbox (lib/mail), on Settings → Mailbox. */
+export const INBOUND_OUTCOME_LABELS: Record<(typeof INBOUND_EMAIL_OUTCOMES)[number], string> = {
+  complaint: "New complaint",
+  message: "Reply on a case",
+  ignored: "Ignored (automatic)",
+  refused: "Refused",
 };

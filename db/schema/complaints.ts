@@ -41,6 +41,11 @@ export const complaints = pgTable(
     reference: text("reference").notNull(),
     /** SHA-256 (hex) of the customer's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
+    /**
+     * The token in this case's reply address (MAIL_REPLY_TO with "+<token>"), set when the first
+     * email about the case is queued: random, so nobody can write onto a case they only guess.
+     */
+    replyToken: text("reply_token"),
     customerId: uuid("customer_id")
       .notNull()
       .references(() => customers.id, { onDelete: "restrict" }),
@@ -119,6 +124,7 @@ export const complaints = pgTable(
   (t) => [
     uniqueIndex("complaints_reference_key").on(t.reference),
     uniqueIndex("complaints_tracking_token_hash_key").on(t.trackingTokenHash),
+    uniqueIndex("complaints_reply_token_key").on(t.replyToken),
     uniqueIndex("complaints_external_id_key").on(t.externalId),
     // Staff search an imported complaint by the old system's own id ("3571115" for "cfpb:3571115").
     index("complaints_external_source_id_idx")

@@ -7,3 +7,4 @@ export * from "./timeline";
 export * from "./improvement";
 export * from "./outbox";
 export * from "./security";
+export * from "./mail";

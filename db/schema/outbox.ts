@@ -36,6 +36,8 @@ export const outboxMessages = pgTable(
     staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "set null" }),
     /** Null only for skipped messages (e.g. a customer who gave a phone number only). */
     toAddress: text("to_address"),
+    /** Where the customer's reply goes: the case's own reply address (lib/mail/reply-address.ts); null for staff mail or without MAIL_REPLY_TO. */
+    replyTo: text("reply_to"),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),

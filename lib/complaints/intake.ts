@@ -16,12 +16,17 @@ import { generateReference, generateTrackingToken, hashTrackingToken } from "./r
 import { trackingUrl } from "./tracking";
 
 export type FileComplaintOptions = {
-  channel: "web" | "api";
+  channel: "web" | "api" | "email";
   attachments?: ValidAttachment[];
   /** For tests; defaults to the current time. */
   now?: Date;
   /** Base of the tracking link in the acknowledgement email; defaults to APP_URL. */
   baseUrl?: string;
+  /**
+   * Runs inside the filing transaction once the complaint is written (an email's "taken" record,
+   * lib/mail/ingest.ts): if it throws, nothing is filed.
+   */
+  within?: (tx: Tx, filed: { complaintId: string; reference: string }) => Promise<void>;
 };
 
 export type FileComplaintResult =
@@ -118,6 +123,7 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
         dedupeKey: `acknowledgement:${id}`,
         now,
       });
+      await options.within?.(tx, { complaintId: id, reference });
       return { reference, trackingToken };
     });
   } catch (error) {
@@ -161,6 +167,7 @@ export async function submitComplaint(
   uploads: UploadLike[],
   channel: FileComplaintOptions["channel"],
   limits?: IntakeRateLimits,
+  filing: Pick<FileComplaintOptions, "within" | "baseUrl"> = {},
 ): Promise<SubmitOutcome> {
   const now = limits?.now ?? new Date();
   if (limits?.clientIp !== undefined) {
@@ -180,7 +187,7 @@ export async function submitComplaint(
     if (retryAfterSeconds > 0) return { kind: "throttled", retryAfterSeconds };
   }
   try {
-    const result = await fileComplaint(db, parsed.data, { channel, attachments: files.files });
+    const result = await fileComplaint(db, parsed.data, { ...filing, channel, attachments: files.files, now: limits?.now });
     if (result.replay) return { kind: "duplicate", reference: result.reference };
     return { kind: "filed", reference: result.reference, trackingToken: result.trackingToken };
   } catch (error) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
 import { listAttachmentsForComplaint, saveAttachments, type AttachmentSummary } from "@/lib/attachments/store";
-import { checkAttachments, type UploadLike } from "@/lib/attachments/validate";
+import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/attachments/validate";
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks, type CustomerAsks } from "./customer-asks";
@@ -192,21 +192,39 @@ export async function addCustomerMessage(db: Db, token: string, body: unknown, u
   }
   const complaintId = await findComplaintIdByToken(db, token);
   if (!complaintId) return { ok: false, notFound: true };
-  await db.transaction(async (tx) => {
-    const [c] = await tx
-      .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
-      .from(complaints)
-      .where(eq(complaints.id, complaintId));
-    // One time for the message and its files: they come in that order on the timeline (same time, then id).
-    const at = new Date();
-    await tx.insert(complaintEvents).values({ complaintId, type: "customer_message", visibility: "customer", actorKind: "customer", body: parsed.data.body, createdAt: at });
-    await saveAttachments(tx, complaintId, files.files, at);
-    // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
-    await tx.update(complaints).set({ lastActivityAt: sql`now()` }).where(eq(complaints.id, complaintId));
-    const attached = files.files.length === 0 ? "" : files.files.length === 1 ? " (1 file attached)" : ` (${files.files.length} files attached)`;
-    if (c) await alertAssignee(tx, c, `The customer wrote a message${attached}`, parsed.data.body);
-  });
+  await db.transaction((tx) => recordCustomerMessage(tx, complaintId, parsed.data.body, { files: files.files }));
   return { ok: true, files: files.files.length };
+}
+
+/**
+ * A customer's message on their case, inside the caller's transaction: a customer-visible event
+ * (with `data`, e.g. the email it came in) and its files, the case counts as active again, and its
+ * assignee is told, with the number of files. The tracking page and replies by email
+ * (lib/mail/ingest.ts) both write messages here.
+ */
+export async function recordCustomerMessage(
+  tx: Tx,
+  complaintId: string,
+  body: string,
+  options: { data?: Record<string, unknown>; at?: Date; files?: ValidAttachment[] } = {},
+): Promise<number> {
+  const { data, files = [] } = options;
+  // One time for the message and its files: they come in that order on the timeline (same time, then id).
+  const at = options.at ?? new Date();
+  const [c] = await tx
+    .select({ id: complaints.id, reference: complaints.reference, assigneeId: complaints.assigneeId })
+    .from(complaints)
+    .where(eq(complaints.id, complaintId));
+  const [event] = await tx
+    .insert(complaintEvents)
+    .values({ complaintId, type: "customer_message", visibility: "customer", actorKind: "customer", body, data, createdAt: at })
+    .returning({ id: complaintEvents.id });
+  await saveAttachments(tx, complaintId, files, at);
+  // Not a change to the case's fields, so the optimistic-concurrency version stays as it is.
+  await tx.update(complaints).set({ lastActivityAt: at }).where(eq(complaints.id, complaintId));
+  const attached = files.length === 0 ? "" : files.length === 1 ? " (1 file attached)" : ` (${files.length} files attached)`;
+  if (c) await alertAssignee(tx, c, `The customer wrote a message${attached}`, body);
+  return event!.id;
 }
 
 /** The tracking link as the customer should keep it. */

@@ -7,6 +7,7 @@ import type { OutboxKind } from "@/db/schema/outbox";
 import { generateTrackingToken, hashTrackingToken } from "@/lib/complaints/reference";
 import { env } from "@/lib/env";
 import { formatWeekdayDateTime } from "@/lib/format/dates";
+import { newReplyToken, replyAddress } from "@/lib/mail/reply-address";
 import { contactByPhoneOnly } from "./contact";
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateText } from "./templates";
 
@@ -61,6 +62,7 @@ export async function enqueueCustomerEmail(tx: Tx, input: CustomerEmailInput): P
       customerName: customers.name,
       email: customers.email,
       erasedAt: customers.erasedAt,
+      replyToken: complaints.replyToken,
     })
     .from(complaints)
     .innerJoin(customers, eq(customers.id, complaints.customerId))
@@ -102,6 +104,7 @@ export async function enqueueCustomerEmail(tx: Tx, input: CustomerEmailInput): P
     kind: input.kind,
     complaintId: input.complaintId,
     toAddress: row.email!,
+    replyTo: await caseReplyAddress(tx, input.complaintId, row.replyToken),
     rendered: renderTemplate(template, values, business.name),
     status: "pending",
     dedupeKey,
@@ -147,6 +150,20 @@ export async function enqueueStaffEmail(tx: Tx, input: StaffEmailInput): Promise
   });
 }
 
+/**
+ * The case's reply address (MAIL_REPLY_TO plus the case's token), giving the case its token on
+ * its first email. Null without MAIL_REPLY_TO: replies are then matched by their threading headers.
+ */
+async function caseReplyAddress(tx: Tx, complaintId: string, existing: string | null): Promise<string | null> {
+  if (!env.MAIL_REPLY_TO) return null;
+  let token = existing;
+  if (!token) {
+    token = newReplyToken();
+    await tx.update(complaints).set({ replyToken: token }).where(eq(complaints.id, complaintId));
+  }
+  return replyAddress(env.MAIL_REPLY_TO, token);
+}
+
 /** The address links in emails start with. */
 export function emailBaseUrl(baseUrl?: string): string {
   return (baseUrl ?? env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -177,6 +194,7 @@ type NewMessage = {
   complaintId: string | null;
   staffUserId?: string;
   toAddress: string | null;
+  replyTo?: string | null;
   rendered: { subject: string; text: string; html: string };
   status: "pending" | "skipped";
   skipReason?: string;
@@ -193,6 +211,7 @@ async function insertMessage(tx: Tx, m: NewMessage): Promise<EnqueueResult> {
       complaintId: m.complaintId,
       staffUserId: m.staffUserId ?? null,
       toAddress: m.toAddress,
+      replyTo: m.replyTo ?? null,
       subject: m.rendered.subject,
       textBody: m.rendered.text,
       htmlBody: m.rendered.html,

@@ -64,27 +64,27 @@ const URL_PLACEHOLDERS = new Set(["trackingUrl", "caseUrl", "dueUrl", "auditUrl"
 export const DEFAULT_TEMPLATES: Record<OutboxKind, TemplateText> = {
   acknowledgement: {
     subject: "We have your complaint ({{reference}})",
-    body: "Dear {{customerName}},\n\nThank you for telling us what went wrong. Your complaint has reached {{businessName}} and its reference is {{reference}}.\n\nWe aim to reply by {{firstResponseBy}}. You can follow your complaint, read our replies and add information at any time through your private link:\n{{trackingUrl}}\n\nPlease keep this link to yourself: anyone who has it can see your complaint.\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\nThank you for telling us what went wrong. Your complaint has reached {{businessName}} and its reference is {{reference}}.\n\nWe aim to reply by {{firstResponseBy}}. To add anything, simply reply to this email. You can also follow your complaint, read our replies and add information at any time through your private link:\n{{trackingUrl}}\n\nPlease keep this link to yourself: anyone who has it can see your complaint.\n\n{{businessName}}",
   },
   call_summary: {
     subject: "Summary of our call about {{reference}}",
-    body: "Dear {{customerName}},\n\nFurther to our conversation, here is a written summary of what we discussed, for your records:\n\n{{summary}}\n\nIf anything here does not match your understanding, please tell us through your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\nFurther to our conversation, here is a written summary of what we discussed, for your records:\n\n{{summary}}\n\nIf anything here does not match your understanding, please reply to this email or tell us through your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
   },
   staff_reply: {
     subject: "A reply about your complaint {{reference}}",
-    body: "Dear {{customerName}},\n\n{{message}}\n\nYou can reply through your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\n{{message}}\n\nYou can reply to this email, or through your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
   },
   resolution_proposed: {
     subject: "How we propose to put things right ({{reference}})",
-    body: "Dear {{customerName}},\n\nWe are sorry for the inconvenience this has caused you. Here is how we propose to put things right ({{resolutionType}}):\n\n{{resolutionDescription}}\n\n{{message}}\n\nPlease tell us whether you agree. You can agree, or tell us what would work better, on your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\nWe are sorry for the inconvenience this has caused you. Here is how we propose to put things right ({{resolutionType}}):\n\n{{resolutionDescription}}\n\n{{message}}\n\nPlease tell us whether you agree: reply to this email, or agree or tell us what would work better on your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
   },
   follow_up: {
     subject: "Checking in about your complaint {{reference}}",
-    body: "Dear {{customerName}},\n\nA little while ago we put right the problem you told us about. We would like to make sure everything is still as it should be.\n\n{{message}}\n\nIf anything is still wrong, or to tell us how we did, please use your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\nA little while ago we put right the problem you told us about. We would like to make sure everything is still as it should be.\n\n{{message}}\n\nIf anything is still wrong, or to tell us how we did, reply to this email or use your complaint's page:\n{{trackingUrl}}\n\n{{businessName}}",
   },
   closure: {
     subject: "Your complaint {{reference}} is closed",
-    body: "Dear {{customerName}},\n\nWe have closed your complaint {{reference}}. Thank you for telling us about it: every complaint helps us improve.\n\n{{message}}\n\nIf something is still wrong, write to us on your complaint's page and we will reopen it:\n{{trackingUrl}}\n\n{{businessName}}",
+    body: "Dear {{customerName}},\n\nWe have closed your complaint {{reference}}. Thank you for telling us about it: every complaint helps us improve.\n\n{{message}}\n\nIf something is still wrong, reply to this email or write to us on your complaint's page and we will reopen it:\n{{trackingUrl}}\n\n{{businessName}}",
   },
   tracking_link: {
     subject: "Your new link for complaint {{reference}}",

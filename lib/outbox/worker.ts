@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { threadHeaders } from "@/lib/mail/threading";
 
 /**
  * Delivery of the outbox. A message is claimed in one statement (`FOR UPDATE SKIP LOCKED`, so
@@ -13,7 +14,18 @@ import { queryRows, type Db } from "@/db/client";
 
 /** What the worker needs from a mail transport. Throwing means "not delivered, try again". */
 export type Mailer = {
-  send(message: { messageId: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(message: {
+    messageId: string;
+    /** The case's thread root (lib/mail/threading.ts), on every email about a case. */
+    inReplyTo?: string;
+    references?: string;
+    /** The case's own reply address, when MAIL_REPLY_TO is set. */
+    replyTo?: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }): Promise<void>;
 };
 
 export const LEASE_MS = 2 * 60_000;
@@ -33,7 +45,16 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-type Claimed = { id: string; to_address: string; subject: string; text_body: string; html_body: string; attempts: number };
+type Claimed = {
+  id: string;
+  complaint_id: string | null;
+  to_address: string;
+  reply_to: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+};
 
 /**
  * Takes up to `limit` messages that are due (pending and past their next attempt, or `sending`
@@ -56,7 +77,7 @@ export async function claimDue(db: Db, options: { limit?: number; now?: Date } =
         set status = 'sending', attempts = m.attempts + 1, lease_until = ${leaseUntil.toISOString()}::timestamptz,
             updated_at = ${now.toISOString()}::timestamptz
         from due where m.id = due.id
-        returning m.id, m.to_address, m.subject, m.text_body, m.html_body, m.attempts`,
+        returning m.id, m.complaint_id, m.to_address, m.reply_to, m.subject, m.text_body, m.html_body, m.attempts`,
   );
 }
 
@@ -70,7 +91,8 @@ export async function deliverDue(db: Db, mailer: Mailer, options: { limit?: numb
   for (const message of claimed) {
     try {
       await mailer.send({
-        messageId: `<${message.id}@caseroot.outbox>`,
+        ...threadHeaders(message.id, message.complaint_id),
+        ...(message.reply_to ? { replyTo: message.reply_to } : {}),
         to: message.to_address,
         subject: message.subject,
         text: message.text_body,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, inArray, isNull, sql, type SQL, type AnyColumn } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { attachments, complaintEvents, complaints, customers, debriefs, followUps, outboxMessages, promises, trackingLinks } from "@/db/schema";
+import { attachments, complaintEvents, complaints, customers, debriefs, followUps, inboundEmails, outboxMessages, promises, trackingLinks } from "@/db/schema";
 
 /**
  * The one redaction both erasure (on the customer's request) and the retention rule use.
@@ -48,6 +48,7 @@ export const KEPT_EVENT_DATA_KEYS = [
   "followUpId",
   "from",
   "imported",
+  "inboundEmailId",
   "judgement",
   "kind",
   "late",
@@ -127,6 +128,11 @@ export async function redactComplaints(tx: Tx, complaintIds: string[], reason: R
   // Debriefs are staff notes about a hard interaction with this person: the text goes, the count stays.
   await tx.update(debriefs).set({ body: removed }).where(inArray(debriefs.complaintId, complaintIds));
   await tx.delete(attachments).where(inArray(attachments.complaintId, complaintIds));
+  // The emails that made these complaints and messages: the original goes, the record that one was taken stays.
+  await tx
+    .update(inboundEmails)
+    .set({ raw: Buffer.alloc(0), fromAddress: null, subject: removed, reason: null })
+    .where(inArray(inboundEmails.complaintId, complaintIds));
   await tx
     .update(trackingLinks)
     .set({ revokedAt: now })

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/root-causes", label: "Root causes" },
   { href: "/settings/email-templates", label: "Email wording" },
   { href: "/settings/outbox", label: "Outbox" },
+  { href: "/settings/mailbox", label: "Mailbox" },
   { href: "/settings/import", label: "Import" },
   { href: "/settings/privacy", label: "Privacy" },
 ] as const;

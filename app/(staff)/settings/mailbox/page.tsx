@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert, Badge, EmptyState, type BadgeTone } from "@/components/ui";
+import { getDb } from "@/db/client";
+import type { InboundEmailOutcome } from "@/db/schema";
+import { requireStaff } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format/dates";
+import { INBOUND_OUTCOME_LABELS } from "@/lib/labels";
+import { listInboundEmails } from "@/lib/mail/inbound";
+import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+const TONES: Record<InboundEmailOutcome, BadgeTone> = { complaint: "success", message: "info", ignored: "neutral", refused: "danger" };
+
+/** The last 100 emails read from the mailbox: what each became, and why robots' mail and refusals made nothing. */
+export default async function MailboxPage() {
+  await requireStaff("owner");
+  const db = await getDb();
+  const [emails, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), getWorkspaceTimeZone(db)]);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Mailbox</h1>
+        <p className="text-sm text-slate-600">
+          Emails from customers, newest first: new complaints, replies added to their cases, and what was ignored or refused, with the reason.
+        </p>
+      </div>
+      {env.IMAP_URL ? null : (
+        <Alert tone="info" title="No mailbox is read">
+          Set IMAP_URL to read customers&apos; emails, or hand messages to <code>npm run mail:ingest</code>.
+        </Alert>
+      )}
+      {emails.length === 0 ? (
+        <EmptyState title="No emails yet">Emails appear here as they are read.</EmptyState>
+      ) : (
+        <ul aria-label="Emails read, newest first" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
+          {emails.map((m) => (
+            <li key={m.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+              <div className="min-w-0 space-y-0.5">
+                <p className="font-medium break-words text-slate-900">{m.subject || "(no subject)"}</p>
+                <p className="text-sm break-words text-slate-700">
+                  From {m.fromAddress ?? "—"}
+                  {m.reference ? (
+                    <>
+                      {" · "}
+                      <Link href={`/cases/${m.reference}`} className="font-medium text-brand-700 hover:underline">
+                        {m.reference}
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+                {m.reason ? <p className="text-sm break-words text-slate-700">{m.reason}</p> : null}
+              </div>
+              <div className="flex shrink-0 flex-wrap items-center gap-2 text-sm text-slate-600 sm:flex-col sm:items-end sm:gap-1">
+                <Badge tone={TONES[m.outcome]}>{INBOUND_OUTCOME_LABELS[m.outcome]}</Badge>
+                <span>{formatDateTime(m.receivedAt, timeZone)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
