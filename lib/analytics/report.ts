@@ -13,7 +13,7 @@ import { countOpenBrokenPromises, loadSummary } from "./queries/summary";
 import { bucketFor, loadTimeSeries } from "./queries/time-series";
 import type { AnalyticsThresholds } from "./thresholds";
 import { customerAggregate, customerComparedWith, processAggregates, processComparedWith, rateVsOthers, staffAggregate, staffComparedWith } from "./verdict-inputs";
-import { customerVerdict, processVerdict, staffVerdict, type VerdictResult } from "./verdicts";
+import { customerVerdict, processVerdict, staffVerdict } from "./verdicts";
 
 export type Viewer = { id: string; role: "agent" | "supervisor" | "owner" };
 

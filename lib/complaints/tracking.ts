@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, and, isNull, sql } from "drizzle-orm";
+import { asc, eq, and, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
