@@ -81,7 +81,7 @@ test("any range up to all time; a refused range is named; a part of a Pareto bar
   await expect(refused).toContainText("The end date (2026-03-01) is before the start date (2026-03-02).");
   await expect(refused).toContainText("The figures below are for the last 90 days");
   await expect(page.getByText(/^Last 90 days: .*\(instead of the range asked for\)/)).toBeVisible();
-  await expect(page.getByLabel("From")).toHaveValue("2026-03-02");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-03-02");
   // A ten-year range is no longer refused; it is drawn by month.
   await page.goto("/analytics?range=custom&from=2016-01-01&to=2026-01-01");
   await expect(page.getByText("That date range was refused")).toHaveCount(0);

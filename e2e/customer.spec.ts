@@ -115,7 +115,7 @@ test("a half-written complaint comes back after a reload, can be started again, 
   await page.goto("/complain");
   await page.getByLabel("Your name").fill("Casey Draft");
   await page.getByRole("textbox", { name: "Email" }).fill(`casey.${Date.now()}@example.com`);
-  await page.getByLabel("Phone", { exact: true }).check();
+  await page.getByRole("radio", { name: "Phone" }).check();
   await page.getByLabel("What is it about?").selectOption("not_sure");
   await page.getByLabel("What went wrong?").fill(description);
 
@@ -124,7 +124,7 @@ test("a half-written complaint comes back after a reload, can be started again, 
   const kept = page.getByRole("status").filter({ hasText: "We kept what you had written on this page" });
   await expect(kept).toBeVisible();
   await expect(page.getByLabel("Your name")).toHaveValue("Casey Draft");
-  await expect(page.getByLabel("Phone", { exact: true })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Phone" })).toBeChecked();
   await expect(page.getByLabel("What is it about?")).toHaveValue("not_sure");
   await expect(page.getByLabel("What went wrong?")).toHaveValue(description);
   await screenshot(page, "complaint-draft-kept");
@@ -132,7 +132,7 @@ test("a half-written complaint comes back after a reload, can be started again, 
   // "Start again" empties it, for good.
   await kept.getByRole("button", { name: "Start again with an empty form" }).click();
   await expect(page.getByLabel("What went wrong?")).toHaveValue("");
-  await expect(page.getByLabel("Phone", { exact: true })).not.toBeChecked();
+  await expect(page.getByRole("radio", { name: "Phone" })).not.toBeChecked();
   await page.reload();
   await expect(page.getByLabel("Your name")).toHaveValue("");
   await expect(kept).toHaveCount(0);

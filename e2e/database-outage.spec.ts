@@ -67,7 +67,7 @@ async function fillForm(page: Page) {
   await page.getByLabel("Your name").fill(TYPED.name);
   await page.getByRole("textbox", { name: "Email" }).fill(TYPED.email);
   await page.getByRole("textbox", { name: "Phone" }).fill(TYPED.phone);
-  await page.getByLabel("Phone", { exact: true }).check();
+  await page.getByRole("radio", { name: "Phone" }).check();
   await page.getByLabel("What is it about?").selectOption({ label: "Delivery" });
   await page.getByLabel("Order or booking reference").fill(TYPED.orderReference);
   await page.getByLabel("When did it happen?").fill("2026-01-12");
@@ -80,7 +80,7 @@ async function expectEverythingKept(page: Page, processId: string) {
   await expect(page.getByLabel("Your name")).toHaveValue(TYPED.name);
   await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(TYPED.email);
   await expect(page.getByRole("textbox", { name: "Phone" })).toHaveValue(TYPED.phone);
-  await expect(page.getByLabel("Phone", { exact: true })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Phone" })).toBeChecked();
   await expect(page.getByLabel("What is it about?")).toHaveValue(processId);
   await expect(page.getByLabel("Order or booking reference")).toHaveValue(TYPED.orderReference);
   await expect(page.getByLabel("When did it happen?")).toHaveValue("2026-01-12");
