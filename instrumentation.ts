@@ -17,6 +17,6 @@ export async function register() {
     (await import("@/lib/observability/log")).log.error({ err: error }, "could not apply migrations at start");
   }
   (await import("@/lib/outbox/runner")).startOutboxWorker(); // Email delivery from the outbox, every few seconds (off without SMTP_URL; see lib/outbox)
-  (await import("@/lib/mail/runner")).startMailReader(); // Customers' emails from IMAP_URL: new complaints and replies (off without IMAP_URL; see lib/mail)
+  await (await import("@/lib/mail/runner")).startMailReader(); // Customers' emails from IMAP_URL: new complaints and replies (off without IMAP_URL; see lib/mail)
   (await import("@/lib/maintenance/runner")).startMaintenance(); // Rate-limit sweep and the retention rule, every five minutes
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/observability/log";
-import { runImapReader } from "./imap";
 
 type Reader = { stop: () => Promise<void> };
 const globalForReader = globalThis as unknown as { caserootMailReader?: Reader };
@@ -12,10 +11,13 @@ const globalForReader = globalThis as unknown as { caserootMailReader?: Reader }
  * worker: nothing without IMAP_URL, nothing with MAIL_WORKER=off. Idempotent. Any number of
  * instances may read one mailbox: each message is still taken once (lib/mail/ingest.ts).
  */
-export function startMailReader(): Reader | null {
+export async function startMailReader(): Promise<Reader | null> {
   if (globalForReader.caserootMailReader) return globalForReader.caserootMailReader;
   if (env.MAIL_WORKER === "off" || !env.IMAP_URL) return null;
   log.info("Reading customers' emails from the mailbox at IMAP_URL.");
+  // The mail libraries load only where a mailbox is read: loading them blocks a starting server's
+  // event loop for a noticeable moment, which its health check reports as "degraded".
+  const { runImapReader } = await import("./imap");
   const reader = runImapReader(env.IMAP_URL, getDb);
   globalForReader.caserootMailReader = reader;
   return reader;
