@@ -139,7 +139,7 @@ export async function getTrackingView(db: Db, token: string, now = new Date()): 
     statusLabel: CUSTOMER_STATUS_LABELS[complaint.status],
     attachments: files,
     asks: customerAsks(events, complaint),
-    timeline: events.map((event) => ({
+    timeline: withoutRepeatedStatuses(events.map((event) => ({
       id: event.id,
       type: event.type,
       actor: event.actorKind === "customer" ? "customer" : "business",
@@ -148,9 +148,25 @@ export async function getTrackingView(db: Db, token: string, now = new Date()): 
       fileName: typeof event.data?.fileName === "string" ? event.data.fileName : null,
       rating: typeof event.data?.rating === "number" ? event.data.rating : null,
       createdAt: event.createdAt,
-    })),
+    }))),
     promises: promiseRows.map((p) => ({ ...p, overdue: !p.keptAt && p.dueAt.getTime() < now.getTime() })),
   };
+}
+
+/**
+ * Two staff-side statuses share one customer label ("Resolution proposed" and "Awaiting customer" both
+ * read "Waiting for your answer"), so a move between them would show the customer the same status
+ * twice. A status line is kept only when the label the customer reads changes.
+ */
+export function withoutRepeatedStatuses(entries: TimelineEntry[]): TimelineEntry[] {
+  let shown: string | null = null;
+  return entries.filter((entry) => {
+    if (entry.type !== "status_changed" || !entry.toStatus) return true;
+    const label = CUSTOMER_STATUS_LABELS[entry.toStatus];
+    if (label === shown) return false;
+    shown = label;
+    return true;
+  });
 }
 
 function statusIn(value: unknown): CaseStatus | null {
