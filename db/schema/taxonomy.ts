@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { faultAttribution, severity } from "./enums";
+import { staffUsers } from "./staff";
 
 /** One row: the business's own settings. The check keeps it a singleton. */
 export const businessSettings = pgTable(
@@ -72,3 +73,29 @@ export const rootCauses = pgTable(
 
 export type Process = typeof processes.$inferSelect;
 export type RootCause = typeof rootCauses.$inferSelect;
+
+/**
+ * Units of work a process did in a month (orders, visits…), entered by the owner. The fix loop
+ * prorates them into its before/after windows to compare complaints per unit of work.
+ */
+export const processVolumes = pgTable(
+  "process_volumes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    processId: uuid("process_id")
+      .notNull()
+      .references(() => processes.id, { onDelete: "cascade" }),
+    /** The first day of the month. */
+    month: date("month").notNull(),
+    units: integer("units").notNull(),
+    updatedById: uuid("updated_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("process_volumes_process_month_idx").on(t.processId, t.month),
+    check("process_volumes_units_positive", sql`${t.units} > 0`),
+    check("process_volumes_first_of_month", sql`extract(day from ${t.month}) = 1`),
+  ],
+);
+
+export type ProcessVolume = typeof processVolumes.$inferSelect;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { correctiveActionEvents, processes, rootCauses } from "@/db/schema";
+import { correctiveActionEvents, processes, processVolumes, rootCauses } from "@/db/schema";
 import { CaseRuleError, ForbiddenError } from "@/lib/cases/errors";
 import { createComplaint, createStaff, type TestStaff } from "@/lib/cases/actions/test-fixture";
 import { describeEachDatabase } from "@/test/databases";
@@ -145,6 +145,39 @@ describeEachDatabase("corrective actions", ({ db }) => {
       expect(effect).toMatchObject({ verdict: "no_clear_change", before: 12, after: 11 });
       // The headline is what the action's page shows as its verdict (data-testid="fix-verdict").
       expect(effect.headline).toMatch(/^No clear change yet: 12 complaints in the 60 days before, 11 complaints in the 60 days after, 0\.92 times the rate before \(95% range 0\.\d+–\d\.\d\), which chance alone could explain\.$/);
+    });
+
+    it("compares per unit of work when volumes cover both windows: flat counts, doubled work, the rate falls", async () => {
+      // Done on the first of the month three months ago, so both 90-day windows are complete.
+      const today = new Date();
+      const month = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
+      const doneAt = month(-3);
+      const [proc] = await db().insert(processes).values({ name: `Fitting ${unique()}` }).returning({ id: processes.id });
+      const at = (days: number) => new Date(doneAt.getTime() + days * DAY);
+      for (const d of [...spread(30, -90, 0), ...spread(30, 0, 90)]) await createComplaint(db(), { values: { processId: proc!.id, receivedAt: at(d) } });
+      const action = await openCorrectiveAction(db(), owner, { ...base(), rootCauseId: undefined, processId: proc!.id });
+      await markCorrectiveActionDone(db(), owner, action.id, { doneNote: "Booked fitters by postcode.", doneAt });
+
+      const withoutVolumes = (await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect!;
+      expect(withoutVolumes).toMatchObject({ verdict: "no_clear_change", comparedPer: "window", before: 30, after: 30, volumes: null });
+      expect(withoutVolumes.volumesMissing).toBe("Work volumes are missing for the before and after windows: enter them under Settings › Volumes to compare per unit of work.");
+
+      // 1,000 units a month before the change, 2,000 a month from it on.
+      const rows = [-7, -6, -5, -4].map((o) => ({ processId: proc!.id, month: month(o).toISOString().slice(0, 10), units: 1000 }));
+      await db().insert(processVolumes).values(rows);
+      const halfCovered = (await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect!;
+      expect(halfCovered.volumesMissing).toMatch(/missing for the after window:/);
+      expect(halfCovered.comparedPer).toBe("window");
+
+      await db().insert(processVolumes).values([-3, -2, -1, 0].map((o) => ({ processId: proc!.id, month: month(o).toISOString().slice(0, 10), units: 2000 })));
+      const effect = (await loadCorrectiveAction(db(), action.id, "2026-12-02"))!.effect!;
+      expect(effect).toMatchObject({ verdict: "worked", comparedPer: "work unit", before: 30, after: 30, volumesMissing: null });
+      // Prorated by days of overlap / days in month: 90 days of 1,000 a month is about 2,960 units.
+      expect(effect.volumes!.before).toBeGreaterThan(2900);
+      expect(effect.volumes!.before).toBeLessThan(3000);
+      expect(effect.volumes!.after / effect.volumes!.before).toBeCloseTo(2, 1);
+      expect(effect.rateRatio!.estimate).toBeCloseTo(0.5, 1);
+      expect(effect.headline).toMatch(/^It worked/);
     });
 
     it("says it is too early to tell a week after the change", async () => {

@@ -8,6 +8,7 @@ import {
   correctiveActionEvents,
   correctiveActions,
   processes,
+  processVolumes,
   rootCauses,
   staffUsers,
   type CorrectiveAction,
@@ -99,10 +100,55 @@ export type ActionDetail = ActionSummary & {
   createdAt: Date;
   trail: { id: number; type: string; staffName: string | null; detail: Record<string, unknown>; at: Date }[];
   complaints: { id: string; reference: string; receivedAt: Date; status: string }[];
-  effect: (FixEffect & { windowDays: number; before: number; after: number; weekly: WeeklyCount[] }) | null;
+  effect:
+    | (FixEffect & {
+        windowDays: number;
+        before: number;
+        after: number;
+        weekly: WeeklyCount[];
+        /** Units of work in each window, prorated from the monthly volumes; null when not entered for every day of both windows. */
+        volumes: WindowVolumes | null;
+        /** Why there is no per-unit comparison: no process targeted, or which windows lack volumes. */
+        volumesMissing: string | null;
+      })
+    | null;
 };
 
 export type WeeklyCount = { weekStart: string; complaints: number };
+export type WindowVolumes = { before: number; after: number };
+
+/**
+ * Units of work of a process in the windows either side of the change, prorated from the owner's
+ * monthly volumes in SQL: each month contributes units × (days it overlaps the window / days in the
+ * month). A window counts as covered only when volumes exist for every day of it.
+ */
+export async function windowVolumes(
+  db: Db,
+  processId: string,
+  doneAt: Date,
+  windowDays: number,
+): Promise<{ before: number; after: number; beforeCovered: boolean; afterCovered: boolean }> {
+  const done = doneAt.toISOString();
+  const start = sql`${done}::timestamptz - make_interval(days => ${windowDays})`;
+  const mid = sql`${done}::timestamptz`;
+  const end = sql`${done}::timestamptz + make_interval(days => ${windowDays})`;
+  const mStart = sql`(${processVolumes.month}::timestamp at time zone 'UTC')`;
+  const mEnd = sql`((${processVolumes.month} + interval '1 month')::timestamp at time zone 'UTC')`;
+  const overlap = (from: SQL, to: SQL) =>
+    sql`greatest(0, extract(epoch from least(${to}, ${mEnd}) - greatest(${from}, ${mStart})) / 86400)`;
+  const monthDays = sql`(extract(epoch from ${mEnd} - ${mStart}) / 86400)`;
+  const [row] = await db
+    .select({
+      before: sql<number>`coalesce(sum(${processVolumes.units} * ${overlap(start, mid)} / ${monthDays}), 0)::float8`,
+      after: sql<number>`coalesce(sum(${processVolumes.units} * ${overlap(mid, end)} / ${monthDays}), 0)::float8`,
+      beforeDays: sql<number>`coalesce(sum(${overlap(start, mid)}), 0)::float8`,
+      afterDays: sql<number>`coalesce(sum(${overlap(mid, end)}), 0)::float8`,
+    })
+    .from(processVolumes)
+    .where(and(eq(processVolumes.processId, processId), sql`${mEnd} > ${start}`, sql`${mStart} < ${end}`));
+  const covered = (days: unknown) => windowDays > 0 && Number(days) >= windowDays - 1e-6;
+  return { before: Number(row?.before ?? 0), after: Number(row?.after ?? 0), beforeCovered: covered(row?.beforeDays), afterCovered: covered(row?.afterDays) };
+}
 
 /** Complaints about the action's target in [from, to). */
 function targetCondition(action: Pick<CorrectiveAction, "rootCauseId" | "processId">): SQL {
@@ -161,8 +207,25 @@ export async function loadFixEffect(db: Db, action: CorrectiveAction, now = new 
   }
   const before = Number(counts?.before ?? 0);
   const after = Number(counts?.after ?? 0);
-  const effect = evaluateFix({ daysSinceDone, windowDays, before: { complaints: before }, after: { complaints: after } });
-  return { ...effect, windowDays, before, after, weekly: weeks };
+  let volumes: WindowVolumes | null = null;
+  let volumesMissing: string | null = "Volumes are entered per process; this action targets no process.";
+  if (action.processId) {
+    const v = await windowVolumes(db, action.processId, action.doneAt, windowDays);
+    if (v.beforeCovered && v.afterCovered) {
+      volumes = { before: v.before, after: v.after };
+      volumesMissing = null;
+    } else {
+      const gaps = [!v.beforeCovered && "before", !v.afterCovered && "after"].filter(Boolean).join(" and ");
+      volumesMissing = `Work volumes are missing for the ${gaps} window${gaps.includes(" and ") ? "s" : ""}: enter them under Settings › Volumes to compare per unit of work.`;
+    }
+  }
+  const effect = evaluateFix({
+    daysSinceDone,
+    windowDays,
+    before: { complaints: before, workUnits: volumes?.before ?? null },
+    after: { complaints: after, workUnits: volumes?.after ?? null },
+  });
+  return { ...effect, windowDays, before, after, weekly: weeks, volumes, volumesMissing };
 }
 
 export async function loadCorrectiveAction(db: Db, id: string, today: string, now = new Date()): Promise<ActionDetail | null> {

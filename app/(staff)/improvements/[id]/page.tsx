@@ -182,7 +182,13 @@ function EffectCard({ action, effect, timeZone }: { action: ActionDetail; effect
         <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
           <Fact label={`Before (${count(effect.windowDays, "day")})`}>{count(effect.before, "complaint")}</Fact>
           <Fact label={`After (${count(effect.windowDays, "day")})`}>{count(effect.after, "complaint")}</Fact>
-          <Fact label="Rate after ÷ before">
+          {effect.volumes ? (
+            <>
+              <Fact label="Before, per 1,000 units of work">{perThousand(effect.before, effect.volumes.before)}</Fact>
+              <Fact label="After, per 1,000 units of work">{perThousand(effect.after, effect.volumes.after)}</Fact>
+            </>
+          ) : null}
+          <Fact label={effect.volumes ? "Rate per unit of work after ÷ before" : "Rate after ÷ before"}>
             {effect.rateRatio ? `${ratio(effect.rateRatio.estimate)} (95% range ${ratio(effect.rateRatio.low)}–${ratio(effect.rateRatio.high)})` : "—"}
           </Fact>
           {effect.pValue !== null ? (
@@ -193,6 +199,11 @@ function EffectCard({ action, effect, timeZone }: { action: ActionDetail; effect
           ) : null}
         </dl>
       )}
+      <p className="mt-2 text-sm text-slate-600" data-testid="fix-volumes">
+        {effect.volumes
+          ? `Work done: ${num(Math.round(effect.volumes.before))} units before, ${num(Math.round(effect.volumes.after))} units after (monthly volumes prorated by days).`
+          : effect.volumesMissing}
+      </p>
       <p className="mt-2 text-sm text-slate-600">
         {effect.verdict === "too_early" ? "" : `Complaints about ${targetLabel(action)} in the same number of days either side of ${formatDate(action.doneAt!, timeZone)}, when the change took effect. `}
         Since the change {count(action.recurrences, "new complaint")} about it {action.recurrences === 1 ? "has" : "have"} arrived.
@@ -253,3 +264,8 @@ function describeEvent(t: ActionDetail["trail"][number]): string {
 }
 
 const FIELD_WORDS: Record<string, string> = { title: "what will change", description: "details", ownerId: "owner", dueOn: "due date", rootCauseId: "root cause", processId: "process" };
+
+/** Complaints per 1,000 units of work, to one decimal place. */
+function perThousand(complaints: number, units: number): string {
+  return `${(units > 0 ? (complaints * 1000) / units : 0).toFixed(1)} complaints`;
+}
