@@ -46,6 +46,7 @@ test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async
     "/settings/staff",
     "/settings/business",
     "/settings/processes",
+    "/settings/volumes",
     "/settings/root-causes",
     "/settings/analytics",
     "/settings/email-templates",

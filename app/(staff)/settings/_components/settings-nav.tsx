@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/staff", label: "Staff" },
   { href: "/settings/business", label: "Business" },
   { href: "/settings/processes", label: "Processes" },
+  { href: "/settings/volumes", label: "Volumes" },
   { href: "/settings/root-causes", label: "Root causes" },
   { href: "/settings/email-templates", label: "Email wording" },
   { href: "/settings/outbox", label: "Outbox" },
