@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, count, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { correctiveActions } from "@/db/schema";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -21,6 +21,15 @@ export async function dueActionsForOwner(db: Db, ownerId: string, today: string)
     .where(and(eq(correctiveActions.ownerId, ownerId), eq(correctiveActions.status, "open"), lte(correctiveActions.dueOn, addDays(today, ACTION_DUE_SOON_DAYS))))
     .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.title));
   return rows.map((r) => ({ id: r.id, title: r.title, dueOn: r.dueOn!, overdue: r.dueOn! < today }));
+}
+
+/** How many of an owner's open actions are due within the week or overdue, for the What's due badge: counted in SQL. */
+export async function countDueActionsForOwner(db: Db, ownerId: string, today: string): Promise<{ total: number; overdue: number }> {
+  const [row] = await db
+    .select({ total: count(), overdue: sql<number>`count(*) filter (where ${correctiveActions.dueOn} < ${today}::date)`.mapWith(Number) })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.ownerId, ownerId), eq(correctiveActions.status, "open"), lte(correctiveActions.dueOn, addDays(today, ACTION_DUE_SOON_DAYS))));
+  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
 /** One line of the digest and the What's due page: "Overdue since 2 Dec 2026: corrective action “Add a second van”". */

@@ -7,6 +7,7 @@ import { CaseRuleError } from "@/lib/cases/errors";
 import { createComplaint, createStaff, type TestStaff } from "@/lib/cases/actions/test-fixture";
 import { generateReference } from "@/lib/complaints/reference";
 import { enqueueDailyDigests } from "@/lib/reminders/digest";
+import { countDueForStaff } from "@/lib/reminders/due";
 import { describeEachDatabase } from "@/test/databases";
 import { cancelCorrectiveAction, markCorrectiveActionDone, openCorrectiveAction } from "./actions";
 import { describeDueAction, dueActionsForOwner } from "./due";
@@ -76,6 +77,20 @@ describeEachDatabase("the fix loop around corrective actions", ({ db }) => {
     expect(digest!.textBody).toContain("Due 12 Mar 2026: corrective action “New checklist for vans”");
     expect(digest!.textBody).not.toContain("review suppliers");
     expect(digest!.subject).toBe("What's due today: 2");
+  });
+
+  it("counts the owner's due and overdue actions in the What's due badge, not far-off or done ones", async () => {
+    const agent = await createStaff(db(), { role: "agent", name: "Ada Agent" });
+    const now = new Date("2026-03-25T12:00:00Z");
+    const before = await countDueForStaff(db(), agent, now);
+    await openCorrectiveAction(db(), owner, { title: "Overdue fix", ownerId: agent.id, dueOn: "2026-03-20", processId });
+    await openCorrectiveAction(db(), owner, { title: "Due this week", ownerId: agent.id, dueOn: "2026-03-28", processId });
+    await openCorrectiveAction(db(), owner, { title: "Far off", ownerId: agent.id, dueOn: "2026-06-01", processId });
+    const done = await openCorrectiveAction(db(), owner, { title: "Done already", ownerId: agent.id, dueOn: "2026-03-21", processId });
+    await markCorrectiveActionDone(db(), owner, done.id, { doneNote: "Changed the installation checklist." }, now);
+    const after = await countDueForStaff(db(), agent, now);
+    expect(after.total - before.total).toBe(2);
+    expect(after.overdue - before.overdue).toBe(1);
   });
 
   it("exports the actions as the list shows them, with text that could run as a formula neutralised", async () => {

@@ -3,7 +3,8 @@ import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } 
 import type { Db } from "@/db/client";
 import { businessSettings, complaints, customers, followUps, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
-import { localDayRange } from "@/lib/time/zone";
+import { countDueActionsForOwner } from "@/lib/improvements/due";
+import { localDate, localDayRange } from "@/lib/time/zone";
 import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from "./attention";
 
 /**
@@ -83,7 +84,10 @@ async function businessDay(db: Db, now: Date): Promise<Day & { timeZone: string 
  * in SQL (four counts side by side), never by loading the items.
  */
 export async function countDueForStaff(db: Db, viewer: DueViewer, now = new Date()): Promise<DueCount> {
-  return countDue(db, dueConditions(viewer, await businessDay(db, now)));
+  const day = await businessDay(db, now);
+  // The viewer's own corrective actions due within the week or overdue count too (the page lists them).
+  const [cases, actions] = await Promise.all([countDue(db, dueConditions(viewer, day)), countDueActionsForOwner(db, viewer.id, localDate(now, day.timeZone))]);
+  return { ...cases, total: cases.total + actions.total, overdue: cases.overdue + actions.overdue };
 }
 
 async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promise<DueCount> {
