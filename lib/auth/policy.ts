@@ -61,6 +61,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "page", path: "/cases", access: "agent", why: "the queue" },
   { kind: "page", path: "/cases/[reference]", access: "agent", why: "the case page" },
   { kind: "route", path: "/cases/[reference]/attachments/[id]", methods: ["GET"], access: "agent", why: "customers' files" },
+  { kind: "route", path: "/cases/[reference]/emails/[id]", methods: ["GET"], access: "agent", why: "the full original of a customer's email on the case" },
   { kind: "page", path: "/due", access: "agent", why: "what is due for the signed-in person" },
   { kind: "page", path: "/forbidden", access: "agent", why: "where a too-low role lands" },
   { kind: "page", path: "/account", access: "agent", why: "one's own password and sessions" },

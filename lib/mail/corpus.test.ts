@@ -8,7 +8,7 @@ import { parseIntake } from "@/lib/complaints/intake-schema";
 import { enqueueCustomerEmail } from "@/lib/outbox/enqueue";
 import { describeEachDatabase } from "@/test/databases";
 import { ingestEmail } from "./ingest";
-import { inboundEmailOriginal, listInboundEmails } from "./inbound";
+import { caseEmailOriginal, inboundEmailOriginal, listInboundEmails } from "./inbound";
 import { caseThreadId, outboxMessageId } from "./threading";
 
 vi.hoisted(() => {
@@ -125,6 +125,9 @@ describeEachDatabase("email in: the corpus", ({ db }) => {
       .then((rows) => rows.slice(-1));
     expect(event).toMatchObject({ body: visible, visibility: "customer", actorKind: "customer", data: { channel: "email", inboundEmailId: result.inboundId } });
     expect((await inboundEmailOriginal(db(), result.inboundId))!.equals(raw)).toBe(true);
+    // Staff reach the original through its case only.
+    expect((await caseEmailOriginal(db(), threadCase.reference, result.inboundId))!.raw.equals(raw)).toBe(true);
+    expect(await caseEmailOriginal(db(), "CR-0000-0000", result.inboundId)).toBeNull();
     // The assignee's alert, as for a message on the tracking page.
     const alerts = await db()
       .select({ textBody: outboxMessages.textBody })

@@ -52,3 +52,18 @@ export async function inboundEmailOriginal(db: Db, id: number): Promise<Buffer |
   const [row] = await db.select({ raw: inboundEmails.raw }).from(inboundEmails).where(eq(inboundEmails.id, id)).limit(1);
   return row ? Buffer.from(row.raw) : null;
 }
+
+/**
+ * The original of an email that became a complaint or a message on the case with this reference,
+ * or null when the email is not on that case (staff reach an email only through its case).
+ */
+export async function caseEmailOriginal(db: Db, reference: string, id: number): Promise<{ raw: Buffer; subject: string | null } | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  const [row] = await db
+    .select({ raw: inboundEmails.raw, subject: inboundEmails.subject })
+    .from(inboundEmails)
+    .innerJoin(complaints, eq(complaints.id, inboundEmails.complaintId))
+    .where(and(eq(inboundEmails.id, id), eq(complaints.reference, reference), inArray(inboundEmails.outcome, ["complaint", "message"])))
+    .limit(1);
+  return row ? { raw: Buffer.from(row.raw), subject: row.subject } : null;
+}

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "retention.applied": "Retention rule anonymised closed cases",
   "retention.changed": "Changed the retention period",
   "attachment.viewed": "Downloaded an attachment",
+  "email.viewed": "Downloaded the original of an email",
   "signin.locked": "Sign-in locked after repeated failures",
   "signin.under_attack": "Account under attack: many failed sign-ins from several addresses (not locked; owners alerted)",
   "sessions.ended": "Signed out everywhere",

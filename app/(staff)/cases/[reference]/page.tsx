@@ -110,6 +110,7 @@ export default async function CasePage({ params }: { params: Params }) {
           <Card title="Timeline">
             <Timeline
               events={timeline}
+              reference={complaint.reference}
               timeZone={timeZone}
               approve={hasRole(viewer.role, "supervisor") && complaint.status !== "closed" ? { complaintId: complaint.id, version: complaint.version } : undefined}
             />

@@ -38,10 +38,10 @@ function crossReferences(events: CaseTimelineEvent[]) {
  * and the customer's own entries look different at a glance: colour, border style and a text
  * label, never colour alone. A filter shows only one kind.
  */
-export function Timeline({ events, timeZone, approve }: { events: CaseTimelineEvent[]; timeZone: string; approve?: ApproveProps }) {
+export function Timeline({ events, reference, timeZone, approve }: { events: CaseTimelineEvent[]; reference: string; timeZone: string; approve?: ApproveProps }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">Nothing has been recorded on this case yet.</p>;
   const refs = crossReferences(events);
-  const items = events.map((event) => ({ id: event.id, visibility: event.visibility, node: <Entry event={event} refs={refs} timeZone={timeZone} approve={approve} /> }));
+  const items = events.map((event) => ({ id: event.id, visibility: event.visibility, node: <Entry event={event} reference={reference} refs={refs} timeZone={timeZone} approve={approve} /> }));
   // Not wrapped in Suspense (useSearchParams renders on the server in this dynamic page): a
   // boundary could stream the history in after the page, hidden from a browser without scripts.
   return <FilteredTimeline items={items} />;
@@ -66,7 +66,9 @@ type Refs = ReturnType<typeof crossReferences>;
 /** Given when the viewer may approve a flagged apology (a supervisor or owner, case not closed). */
 type ApproveProps = { complaintId: string; version: number };
 
-function Entry({ event, refs, timeZone, approve }: { event: CaseTimelineEvent; refs: Refs; timeZone: string; approve?: ApproveProps }) {
+function Entry({ event, reference, refs, timeZone, approve }: { event: CaseTimelineEvent; reference: string; refs: Refs; timeZone: string; approve?: ApproveProps }) {
+  // A customer's email (a complaint or a reply): staff may download the full original.
+  const emailId = event.actorKind === "customer" ? numberOf(event.data?.inboundEmailId) : null;
   const visible = event.visibility === "customer";
   const byCustomer = event.actorKind === "customer";
   const details = eventDetails(event);
@@ -109,6 +111,14 @@ function Entry({ event, refs, timeZone, approve }: { event: CaseTimelineEvent; r
             <li key={i}>{item}</li>
           ))}
         </ol>
+      ) : null}
+      {emailId !== null ? (
+        <p className="mt-2 text-sm">
+          <a href={`/cases/${reference}/emails/${emailId}`} className="font-medium text-sky-800 underline underline-offset-2">
+            View original email
+          </a>{" "}
+          <span className="text-slate-600">(.eml download: headers, quoted history and signature)</span>
+        </p>
       ) : null}
       {event.type === "restated" ? <RestatementAnswer answer={refs.answerToRestatement.get(event.id)} timeZone={timeZone} /> : null}
       <BlameOverrideNote data={event.data} />
