@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { complaintEvents, complaints, outboxMessages, staffUsers } from "@/db/schema";
+import { parseAnalyticsFilters } from "@/lib/analytics/filters";
+import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { describeEachDatabase } from "@/test/databases";
 import { ReceivedAtRejectedError, checkReceivedAt, fileComplaint } from "./intake";
 import { parseIntake, type IntakeInput } from "./intake-schema";
@@ -68,5 +70,27 @@ describeEachDatabase("staff recording a complaint for the customer", ({ db }) =>
     ).rejects.toBeInstanceOf(ReceivedAtRejectedError);
     const rows = await db().select({ id: complaints.id }).from(complaints).where(eq(complaints.channel, "letter"));
     expect(rows).toEqual([]);
+  });
+
+  it("counts in the analytics figures under its channel: a phone complaint shows under Phone", async () => {
+    const staff = await agent();
+    const [owner] = await db().insert(staffUsers).values({ email: `owner-${Math.random()}@example.com`, name: "Olive Owner", role: "owner", passwordHash: "x" }).returning();
+    const report = async (params: Record<string, string>) => {
+      const parsed = parseAnalyticsFilters({ range: "custom", from: "2026-03-01", to: "2026-03-10", ...params }, "2026-03-10");
+      return loadAnalyticsReport(db(), { id: owner!.id, role: "owner" }, parsed.filters, "UTC", NOW);
+    };
+    const counts = async () => {
+      const [all, phone, web] = await Promise.all([report({}), report({ channel: "phone" }), report({ channel: "web" })]);
+      return {
+        all: all.summary.complaints,
+        phone: phone.summary.complaints,
+        web: web.summary.complaints,
+        phoneInChart: all.series.reduce((sum, p) => sum + p.byChannel.phone, 0),
+      };
+    };
+    const before = await counts();
+    await fileComplaint(db(), input({ email: "caller@example.com" }), { channel: "phone", now: NOW, takenBy: { staffId: staff.id, receivedAt: hoursAgo(1), backdateReason: "Call ran long" } });
+    const after = await counts();
+    expect(after).toEqual({ all: before.all + 1, phone: before.phone + 1, web: before.web, phoneInChart: before.phoneInChart + 1 });
   });
 });
