@@ -54,6 +54,17 @@ describeEachDatabase("staff recording a complaint for the customer", ({ db }) =>
     expect(outbox).toEqual([{ kind: "acknowledgement" }]);
   });
 
+  it("for a customer with no email, queues no email: the acknowledgement is held back as 'contact them by phone'", async () => {
+    const staff = await agent();
+    const result = await fileComplaint(db(), input({ email: "", phone: "020 7946 0999", preferredContact: "phone" }), { channel: "phone", now: NOW, takenBy: { staffId: staff.id } });
+    const [complaint] = await db().select({ id: complaints.id }).from(complaints).where(eq(complaints.reference, result.reference));
+    const outbox = await db()
+      .select({ kind: outboxMessages.kind, status: outboxMessages.status, toAddress: outboxMessages.toAddress, skipReason: outboxMessages.skipReason })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.complaintId, complaint!.id));
+    expect(outbox).toEqual([{ kind: "acknowledgement", status: "skipped", toAddress: null, skipReason: "The customer gave no email address: contact them by phone" }]);
+  });
+
   it("puts it on the existing customer found by email", async () => {
     const staff = await agent();
     const web = await fileComplaint(db(), input({ email: "jo@example.com" }), { channel: "web", now: NOW });
