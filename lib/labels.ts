@@ -45,6 +45,15 @@ export const CHANNEL_LABELS: Record<(typeof INTAKE_CHANNELS)[number], string> = 
   import: "Imported",
 };
 
+/** How a complaint staff took down for the customer reached them: "taken down by Ada by phone". */
+export const TAKEN_DOWN_WORDS: Partial<Record<(typeof INTAKE_CHANNELS)[number], string>> = {
+  phone: "by phone",
+  email: "from an email",
+  letter: "from a letter",
+  in_person: "in person",
+  social: "from social media",
+};
+
 export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 
 export const JUDGEMENT_LABELS: Record<(typeof REQUEST_JUDGEMENTS)[number], string> = {

@@ -15,8 +15,46 @@ import { isHoneypotFilled, parseIntake, type IntakeFieldErrors, type IntakeInput
 import { generateReference, generateTrackingToken, hashTrackingToken } from "./reference";
 import { trackingUrl } from "./tracking";
 
+/** How a complaint reached the business when a member of staff takes it down for the customer. */
+export const STAFF_INTAKE_CHANNELS = ["phone", "email", "letter", "in_person", "social"] as const;
+export type StaffIntakeChannel = (typeof STAFF_INTAKE_CHANNELS)[number];
+
+/** How far back a member of staff may date a complaint they record. */
+export const MAX_BACKDATE_DAYS = 30;
+/** A received time this close to now is "now": no reason is asked for. */
+const BACKDATE_GRACE_MS = 10 * 60_000;
+
+/**
+ * The received time a member of staff gives: not in the future, at most 30 days back, and a reason
+ * whenever it is earlier than now. Returns the message to show, or null when it is acceptable.
+ */
+export function checkReceivedAt(receivedAt: Date, now: Date, backdateReason: string | undefined): string | null {
+  if (Number.isNaN(receivedAt.getTime())) return "Enter the date and time the complaint was received.";
+  if (receivedAt.getTime() > now.getTime() + BACKDATE_GRACE_MS) return "The received time cannot be in the future.";
+  if (now.getTime() - receivedAt.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
+    return `The received time can be at most ${MAX_BACKDATE_DAYS} days ago.`;
+  }
+  if (now.getTime() - receivedAt.getTime() > BACKDATE_GRACE_MS && !backdateReason?.trim()) {
+    return "Say why the complaint is recorded with an earlier received time.";
+  }
+  return null;
+}
+
+/** The received time given by staff was refused (future, too far back, or backdated without a reason). */
+export class ReceivedAtRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReceivedAtRejectedError";
+  }
+}
+
+/** A member of staff taking a complaint down for the customer (phone, letter, in person…). */
+export type TakenBy = { staffId: string; receivedAt?: Date; backdateReason?: string };
+
 export type FileComplaintOptions = {
-  channel: "web" | "api" | "email";
+  channel: "web" | "api" | "email" | StaffIntakeChannel;
+  /** Set when staff record the complaint: the filed event is theirs, and the received time may be earlier. */
+  takenBy?: TakenBy;
   attachments?: ValidAttachment[];
   /** For tests; defaults to the current time. */
   now?: Date;
@@ -82,6 +120,11 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
     if (existing) return existing;
   }
   const now = options.now ?? new Date();
+  const receivedAt = options.takenBy?.receivedAt ?? now;
+  if (options.takenBy) {
+    const problem = checkReceivedAt(receivedAt, now, options.takenBy.backdateReason);
+    if (problem) throw new ReceivedAtRejectedError(problem);
+  }
   try {
     return await db.transaction(async (tx) => {
       if (input.processId) await assertProcessOpen(tx, input.processId);
@@ -99,9 +142,10 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
         desiredOutcome: input.desiredOutcome,
         idempotencyKey: input.idempotencyKey,
         idempotencyBodyHash: bodyHash,
-        receivedAt: now,
+        // The first-response clock runs from when the customer complained, not when it was typed in.
+        receivedAt,
         lastActivityAt: now,
-        firstResponseDueAt: new Date(now.getTime() + (settings?.hours ?? 24) * 3600_000),
+        firstResponseDueAt: new Date(receivedAt.getTime() + (settings?.hours ?? 24) * 3600_000),
         createdAt: now,
         updatedAt: now,
       });
@@ -109,9 +153,12 @@ export async function fileComplaint(db: Db, input: IntakeInput, options: FileCom
         complaintId: id,
         type: "filed",
         visibility: "customer",
-        actorKind: "customer",
+        actorKind: options.takenBy ? "staff" : "customer",
+        actorId: options.takenBy?.staffId ?? null,
         body: input.description,
-        data: { channel: options.channel },
+        data: options.takenBy
+          ? { channel: options.channel, takenDown: true, ...(options.takenBy.backdateReason?.trim() ? { backdateReason: options.takenBy.backdateReason.trim() } : {}) }
+          : { channel: options.channel },
         createdAt: now,
       });
       await saveAttachments(tx, id, options.attachments ?? [], now);

@@ -1,10 +1,9 @@
 import { cx } from "@/components/ui";
 import type { CaseTimelineEvent } from "@/lib/cases/detail";
-import { STATUS_LABELS } from "@/lib/labels";
 import { formatDateTime } from "@/lib/format/dates";
 import { eventDetails } from "./event-details";
 import { BLAME_KIND_LABELS, type BlameKind } from "@/lib/messages/blame-check";
-import { EVENT_LABELS } from "./labels";
+import { headline } from "./headline";
 import { ApproveApologyForm } from "./approve-apology-form";
 import { FilteredTimeline } from "./timeline-filter";
 
@@ -14,7 +13,6 @@ function actorOf(event: CaseTimelineEvent): string {
   return event.actorName ?? "A former staff member";
 }
 
-const statusLabel = (value: unknown) => (typeof value === "string" && value in STATUS_LABELS ? STATUS_LABELS[value as keyof typeof STATUS_LABELS] : null);
 const numberOf = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null);
 
 /** Links between events: a call and its written summary, a restatement and the customer's answer. */
@@ -45,20 +43,6 @@ export function Timeline({ events, reference, timeZone, approve }: { events: Cas
   // Not wrapped in Suspense (useSearchParams renders on the server in this dynamic page): a
   // boundary could stream the history in after the page, hidden from a browser without scripts.
   return <FilteredTimeline items={items} />;
-}
-
-function headline(event: CaseTimelineEvent): string {
-  if (event.type === "status_changed" || event.type === "reopened") {
-    const from = statusLabel(event.data?.from);
-    const to = statusLabel(event.data?.to);
-    if (to) return `${event.type === "reopened" ? "Reopened" : "Status"}: ${from ? `${from} → ${to}` : to}`;
-  }
-  if (event.type === "message" && event.data?.kind === "call_summary") return "Call summary sent to customer";
-  if (event.type === "call_logged") {
-    if (event.data?.direction === "inbound") return "Call from the customer";
-    if (event.data?.direction === "outbound") return "Call to the customer";
-  }
-  return EVENT_LABELS[event.type];
 }
 
 type Refs = ReturnType<typeof crossReferences>;
