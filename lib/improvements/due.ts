@@ -8,6 +8,11 @@ import { addDays } from "@/lib/time/zone";
 /** Open actions show in their owner's What's due this many days before they fall due. */
 export const ACTION_DUE_SOON_DAYS = 7;
 
+/** An owner's open actions that are overdue or fall due within ACTION_DUE_SOON_DAYS: the list and the badge count the same ones. */
+function dueActionConditions(ownerId: string, today: string) {
+  return and(eq(correctiveActions.ownerId, ownerId), eq(correctiveActions.status, "open"), lte(correctiveActions.dueOn, addDays(today, ACTION_DUE_SOON_DAYS)));
+}
+
 export type DueAction = { id: string; title: string; dueOn: string; overdue: boolean };
 
 /**
@@ -18,7 +23,7 @@ export async function dueActionsForOwner(db: Db, ownerId: string, today: string)
   const rows = await db
     .select({ id: correctiveActions.id, title: correctiveActions.title, dueOn: correctiveActions.dueOn })
     .from(correctiveActions)
-    .where(and(eq(correctiveActions.ownerId, ownerId), eq(correctiveActions.status, "open"), lte(correctiveActions.dueOn, addDays(today, ACTION_DUE_SOON_DAYS))))
+    .where(dueActionConditions(ownerId, today))
     .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.title));
   return rows.map((r) => ({ id: r.id, title: r.title, dueOn: r.dueOn!, overdue: r.dueOn! < today }));
 }
@@ -28,7 +33,7 @@ export async function countDueActionsForOwner(db: Db, ownerId: string, today: st
   const [row] = await db
     .select({ total: count(), overdue: sql<number>`count(*) filter (where ${correctiveActions.dueOn} < ${today}::date)`.mapWith(Number) })
     .from(correctiveActions)
-    .where(and(eq(correctiveActions.ownerId, ownerId), eq(correctiveActions.status, "open"), lte(correctiveActions.dueOn, addDays(today, ACTION_DUE_SOON_DAYS))));
+    .where(dueActionConditions(ownerId, today));
   return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 

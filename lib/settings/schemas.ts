@@ -75,6 +75,32 @@ export type RootCauseInput = z.input<typeof rootCauseInputSchema>;
 
 export const idSchema = z.uuid("That item no longer exists");
 
+/** The largest number of units a month may hold: far above any real business, below integer overflow. */
+export const MAX_VOLUME_UNITS = 100_000_000;
+const VOLUME_UNITS_MESSAGE = "Enter the units of work as a whole number of 1 or more.";
+
+/** A month's units of work for a process; thousands separators are allowed ("1,200"). */
+export const processVolumeSchema = z.object({
+  processId: z.uuid("Choose the process the volume is for."),
+  month: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as YYYY-MM, for example 2026-03.")
+    .transform((month) => `${month}-01`),
+  units: z
+    .string()
+    .transform((units) => units.trim().replace(/,/g, ""))
+    .pipe(z.string().regex(/^\d+$/, VOLUME_UNITS_MESSAGE))
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, VOLUME_UNITS_MESSAGE)
+        .max(MAX_VOLUME_UNITS, `Enter at most ${MAX_VOLUME_UNITS.toLocaleString("en-GB")} units a month.`),
+    ),
+});
+export type VolumeInput = z.input<typeof processVolumeSchema>;
+
 /** Field errors for a form, keyed by the dotted path ("high.resolutionDays"): the first message per field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -4,12 +4,9 @@ import type { Db } from "@/db/client";
 import { processes, processVolumes } from "@/db/schema";
 import { recordAudit } from "@/lib/privacy/audit";
 import { assertOwner, SettingsRuleError, type SettingsActor } from "./access";
+import { fieldErrorsOf, processVolumeSchema, type VolumeInput } from "./schemas";
 
-export type VolumeInput = { processId: string; month: string; units: string };
 export type VolumeRow = { processId: string; processName: string; month: string; units: number; updatedAt: Date };
-
-/** The largest number of units a month may hold: far above any real business, below integer overflow. */
-export const MAX_UNITS = 100_000_000;
 
 /**
  * Enters or replaces the units of work a process did in a month (the fix loop compares complaints
@@ -17,23 +14,20 @@ export const MAX_UNITS = 100_000_000;
  */
 export async function saveProcessVolume(db: Db, actor: SettingsActor, input: VolumeInput): Promise<{ processName: string; month: string; units: number }> {
   assertOwner(actor);
-  const fieldErrors: Record<string, string> = {};
-  const [process] = /^[0-9a-f-]{36}$/i.test(input.processId)
-    ? await db.select({ id: processes.id, name: processes.name }).from(processes).where(eq(processes.id, input.processId)).limit(1)
+  const parsed = processVolumeSchema.safeParse(input);
+  const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  // The process is looked up even when another field is wrong, so every field's message shows at once.
+  const processId = processVolumeSchema.shape.processId.safeParse(input.processId);
+  const [process] = processId.success
+    ? await db.select({ id: processes.id, name: processes.name }).from(processes).where(eq(processes.id, processId.data)).limit(1)
     : [];
   if (!process) fieldErrors.processId = "Choose the process the volume is for.";
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(input.month.trim());
-  if (!month) fieldErrors.month = "Enter the month as YYYY-MM, for example 2026-03.";
-  const unitsText = input.units.trim().replace(/,/g, "");
-  const units = Number(unitsText);
-  if (!/^\d+$/.test(unitsText) || units < 1) fieldErrors.units = "Enter the units of work as a whole number of 1 or more.";
-  else if (units > MAX_UNITS) fieldErrors.units = `Enter at most ${MAX_UNITS.toLocaleString("en-GB")} units a month.`;
-  if (Object.keys(fieldErrors).length > 0) throw new SettingsRuleError("The volume was not saved. Check the highlighted fields.", fieldErrors);
-  const monthDate = `${month![1]}-${month![2]}-01`;
+  if (!parsed.success || !process) throw new SettingsRuleError("The volume was not saved. Check the highlighted fields.", fieldErrors);
+  const { month: monthDate, units } = parsed.data;
   await db.transaction(async (tx) => {
     await tx
       .insert(processVolumes)
-      .values({ processId: process!.id, month: monthDate, units, updatedById: actor.id })
+      .values({ processId: process.id, month: monthDate, units, updatedById: actor.id })
       .onConflictDoUpdate({
         target: [processVolumes.processId, processVolumes.month],
         set: { units, updatedById: actor.id, updatedAt: sql`now()` },
@@ -42,11 +36,11 @@ export async function saveProcessVolume(db: Db, actor: SettingsActor, input: Vol
       staffId: actor.id,
       action: "process.volume_saved",
       subjectType: "process",
-      subjectId: process!.id,
+      subjectId: process.id,
       detail: { month: monthDate, units },
     });
   });
-  return { processName: process!.name, month: monthDate, units };
+  return { processName: process.name, month: monthDate, units };
 }
 
 /** The volumes entered, newest month first. */
