@@ -57,6 +57,8 @@ test("an agent sees only their own figures, whatever the link asks for", async (
   await expect(page.getByText(/· your own cases/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your figures" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Difficult customer or faulty service?" })).toHaveCount(0);
+  // Corrective actions are a supervisor's or owner's business, like /improvements.
+  await expect(page.getByRole("heading", { name: "Did the fixes work?" })).toHaveCount(0);
   await expect(page.getByLabel("Staff member")).toHaveCount(0);
   const staffTable = page.getByRole("table", { name: "Staff figures with the team's beside them" });
   await expect(staffTable.getByRole("row")).toHaveCount(2);

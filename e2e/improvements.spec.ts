@@ -99,6 +99,21 @@ test("an owner opens an action from the Pareto, links complaints, marks it done 
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(await csv.text()).toContain(`Fix “${cause}” at the source,Done,`);
 
+  // The analytics page gives the same verdict under "Did the fixes work?", with the counts.
+  await page.goto("/analytics");
+  const fixes = page.getByRole("region", { name: "Did the fixes work?" });
+  const fixRow = fixes.getByRole("row").filter({ has: page.getByRole("link", { name: `Fix “${cause}” at the source` }) });
+  const before = Number(verdictText.match(/(\d+) complaints? in the 45 days before/)![1]);
+  const badge = verdictText.startsWith("It worked") ? "It worked" : verdictText.startsWith("No clear change") ? "No clear change" : "Complaints rose";
+  await expect(fixRow).toContainText(`${before} → ${after} (45 days each side)`);
+  await expect(fixRow).toContainText(badge);
+  await expect(fixRow).toContainText(/\d[\d.]* \(95% range \d[\d.]*–\d[\d.]*\)/);
+  await page.getByRole("navigation", { name: "Analytics sections" }).getByRole("link", { name: "Did the fixes work?" }).click();
+  await expect(page).toHaveURL(/#fixes$/);
+  await screenshots(fixes, "analytics-fixes");
+  await fixRow.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: `Fix “${cause}” at the source`, level: 1 })).toBeVisible();
+
   // A complaint about the cause that came after the change warns on its case page.
   if (after > 0) {
     await page.goto(`/cases?rootCause=${causeId}&from=${daysAgo(30)}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -226,6 +226,30 @@ export async function loadFixEffect(db: Db, action: CorrectiveAction, now = new 
     after: { complaints: after, workUnits: volumes?.after ?? null },
   });
   return { ...effect, windowDays, before, after, weekly: weeks, volumes, volumesMissing };
+}
+
+/** How many done actions the analytics page shows: the latest; the rest are on /improvements. */
+export const FIX_RESULTS_SHOWN = 8;
+
+export type FixResult = ActionSummary & { effect: NonNullable<ActionDetail["effect"]> };
+
+/**
+ * "Did the fixes work?" on the analytics page: the most recently done actions, each with the same
+ * before/after verdict as its own page (loadFixEffect), and how many are done in all.
+ */
+export async function loadFixResults(db: Db, today: string, now = new Date(), limit = FIX_RESULTS_SHOWN): Promise<{ results: FixResult[]; totalDone: number }> {
+  const isDone = eq(correctiveActions.status, "done");
+  const [rows, totalDone] = await Promise.all([
+    db.select().from(correctiveActions).where(isDone).orderBy(desc(correctiveActions.doneAt), asc(correctiveActions.title)).limit(limit),
+    db.$count(correctiveActions, isDone),
+  ]);
+  if (rows.length === 0) return { results: [], totalDone };
+  const [summaries, effects] = await Promise.all([
+    listCorrectiveActions(db, today, inArray(correctiveActions.id, rows.map((r) => r.id))),
+    Promise.all(rows.map((r) => loadFixEffect(db, r, now))),
+  ]);
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  return { results: rows.map((r, i) => ({ ...byId.get(r.id)!, effect: effects[i]! })), totalDone };
 }
 
 export async function loadCorrectiveAction(db: Db, id: string, today: string, now = new Date()): Promise<ActionDetail | null> {

@@ -7,12 +7,14 @@ import { formatCalendarDate } from "@/lib/format/dates";
 import { localDate } from "@/lib/time/zone";
 import { loadEarliestComplaintDate, loadFilterOptions } from "@/lib/analytics/queries/filter-options";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
+import { loadFixResults } from "@/lib/improvements/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { CausesSection } from "./_components/causes-section";
 import { CustomersSection } from "./_components/customers-section";
 import { FilterBar } from "./_components/filter-bar";
+import { FixesSection } from "./_components/fixes-section";
 import { KpiTiles } from "./_components/kpi-tiles";
 import { OverviewSection } from "./_components/overview-section";
 import { ProcessesSection } from "./_components/processes-section";
@@ -28,11 +30,18 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
   const earliest = await loadEarliestComplaintDate(db, timeZone);
-  const { filters: requested, notices, rangeRefused, typed } = parseAnalyticsFilters(await searchParams, localDate(new Date(), timeZone), earliest);
+  const today = localDate(new Date(), timeZone);
+  const { filters: requested, notices, rangeRefused, typed } = parseAnalyticsFilters(await searchParams, today, earliest);
   const seesTeam = hasRole(user.role, "supervisor");
   // The report runs on the reports' own pool, so owners' analytics never take the connections
-  // agents' pages need (db/client.ts, getReportsDb).
-  const [report, options] = await Promise.all([loadAnalyticsReport(await getReportsDb(), user, requested, timeZone), loadFilterOptions(db, seesTeam)]);
+  // agents' pages need (db/client.ts, getReportsDb). Corrective actions are for supervisors and
+  // owners, like /improvements.
+  const reportsDb = await getReportsDb();
+  const [report, options, fixes] = await Promise.all([
+    loadAnalyticsReport(reportsDb, user, requested, timeZone),
+    loadFilterOptions(db, seesTeam),
+    seesTeam ? loadFixResults(reportsDb, today) : null,
+  ]);
   const { filters } = report;
   const sections = [
     ["volume", "Volume"],
@@ -41,6 +50,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     ["staff", seesTeam ? "Staff" : "Your figures"],
     ["customers", "Customers"],
     ...(seesTeam ? [["verdicts", "Verdicts"]] : []),
+    ...(fixes ? [["fixes", "Did the fixes work?"]] : []),
   ];
 
   return (
@@ -103,6 +113,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <ProcessesSection report={report} />
       <StaffSection report={report} />
       <CustomersSection report={report} />
+      {fixes ? <FixesSection results={fixes.results} totalDone={fixes.totalDone} timeZone={timeZone} /> : null}
     </div>
   );
 }
