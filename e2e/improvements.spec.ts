@@ -196,3 +196,23 @@ test("without JavaScript an owner opens, marks done and cancels actions; each fo
   await expect(page.getByRole("table", { name: "Done corrective actions" })).toContainText(`Rework the ${processName} hand-over`);
   await page.context().close();
 });
+
+test("a likely service fault verdict and What to fix first each open an action for their process, its complaints ticked", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  const starts = [
+    { where: page.getByRole("region", { name: "Difficult customer or faulty service?" }), name: "verdict" },
+    { where: page.getByRole("table", { name: "What to fix first" }), name: "fix-first" },
+  ];
+  for (const { where, name } of starts) {
+    await page.goto("/analytics");
+    const link = where.getByRole("link", { name: /^Open an action for / }).first();
+    const subject = ((await link.getAttribute("aria-label")) ?? "").replace("Open an action for ", "");
+    expect(subject, `${name} offers an action`).not.toBe("");
+    await link.click();
+    await expect(page.getByRole("heading", { name: "Open a corrective action", level: 1 })).toBeVisible();
+    await expect(page.locator("#processId option:checked")).toHaveText(subject);
+    const boxes = page.getByRole("group", { name: "Complaints behind it" }).getByRole("checkbox");
+    expect(await boxes.count()).toBeGreaterThan(0);
+    await expect(boxes.first()).toBeChecked();
+  }
+});
