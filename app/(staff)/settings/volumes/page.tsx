@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { asc } from "drizzle-orm";
 import { Card, EmptyState, Table, Td, Th } from "@/components/ui";
 import { getDb } from "@/db/client";
-import { processes } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/session";
 import { num } from "@/lib/format/numbers";
+import { listActiveProcesses } from "@/lib/settings/processes";
 import { listProcessVolumes } from "@/lib/settings/volumes";
 import { VolumeForm } from "./_components/volume-form";
 
@@ -13,10 +12,9 @@ export const metadata: Metadata = { title: "Work volumes" };
 export default async function VolumesPage() {
   await requireStaff("owner");
   const db = await getDb();
-  const [options, rows] = await Promise.all([
-    db.select({ value: processes.id, label: processes.name }).from(processes).orderBy(asc(processes.name)),
-    listProcessVolumes(db),
-  ]);
+  // The processes staff can pick elsewhere: ones an import created stay off until an owner turns them on.
+  const [active, rows] = await Promise.all([listActiveProcesses(db), listProcessVolumes(db)]);
+  const options = active.map((p) => ({ value: p.id, label: p.name }));
   const lastMonth = new Date();
   lastMonth.setUTCDate(1);
   lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
