@@ -36,4 +36,14 @@ describe("the layout keeps each kind of code in its place", () => {
       expect(read(f), f).not.toMatch(/CREATE DATABASE|create database/);
     }
   });
+
+  it("every server action a form posts to answers the one form state, ActionState (docs/decisions/0009)", () => {
+    const actionFiles = ["app", "lib"].flatMap((d) => sourceFiles(d)).filter((f) => /^"use server";/.test(read(f)));
+    const answers = actionFiles.flatMap((f) => [...read(f).matchAll(/^export async function (\w+)\([^)]*\)\s*:\s*Promise<(\w+)>/gm)].map((m) => `${m[2]}`));
+    expect(answers.length).toBeGreaterThan(50);
+    // void: sign-out and the outbox's retry button, which redirect and answer nothing.
+    expect(new Set(answers)).toEqual(new Set(["ActionState", "void"]));
+    const otherStates = ["app", "lib", "components"].flatMap((d) => sourceFiles(d)).filter((f) => /\btype \w*FormState\b\s*=/.test(read(f)));
+    expect(otherStates).toEqual([]);
+  });
 });
