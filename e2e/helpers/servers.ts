@@ -46,10 +46,17 @@ export function viaPort(databaseUrl: string, port: number, host = "127.0.0.1"): 
   return url.toString();
 }
 
-/** Runs a script of scripts/ with tsx against `databaseUrl`, as scripts/e2e-server.mjs does. */
-export async function runScript(script: string, databaseUrl: string): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" };
+/** Where a script or server keeps its data: a PostgreSQL database, or an embedded one's folder. */
+export type DatabaseTarget = { databaseUrl: string } | { pgliteDir: string };
+
+/** Runs a script of scripts/ with tsx against `target`, as scripts/e2e-server.mjs does. */
+export async function runScript(script: string, target: string | DatabaseTarget): Promise<void> {
+  const where = typeof target === "string" ? { databaseUrl: target } : target;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
   delete env.PGLITE_DIR;
+  delete env.DATABASE_URL;
+  if ("databaseUrl" in where) env.DATABASE_URL = where.databaseUrl;
+  else env.PGLITE_DIR = where.pgliteDir;
   const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), [script], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -59,9 +66,9 @@ export async function runScript(script: string, databaseUrl: string): Promise<vo
 }
 
 /** Migrations and the demo data (the demo accounts sign in with `caseroot-demo`). */
-export async function migrateAndSeed(databaseUrl: string): Promise<void> {
-  await runScript("scripts/db-migrate.ts", databaseUrl);
-  await runScript("scripts/db-seed.ts", databaseUrl);
+export async function migrateAndSeed(target: string | DatabaseTarget): Promise<void> {
+  await runScript("scripts/db-migrate.ts", target);
+  await runScript("scripts/db-seed.ts", target);
 }
 
 export type TcpProxy = {
@@ -144,6 +151,8 @@ export async function startApp(options: {
   databaseUrl?: string;
   authSecret: string;
   env?: Record<string, string>;
+  /** Load the migrations and demo data first (the embedded database starts empty otherwise). */
+  seed?: boolean;
   /** Sees everything the server prints (output() keeps only the last 20,000 characters). */
   onOutput?: (text: string) => void;
 }): Promise<AppServer> {
@@ -159,13 +168,16 @@ export async function startApp(options: {
     APP_URL: url,
     CASEROOT_E2E: "1",
     NEXT_TELEMETRY_DISABLED: "1",
-    ...options.env,
   };
+  // Nothing of the run's own database or mail settings leaks in; the caller's env may set mail.
   delete env.PGLITE_DIR;
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
+  delete env.IMAP_URL;
+  Object.assign(env, options.env);
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else env.PGLITE_DIR = embeddedDir!;
+  if (options.seed) await migrateAndSeed(databaseUrl ? { databaseUrl } : { pgliteDir: embeddedDir! });
 
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], {
     env,
