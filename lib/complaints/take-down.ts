@@ -17,6 +17,9 @@ import {
   type StaffIntakeChannel,
 } from "./intake";
 import { parseIntake } from "./intake-schema";
+import { BACKDATE_REASON_MAX, NEW_CUSTOMER, type TakeDownForm } from "./take-down-fields";
+
+export { NEW_CUSTOMER, type TakeDownForm };
 
 /**
  * A complaint a member of staff takes down for the customer (the New complaint page): on the
@@ -24,27 +27,6 @@ import { parseIntake } from "./intake-schema";
  * ("Same person") or new contact details; either way the complaint is filed through the one
  * intake path (fileComplaint), so the same checks, de-duplication and acknowledgement apply.
  */
-
-export const TAKE_DOWN_FIELDS = [
-  "customerId",
-  "name",
-  "email",
-  "phone",
-  "preferredContact",
-  "channel",
-  "receivedDate",
-  "receivedTime",
-  "backdateReason",
-  "processId",
-  "description",
-  "desiredOutcome",
-  "idempotencyKey",
-] as const;
-export type TakeDownForm = Record<(typeof TAKE_DOWN_FIELDS)[number], string>;
-
-/** The value of the "someone new" choice beside the customers found. */
-export const NEW_CUSTOMER = "new";
-export const BACKDATE_REASON_MAX = 500;
 
 /**
  * The public form's messages speak to the customer ("tell us your name"); here staff read them.
