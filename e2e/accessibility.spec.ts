@@ -31,7 +31,7 @@ test("the customer's pages pass WCAG 2.1 AA checks", async ({ page }) => {
 });
 
 test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async ({ page }) => {
-  // Nineteen pages, each rendered and audited: more than the default minute on a loaded machine.
+  // Twenty pages, each rendered and audited: more than the default minute on a loaded machine.
   test.setTimeout(240_000);
   const { reference } = await fileComplaint(page.request, { name: "Ada Access" });
   await signIn(page, DEMO_ACCOUNTS.owner);
@@ -39,6 +39,7 @@ test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async
     "/cases",
     `/cases/${reference}`,
     `/cases/${reference}?compose=restate`,
+    "/cases/new?q=Ada%20Access",
     "/due",
     "/analytics",
     "/improvements",
@@ -58,5 +59,11 @@ test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async
     await expectAccessible(page, path);
   }
   await signIn(page, DEMO_ACCOUNTS.agent);
-  for (const path of ["/cases?view=mine", "/due", "/analytics"]) await expectAccessible(page, path);
+  for (const path of ["/cases?view=mine", "/cases/new", "/due", "/analytics"]) await expectAccessible(page, path);
+
+  // The New complaint form refused: the summary of problems and each field's message.
+  await page.goto("/cases/new");
+  await page.getByRole("button", { name: "Save complaint" }).click();
+  await expect(page.getByRole("heading", { name: /Nothing was saved/ })).toBeVisible();
+  expect(await accessibilityViolations(page), "WCAG 2.1 AA violations on the refused New complaint form").toEqual([]);
 });

@@ -141,6 +141,7 @@ describe("pageAccess", () => {
     expect(pageAccess("/settings/outbox/0b4c1c62-4bd8-4a8f-9d39-8f0f3c1d2e3a")).toBe("owner");
     expect(pageAccess("/settings/email-templates/acknowledgement?x=1")).toBe("owner");
     expect(pageAccess("/cases/CR-2345-6789/")).toBe("agent");
+    expect(pageAccess("/cases/new?q=kowalska")).toBe("agent");
     expect(pageAccess("/complain")).toBe("everyone");
     expect(pageAccess("/no/such/page")).toBeNull();
   });

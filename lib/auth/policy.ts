@@ -59,6 +59,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { kind: "route", path: "/api/v1/openapi.json", methods: ["GET"], access: "everyone", why: "API description" },
   { kind: "route", path: "/api/v1/processes", methods: ["GET"], access: "everyone", why: "the choices the form offers" },
   { kind: "page", path: "/cases", access: "agent", why: "the queue" },
+  { kind: "page", path: "/cases/new", access: "agent", why: "staff take a complaint down for the customer (phone, letter, in person…)" },
   { kind: "page", path: "/cases/[reference]", access: "agent", why: "the case page" },
   { kind: "route", path: "/cases/[reference]/attachments/[id]", methods: ["GET"], access: "agent", why: "customers' files" },
   { kind: "route", path: "/cases/[reference]/emails/[id]", methods: ["GET"], access: "agent", why: "the full original of a customer's email on the case" },
@@ -100,6 +101,7 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
   { action: "(public)/track/lost/actions.ts#lostLinkAction", access: "everyone", why: "asking for a lost link" },
   { action: "(public)/track/[token]/actions.ts#addMessageAction", access: "customer", why: "the customer replies on their case" },
   { action: "(public)/track/[token]/actions.ts#answerAction", access: "customer", why: "confirm, agree, rate" },
+  { action: "(staff)/cases/new/actions.ts#takeDownComplaintAction", access: "agent", why: "recording a complaint for the customer" },
   ...[
     "changeStatusAction",
     "assessAction",

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "case.fault_rejected": "Rejected a case's fault attribution",
   "process.merged": "Merged a process into another (its complaints relabelled)",
   "root_cause.merged": "Merged a root cause into another (its complaints relabelled)",
+  "complaint.taken_down": "Recorded a complaint for a customer (by phone, letter, email, in person or social media)",
   "process.volume_saved": "Entered a process's units of work for a month",
 } as const;
 

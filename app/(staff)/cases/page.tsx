@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert, EmptyState } from "@/components/ui";
+import { Alert, EmptyState, LinkButton } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { listQueue } from "@/lib/cases/list";
@@ -42,9 +42,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">Cases</h1>
-        <p className="text-sm text-slate-600">{caption}, 25 to a page. Each row says what needs doing next.</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Cases</h1>
+          <p className="text-sm text-slate-600">{caption}, 25 to a page. Each row says what needs doing next.</p>
+        </div>
+        {/* A complaint by phone, letter or at the counter is taken down here, for the customer. */}
+        <LinkButton href="/cases/new">New complaint</LinkButton>
       </div>
       <ViewTabs query={query} views={page.views} counts={page.counts} />
       <CaseFiltersForm query={query} options={options} viewerId={viewer.id} />
