@@ -68,10 +68,11 @@ test("an agent takes a phone complaint, and the customer's email reply lands on 
   await page.goto("/cases");
   await page.getByRole("link", { name: "New complaint" }).click();
   await expect(page.getByRole("heading", { name: "New complaint", level: 1 })).toBeVisible();
-  await page.getByLabel("Name").fill("Dana Phone");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("group", { name: /How it reached you/ }).getByRole("radio", { name: "Phone" }).check();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Dana Phone");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByRole("group", { name: /How it reached you/ }).getByRole("radio", { name: "Phone", exact: true }).check();
   const words = "The oven door glass cracked the first time we used it and the shop will not take it back.";
+  await page.getByLabel("What it is about").selectOption({ index: 1 });
   await page.getByLabel("What went wrong, in the customer’s words").fill(words);
   await page.getByRole("button", { name: "Save complaint" }).click();
   await expect(page.getByRole("heading", { name: "Complaint saved", level: 1 })).toBeVisible();
