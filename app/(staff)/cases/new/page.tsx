@@ -10,7 +10,7 @@ import { takenDownSummary, type TakenDownSummary } from "@/lib/complaints/take-d
 import { searchCustomers } from "@/lib/customers/search";
 import { idleState } from "@/lib/forms/action-state";
 import { formatDateTime } from "@/lib/format/dates";
-import { CHANNEL_LABELS } from "@/lib/labels";
+import { CHANNEL_LABELS, TAKEN_DOWN_WORDS } from "@/lib/labels";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { localDate } from "@/lib/time/zone";
 import { CustomerSearch } from "./_components/customer-search";
@@ -90,7 +90,7 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Complaint saved</h1>
         <p className="text-sm text-slate-700">
-          {summary.customerName}’s complaint ({CHANNEL_LABELS[summary.channel as keyof typeof CHANNEL_LABELS]}) is on the queue.
+          {summary.customerName}’s complaint, taken down {TAKEN_DOWN_WORDS[summary.channel as keyof typeof TAKEN_DOWN_WORDS] ?? ""}, is on the queue.
         </p>
       </div>
       <section aria-labelledby="reference-heading" className="rounded-lg border-2 border-brand-700 bg-white p-6 text-center shadow-sm">
@@ -101,7 +101,7 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
           {summary.reference}
         </p>
         <p className="mt-3 text-sm text-slate-700">
-          Letter by letter: C R, then <span className="font-mono">{spelled}</span>. They quote it whenever they contact you.
+          Letter by letter: C R, then <span className="whitespace-nowrap font-mono">{spelled}</span>. They quote it whenever they contact you.
         </p>
       </section>
       {summary.callToConfirm ? (
