@@ -69,6 +69,8 @@ describeEachDatabase("staff recording a complaint on the New complaint page", ({
     const [complaint] = await db().select().from(complaints).where(eq(complaints.reference, reference));
     expect(complaint).toMatchObject({ customerId: first!.customerId, channel: "letter", receivedAt: new Date("2026-03-08T09:30:00Z") });
     expect((await takenDownSummary(db(), reference))?.callToConfirm).toBe(false);
+    const [audit] = await db().select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.subjectId, complaint!.id));
+    expect(audit!.detail).toEqual({ reference, channel: "letter", backdated: true, existingCustomer: true });
   });
 
   it("refuses with a message on the right field and stores nothing: a backdate without a reason, a future time, bad contact details", async () => {
