@@ -44,6 +44,7 @@ async function expectSavedAndOnTheCase(page: Page, name: string) {
   const reference = (await page.getByTestId("filed-reference").textContent())!.trim();
   expect(reference).toMatch(/^CR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await expect(page.getByText("No email address: call the customer to confirm")).toHaveCount(0);
+  await expect(page.getByText(`${name}’s complaint, taken down by phone, is on the queue.`)).toBeVisible();
   await screenshots(page, "staff-intake-saved");
   await page.setViewportSize({ width: 375, height: 812 });
   await screenshot(page, "staff-intake-saved-375");

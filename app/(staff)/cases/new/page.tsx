@@ -80,6 +80,8 @@ export default async function NewComplaintPage({ searchParams }: { searchParams:
 
 /** The reference, large, to read out on the phone; then on to the case. */
 function Saved({ summary }: { summary: TakenDownSummary }) {
+  // Any reference opens this page; one filed on the web was not taken down by anyone.
+  const how = TAKEN_DOWN_WORDS[summary.channel as keyof typeof TAKEN_DOWN_WORDS];
   // "CR-7KQ4-M9TA" → "7 K Q 4, M 9 T A": the alphabet has no look-alikes, and spaced out it reads aloud clearly.
   const spelled = summary.reference.replace(/^CR-/, "").split("-").map((part) => part.split("").join(" ")).join(", ");
   return (
@@ -90,7 +92,7 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Complaint saved</h1>
         <p className="text-sm text-slate-700">
-          {summary.customerName}’s complaint, taken down {TAKEN_DOWN_WORDS[summary.channel as keyof typeof TAKEN_DOWN_WORDS] ?? ""}, is on the queue.
+          {summary.customerName}’s complaint{how ? `, taken down ${how},` : ""} is on the queue.
         </p>
       </div>
       <section aria-labelledby="reference-heading" className="rounded-lg border-2 border-brand-700 bg-white p-6 text-center shadow-sm">
