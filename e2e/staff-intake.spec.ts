@@ -44,7 +44,11 @@ async function expectSavedAndOnTheCase(page: Page, name: string) {
   const reference = (await page.getByTestId("filed-reference").textContent())!.trim();
   expect(reference).toMatch(/^CR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await expect(page.getByText("No email address: call the customer to confirm")).toHaveCount(0);
+  await expect(page.getByText(`${name}’s complaint, taken down by phone, is on the queue.`)).toBeVisible();
   await screenshots(page, "staff-intake-saved");
+  await page.setViewportSize({ width: 375, height: 812 });
+  await screenshot(page, "staff-intake-saved-375");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole("link", { name: `Open the case ${reference}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
   const timeline = page.locator("#timeline");
@@ -60,6 +64,7 @@ test.describe("with JavaScript", () => {
     const customer = await customerOnRecord(page);
     await signIn(page, DEMO_ACCOUNTS.agent);
     await page.goto("/cases");
+    await screenshot(page, "staff-intake-queue-desktop");
     await page.getByRole("link", { name: "New complaint" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New complaint" })).toBeVisible();
 

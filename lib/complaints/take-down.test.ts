@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { auditLog, complaintEvents, complaints, customers, staffUsers } from "@/db/schema";
+import { attachments, auditLog, complaintEvents, complaints, customers, staffUsers } from "@/db/schema";
 import { Refusal } from "@/lib/forms/refusal";
 import { describeEachDatabase } from "@/test/databases";
 import { fileComplaint } from "./intake";
@@ -69,6 +69,8 @@ describeEachDatabase("staff recording a complaint on the New complaint page", ({
     const [complaint] = await db().select().from(complaints).where(eq(complaints.reference, reference));
     expect(complaint).toMatchObject({ customerId: first!.customerId, channel: "letter", receivedAt: new Date("2026-03-08T09:30:00Z") });
     expect((await takenDownSummary(db(), reference))?.callToConfirm).toBe(false);
+    const [audit] = await db().select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.subjectId, complaint!.id));
+    expect(audit!.detail).toEqual({ reference, channel: "letter", backdated: true, existingCustomer: true });
   });
 
   it("refuses with a message on the right field and stores nothing: a backdate without a reason, a future time, bad contact details", async () => {
@@ -99,6 +101,19 @@ describeEachDatabase("staff recording a complaint on the New complaint page", ({
       customerId: "That customer is no longer on record: search again, or enter their details as someone new",
     });
     expect(await db().select({ id: complaints.id }).from(complaints)).toEqual(before);
+  });
+
+  it("keeps a scanned letter (a PDF) with the same checks as the public form, and refuses a file that is not a photo or PDF", async () => {
+    const staff = await agent();
+    const upload = (name: string, content: Buffer) => ({ name, size: content.length, arrayBuffer: async () => new Uint8Array(content).buffer });
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
+    expect(await refusal(recordComplaintForCustomer(db(), staff, form({ channel: "letter", phone: "020 7946 0888" }), [upload("scan.pdf", Buffer.from("just text, not a scan"))], { now: NOW }))).toEqual({
+      attachments: "scan.pdf is not a photo or PDF",
+    });
+    const { reference } = await recordComplaintForCustomer(db(), staff, form({ channel: "letter", phone: "020 7946 0888" }), [upload("scan.pdf", pdf)], { now: NOW });
+    const [complaint] = await db().select({ id: complaints.id }).from(complaints).where(eq(complaints.reference, reference));
+    const files = await db().select({ fileName: attachments.fileName, contentType: attachments.contentType }).from(attachments).where(eq(attachments.complaintId, complaint!.id));
+    expect(files).toEqual([{ fileName: "scan.pdf", contentType: "application/pdf" }]);
   });
 
   it("files one complaint for a double submit with the same idempotency key", async () => {

@@ -120,7 +120,8 @@ export async function recordComplaintForCustomer(
           subjectType: "complaint",
           subjectId: filed.complaintId,
           // No personal data in the audit log (lib/privacy/audit.ts): the reference says enough.
-          detail: { reference: filed.reference, channel, backdated: Boolean(received.at), existingCustomer: Boolean(existing) },
+          // Backdated: earlier than now by more than the grace a reason is asked for.
+          detail: { reference: filed.reference, channel, backdated: Boolean(received.at && checkReceivedAt(received.at, now, undefined)), existingCustomer: Boolean(existing) },
           at: now,
         }),
     });

@@ -10,7 +10,7 @@ import { takenDownSummary, type TakenDownSummary } from "@/lib/complaints/take-d
 import { searchCustomers } from "@/lib/customers/search";
 import { idleState } from "@/lib/forms/action-state";
 import { formatDateTime } from "@/lib/format/dates";
-import { CHANNEL_LABELS } from "@/lib/labels";
+import { CHANNEL_LABELS, TAKEN_DOWN_WORDS } from "@/lib/labels";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { localDate } from "@/lib/time/zone";
 import { CustomerSearch } from "./_components/customer-search";
@@ -80,6 +80,8 @@ export default async function NewComplaintPage({ searchParams }: { searchParams:
 
 /** The reference, large, to read out on the phone; then on to the case. */
 function Saved({ summary }: { summary: TakenDownSummary }) {
+  // Any reference opens this page; one filed on the web was not taken down by anyone.
+  const how = TAKEN_DOWN_WORDS[summary.channel as keyof typeof TAKEN_DOWN_WORDS];
   // "CR-7KQ4-M9TA" → "7 K Q 4, M 9 T A": the alphabet has no look-alikes, and spaced out it reads aloud clearly.
   const spelled = summary.reference.replace(/^CR-/, "").split("-").map((part) => part.split("").join(" ")).join(", ");
   return (
@@ -90,7 +92,7 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Complaint saved</h1>
         <p className="text-sm text-slate-700">
-          {summary.customerName}’s complaint ({CHANNEL_LABELS[summary.channel as keyof typeof CHANNEL_LABELS]}) is on the queue.
+          {summary.customerName}’s complaint{how ? `, taken down ${how},` : ""} is on the queue.
         </p>
       </div>
       <section aria-labelledby="reference-heading" className="rounded-lg border-2 border-brand-700 bg-white p-6 text-center shadow-sm">
@@ -101,7 +103,7 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
           {summary.reference}
         </p>
         <p className="mt-3 text-sm text-slate-700">
-          Letter by letter: C R, then <span className="font-mono">{spelled}</span>. They quote it whenever they contact you.
+          Letter by letter: C R, then <span className="whitespace-nowrap font-mono">{spelled}</span>. They quote it whenever they contact you.
         </p>
       </section>
       {summary.callToConfirm ? (
