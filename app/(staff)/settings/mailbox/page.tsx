@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { INBOUND_OUTCOME_LABELS } from "@/lib/labels";
+import { listFailingEmails, MAX_INGEST_ATTEMPTS, type FailingEmailRow } from "@/lib/mail/attempts";
 import { listInboundEmails } from "@/lib/mail/inbound";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 
@@ -18,7 +19,7 @@ const TONES: Record<InboundEmailOutcome, BadgeTone> = { complaint: "success", me
 export default async function MailboxPage() {
   await requireStaff("owner");
   const db = await getDb();
-  const [emails, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), getWorkspaceTimeZone(db)]);
+  const [emails, failing, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), listFailingEmails(db), getWorkspaceTimeZone(db)]);
   return (
     <div className="space-y-5">
       <div>
@@ -32,6 +33,7 @@ export default async function MailboxPage() {
           Set IMAP_URL to read customers&apos; emails, or hand messages to <code>npm run mail:ingest</code>.
         </Alert>
       )}
+      {failing.length > 0 ? <FailingEmails rows={failing} timeZone={timeZone} /> : null}
       {emails.length === 0 ? (
         <EmptyState title="No emails yet">Emails appear here as they are read.</EmptyState>
       ) : (
@@ -62,5 +64,49 @@ export default async function MailboxPage() {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * Emails CaseRoot could not take: those it stopped trying (set aside after MAX_INGEST_ATTEMPTS
+ * failures) and those still being retried. They are in the mailbox, not on a case, so the owner
+ * is told how to find them there.
+ */
+function FailingEmails({ rows, timeZone }: { rows: FailingEmailRow[]; timeZone: string }) {
+  const setAside = rows.filter((r) => r.setAside).length;
+  return (
+    <section aria-labelledby="failing-emails" className="space-y-2">
+      <h2 id="failing-emails" className="text-lg font-semibold text-slate-900">
+        Emails that could not be taken
+      </h2>
+      <p className="text-sm text-slate-700">
+        {setAside > 0
+          ? `${setAside === 1 ? "One email failed" : `${setAside} emails failed`} ${MAX_INGEST_ATTEMPTS} times and ${setAside === 1 ? "is" : "are"} no longer tried. `
+          : null}
+        These stay unread in the mailbox: find them there by sender and subject, and take the complaint down by hand with New complaint (channel email) if
+        it is one. The error helps whoever runs CaseRoot find the cause.
+      </p>
+      <ul aria-label="Emails that could not be taken" className="divide-y divide-slate-200 rounded-lg border border-red-200 bg-white shadow-sm">
+        {rows.map((r) => (
+          <li key={r.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+            <div className="min-w-0 space-y-0.5">
+              <p className="font-medium break-words text-slate-900">{r.subject || "(no subject)"}</p>
+              <p className="text-sm break-words text-slate-700">
+                From {r.fromAddress ?? "—"} · {r.mailbox}, message {r.uid}
+              </p>
+              <p className="text-sm break-words text-slate-700">
+                Last error: <span className="font-mono text-xs">{r.lastError}</span>
+              </p>
+              <p className="text-sm text-slate-600">
+                {r.attempts} of {MAX_INGEST_ATTEMPTS} attempts failed · first {formatDateTime(r.firstFailedAt, timeZone)} · last {formatDateTime(r.lastFailedAt, timeZone)}
+              </p>
+            </div>
+            <div className="shrink-0">
+              <Badge tone={r.setAside ? "danger" : "warning"}>{r.setAside ? "Set aside" : "Retrying"}</Badge>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
