@@ -13,4 +13,5 @@ CREATE TABLE "inbound_attempts" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_attempts_mailbox_uid" ON "inbound_attempts" USING btree ("mailbox","uid_validity","uid");--> statement-breakpoint
-CREATE INDEX "inbound_attempts_last_failed_idx" ON "inbound_attempts" USING btree ("last_failed_at" DESC NULLS LAST,"id" DESC NULLS LAST);
+CREATE INDEX "inbound_attempts_last_failed_idx" ON "inbound_attempts" USING btree ("last_failed_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "outbox_messages_ack_skipped_idx" ON "outbox_messages" USING btree ("complaint_id") WHERE "outbox_messages"."kind" = 'acknowledgement' and "outbox_messages"."status" = 'skipped';
