@@ -83,8 +83,9 @@ function FailingEmails({ rows, timeZone }: { rows: FailingEmailRow[]; timeZone: 
         {setAside > 0
           ? `${setAside === 1 ? "One email failed" : `${setAside} emails failed`} ${MAX_INGEST_ATTEMPTS} times and ${setAside === 1 ? "is" : "are"} no longer tried. `
           : null}
-        These stay unread in the mailbox: find them there by sender and subject, and take the complaint down by hand with New complaint (channel email) if
-        it is one. The error helps whoever runs CaseRoot find the cause.
+        Emails set aside stay unread in the mailbox: find them there by sender and subject and, if one is a complaint, take it down by hand with New
+        complaint (channel email). Emails still being retried are taken as soon as an attempt succeeds. The error helps whoever runs CaseRoot find the
+        cause.
       </p>
       <ul aria-label="Emails that could not be taken" className="divide-y divide-slate-200 rounded-lg border border-red-200 bg-white shadow-sm">
         {rows.map((r) => (
