@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { inboundAttempts } from "@/db/schema";
+import { auditLog, inboundAttempts, staffUsers } from "@/db/schema";
+import { ForbiddenError } from "@/lib/cases/errors";
+import { SettingsRuleError } from "@/lib/settings/access";
 import { describeEachDatabase } from "@/test/databases";
-import { clearAttempts, listFailingEmails, MAX_INGEST_ATTEMPTS, recordFailedAttempt, setAsideUids } from "./attempts";
+import { clearAttempts, listFailingEmails, MAX_INGEST_ATTEMPTS, recordFailedAttempt, retrySetAsideEmail, setAsideUids } from "./attempts";
 
 describeEachDatabase("email ingest attempts (poison messages)", ({ db }) => {
   const at = (uid: number, mailbox = "complaints@imap.test/INBOX") => ({ mailbox, uidValidity: 7, uid });
@@ -48,5 +50,24 @@ describeEachDatabase("email ingest attempts (poison messages)", ({ db }) => {
     expect(await db().select().from(inboundAttempts).where(eq(inboundAttempts.uid, 31))).toHaveLength(0);
     // Clearing a message that never failed is harmless.
     await clearAttempts(db(), at(32));
+  });
+
+  it("an owner's 'Try again' gives a set-aside email a fresh set of attempts, audited; nobody else can, and only for a set-aside one", async () => {
+    for (let i = 0; i < MAX_INGEST_ATTEMPTS; i++) await recordFailedAttempt(db(), { ...at(41), fromAddress: "poison@example.com" }, new Error("boom"));
+    await recordFailedAttempt(db(), at(42), new Error("once"));
+    const [poison] = (await listFailingEmails(db())).filter((r) => r.uid === 41);
+    const [retrying] = (await listFailingEmails(db())).filter((r) => r.uid === 42);
+    const [row] = await db().insert(staffUsers).values({ email: "owner@harbour.test", name: "Olivia Owner", role: "owner", passwordHash: "x" }).returning();
+    const owner = { id: row!.id, role: "owner" as const };
+    await expect(retrySetAsideEmail(db(), { id: owner.id, role: "agent" }, String(poison!.id))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(retrySetAsideEmail(db(), owner, String(retrying!.id))).rejects.toBeInstanceOf(SettingsRuleError);
+    await expect(retrySetAsideEmail(db(), owner, "1; drop table")).rejects.toBeInstanceOf(SettingsRuleError);
+    await retrySetAsideEmail(db(), owner, String(poison!.id));
+    expect((await setAsideUids(db(), "complaints@imap.test/INBOX", 7)).has(41)).toBe(false);
+    expect(await db().select().from(inboundAttempts).where(eq(inboundAttempts.uid, 41))).toHaveLength(0);
+    const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, "email.retried"));
+    expect(audit).toMatchObject({ staffId: owner.id, subjectType: "inbound_attempt", subjectId: String(poison!.id), detail: { uid: 41, attempts: MAX_INGEST_ATTEMPTS } });
+    // Twice is refused: it is no longer set aside.
+    await expect(retrySetAsideEmail(db(), owner, String(poison!.id))).rejects.toBeInstanceOf(SettingsRuleError);
   });
 });

@@ -3,14 +3,17 @@ import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inboundAttempts } from "@/db/schema";
 import { stripControlCharacters } from "@/lib/complaints/intake-schema";
+import { recordAudit } from "@/lib/privacy/audit";
+import { assertOwner, SettingsRuleError, type SettingsActor } from "@/lib/settings/access";
 
 /**
  * Poison messages: a message in the mailbox whose ingest throws every time (a database constraint
  * nobody foresaw, a parser bug on one odd message) must neither be retried forever, filling the
  * log on every pass, nor hide the fact that it was never taken. Each failed attempt is counted in
  * inbound_attempts; after MAX_INGEST_ATTEMPTS the reader sets the message aside: it stays in the
- * mailbox, not marked taken, and is listed for owners at Settings → Mailbox. A later success (by
- * another reader, say) deletes the count.
+ * mailbox, not marked taken, and is listed for owners at Settings → Mailbox. A later success deletes the
+ * count; so does an owner's "Try again" once the cause is fixed, which gives the message a fresh
+ * set of attempts.
  */
 
 /**
@@ -117,4 +120,24 @@ export async function listFailingEmails(db: Db, limit = 50): Promise<FailingEmai
     .from(inboundAttempts)
     .orderBy(desc(inboundAttempts.lastFailedAt), desc(inboundAttempts.id))
     .limit(limit);
+}
+
+/**
+ * An owner's "Try again" for a set-aside email (once whatever made it fail is fixed): its count is
+ * deleted, so the reader's next pass takes it, with a fresh set of attempts. Audited; the entry
+ * names the row and UID only (no sender or subject: the audit log is never erased).
+ */
+export async function retrySetAsideEmail(db: Db, actor: SettingsActor, id: string | number): Promise<void> {
+  assertOwner(actor);
+  const rowId = typeof id === "number" ? id : /^\d{1,15}$/.test(id) ? Number(id) : null;
+  const refused = new SettingsRuleError("Only an email that was set aside can be tried again.");
+  if (rowId === null) throw refused;
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(inboundAttempts)
+      .where(and(eq(inboundAttempts.id, rowId), gte(inboundAttempts.attempts, MAX_INGEST_ATTEMPTS)))
+      .returning({ uid: inboundAttempts.uid, attempts: inboundAttempts.attempts });
+    if (!row) throw refused;
+    await recordAudit(tx, { staffId: actor.id, action: "email.retried", subjectType: "inbound_attempt", subjectId: String(rowId), detail: { uid: row.uid, attempts: row.attempts } });
+  });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert, Badge, EmptyState, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, EmptyState, SubmitButton, type BadgeTone } from "@/components/ui";
 import { getDb } from "@/db/client";
 import type { InboundEmailOutcome } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/session";
@@ -10,15 +10,16 @@ import { INBOUND_OUTCOME_LABELS } from "@/lib/labels";
 import { listFailingEmails, MAX_INGEST_ATTEMPTS, type FailingEmailRow } from "@/lib/mail/attempts";
 import { listInboundEmails } from "@/lib/mail/inbound";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { retryEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
 const TONES: Record<InboundEmailOutcome, BadgeTone> = { complaint: "success", message: "info", ignored: "neutral", refused: "danger" };
 
 /** The last 100 emails read from the mailbox: what each became, and why robots' mail and refusals made nothing. */
-export default async function MailboxPage() {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("owner");
-  const db = await getDb();
+  const [db, query] = await Promise.all([getDb(), searchParams]);
   const [emails, failing, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), listFailingEmails(db), getWorkspaceTimeZone(db)]);
   return (
     <div className="space-y-5">
@@ -33,6 +34,10 @@ export default async function MailboxPage() {
           Set IMAP_URL to read customers&apos; emails, or hand messages to <code>npm run mail:ingest</code>.
         </Alert>
       )}
+      {query.retry === "queued" ? (
+        <Alert tone="success">The email will be read again on the next pass over the mailbox, with a fresh set of {MAX_INGEST_ATTEMPTS} attempts.</Alert>
+      ) : null}
+      {query.retry === "refused" ? <Alert tone="error">Only an email that was set aside can be tried again.</Alert> : null}
       {failing.length > 0 ? <FailingEmails rows={failing} timeZone={timeZone} /> : null}
       {emails.length === 0 ? (
         <EmptyState title="No emails yet">Emails appear here as they are read.</EmptyState>
@@ -84,8 +89,8 @@ function FailingEmails({ rows, timeZone }: { rows: FailingEmailRow[]; timeZone: 
           ? `${setAside === 1 ? "One email failed" : `${setAside} emails failed`} ${MAX_INGEST_ATTEMPTS} times and ${setAside === 1 ? "is" : "are"} no longer tried. `
           : null}
         Emails set aside stay unread in the mailbox: find them there by sender and subject and, if one is a complaint, take it down by hand with New
-        complaint (channel email). Emails still being retried are taken as soon as an attempt succeeds. The error helps whoever runs CaseRoot find the
-        cause.
+        complaint (channel email), or once whoever runs CaseRoot has fixed the cause (the error helps them find it), try it again. Emails still being
+        retried are taken as soon as an attempt succeeds.
       </p>
       <ul aria-label="Emails that could not be taken" className="divide-y divide-slate-200 rounded-lg border border-red-200 bg-white shadow-sm">
         {rows.map((r) => (
@@ -102,8 +107,15 @@ function FailingEmails({ rows, timeZone }: { rows: FailingEmailRow[]; timeZone: 
                 {r.attempts} of {MAX_INGEST_ATTEMPTS} attempts failed · first {formatDateTime(r.firstFailedAt, timeZone)} · last {formatDateTime(r.lastFailedAt, timeZone)}
               </p>
             </div>
-            <div className="shrink-0">
+            <div className="flex shrink-0 flex-wrap items-center gap-2 sm:flex-col sm:items-end">
               <Badge tone={r.setAside ? "danger" : "warning"}>{r.setAside ? "Set aside" : "Retrying"}</Badge>
+              {r.setAside ? (
+                <form action={retryEmailAction.bind(null, String(r.id))}>
+                  <SubmitButton pendingLabel="Queuing…" variant="secondary">
+                    Try again<span className="sr-only">: {r.subject || "(no subject)"}</span>
+                  </SubmitButton>
+                </form>
+              ) : null}
             </div>
           </li>
         ))}
