@@ -95,8 +95,8 @@ function dueConditions(viewer: DueViewer, { now, start, end }: Day) {
  */
 function callToConfirmCondition(viewer: DueViewer, scope: SQL): SQL {
   return and(
-    eq(outboxMessages.kind, "acknowledgement"),
-    eq(outboxMessages.status, "skipped"),
+    // Literals, not parameters: so the planner matches the partial index outbox_messages_ack_skipped_idx in every plan.
+    sql`${outboxMessages.kind} = 'acknowledgement' and ${outboxMessages.status} = 'skipped'`,
     ne(complaints.status, "closed"),
     isNull(complaints.anonymizedAt),
     sql`not exists (select 1 from ${complaintEvents} where ${complaintEvents.complaintId} = ${complaints.id} and ${complaintEvents.type} = 'call_logged')`,
