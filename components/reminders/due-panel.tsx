@@ -14,6 +14,7 @@ const KIND_TONES: Record<DueItem["kind"], BadgeTone> = {
   follow_up: "info",
   first_response: "danger",
   customer_waiting: "brand",
+  call_to_confirm: "warning",
 };
 
 /**
@@ -27,7 +28,7 @@ export async function DuePanel({ user, nothingElseDue = true }: { user: DueViewe
   const [counts, list] = await Promise.all([dueCount(user.id, user.role), listDueForStaff(await getDb(), user, now)]);
   const due = { ...counts, ...list };
   if (due.total === 0) {
-    return <EmptyState title={nothingElseDue ? "Nothing is due" : "No case is due"}>No promises, follow-ups or replies are waiting on you today.</EmptyState>;
+    return <EmptyState title={nothingElseDue ? "Nothing is due" : "No case is due"}>No promises, follow-ups, calls or replies are waiting on you today.</EmptyState>;
   }
   const groups = [
     {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, customType, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { complaints } from "./complaints";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -49,3 +49,34 @@ export const inboundEmails = pgTable(
 
 export type InboundEmail = typeof inboundEmails.$inferSelect;
 export type InboundEmailOutcome = (typeof INBOUND_EMAIL_OUTCOMES)[number];
+
+/**
+ * Messages in the mailbox whose ingest threw (not an ignored or refused email: those are
+ * inbound_emails rows). One row per message, counted per failed attempt; once `attempts` reaches
+ * lib/mail/attempts.ts MAX_INGEST_ATTEMPTS the reader stops trying it and owners see it at
+ * Settings → Mailbox. A later success deletes the row. Keyed like inbound_emails: UIDs are only
+ * unique within one folder of one account and one UIDVALIDITY.
+ */
+export const inboundAttempts = pgTable(
+  "inbound_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    mailbox: text("mailbox").notNull(),
+    uidValidity: bigint("uid_validity", { mode: "number" }).notNull(),
+    uid: bigint("uid", { mode: "number" }).notNull(),
+    /** From the IMAP envelope, so owners can find the message in their mail program. */
+    fromAddress: text("from_address"),
+    subject: text("subject"),
+    attempts: integer("attempts").notNull().default(1),
+    lastError: text("last_error").notNull(),
+    firstFailedAt: timestamp("first_failed_at", { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("inbound_attempts_mailbox_uid").on(t.mailbox, t.uidValidity, t.uid),
+    index("inbound_attempts_last_failed_idx").on(t.lastFailedAt.desc(), t.id.desc()),
+    check("inbound_attempts_positive", sql`${t.attempts} > 0`),
+  ],
+);
+
+export type InboundAttempt = typeof inboundAttempts.$inferSelect;

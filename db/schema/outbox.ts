@@ -59,6 +59,9 @@ export const outboxMessages = pgTable(
     index("outbox_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index("outbox_messages_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("outbox_messages_complaint_idx").on(t.complaintId),
+    // Acknowledgements held back (no email address): the "call to confirm" tasks on What's due
+    // start from these, on every workspace page (the badge), so they are found without a scan.
+    index("outbox_messages_ack_skipped_idx").on(t.complaintId).where(sql`${t.kind} = 'acknowledgement' and ${t.status} = 'skipped'`),
     check("outbox_messages_address", sql`${t.status} = 'skipped' or ${t.toAddress} is not null`),
     check("outbox_messages_attempts_nonnegative", sql`${t.attempts} >= 0`),
   ],

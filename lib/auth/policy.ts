@@ -165,6 +165,7 @@ export const ACTION_POLICIES: readonly ActionPolicy[] = [
     "(staff)/settings/volumes/actions.ts#saveVolumeAction",
     "(staff)/settings/email-templates/[kind]/actions.ts#saveTemplateAction",
     "(staff)/settings/outbox/[id]/actions.ts#retryAction",
+    "(staff)/settings/mailbox/actions.ts#retryEmailAction",
     "(staff)/settings/privacy/actions.ts#saveRetentionAction",
   ].map((action) => ({ action, access: "owner" as const, why: "owner settings" })),
   ...["openActionAction", "editActionAction", "markDoneAction", "cancelActionAction", "reopenActionAction", "linkComplaintsAction", "unlinkComplaintsAction"].map((name) => ({

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { attachments, complaintEvents, complaints, customers, processes, staffUsers, type Complaint, type ComplaintEvent } from "@/db/schema";
+import { attachments, complaintEvents, complaints, customers, inboundEmails, processes, staffUsers, type Complaint, type ComplaintEvent } from "@/db/schema";
 import { normalizeReference } from "@/lib/complaints/reference";
 import { getCustomerHistory, type CustomerHistory } from "@/lib/customers/history";
 
@@ -23,7 +23,16 @@ export type CaseAttachmentMeta = { id: string; fileName: string; contentType: st
 export type CaseTimelineEvent = Pick<
   ComplaintEvent,
   "id" | "type" | "visibility" | "actorKind" | "body" | "data" | "minutesSpent" | "createdAt"
-> & { actorName: string | null };
+> & {
+  actorName: string | null;
+  /**
+   * The customer's email this entry came from (inbound_emails.id), whose full original staff may
+   * download: a reply's (its event names it), or for the `filed` event of a complaint that
+   * arrived as a new email, that email (its row names the complaint: the event is written first,
+   * in the same transaction, and events never change).
+   */
+  originalEmailId?: number | null;
+};
 
 export type CaseDetail = {
   complaint: Complaint;
@@ -87,11 +96,17 @@ export async function getCaseDetail(db: Db, referenceInput: string): Promise<Cas
         minutesSpent: complaintEvents.minutesSpent,
         createdAt: complaintEvents.createdAt,
         actorName: staffUsers.name,
+        filedFromEmailId: inboundEmails.id,
       })
       .from(complaintEvents)
       .leftJoin(staffUsers, eq(staffUsers.id, complaintEvents.actorId))
+      .leftJoin(
+        inboundEmails,
+        and(eq(complaintEvents.type, "filed"), eq(inboundEmails.complaintId, complaintEvents.complaintId), eq(inboundEmails.outcome, "complaint")),
+      )
       .where(eq(complaintEvents.complaintId, complaintId))
-      .orderBy(asc(complaintEvents.createdAt), asc(complaintEvents.id)),
+      .orderBy(asc(complaintEvents.createdAt), asc(complaintEvents.id))
+      .then((rows) => rows.map(({ filedFromEmailId, ...event }) => ({ ...event, originalEmailId: filedFromEmailId ?? replyEmailId(event) }))),
     getCustomerHistory(db, row.customer.id, complaintId),
   ]);
 
@@ -103,6 +118,13 @@ export async function getCaseDetail(db: Db, referenceInput: string): Promise<Cas
     attachments: files,
     timeline,
   };
+}
+
+/** A customer's emailed reply names its email in its event (lib/mail/ingest.ts). */
+function replyEmailId(event: Pick<CaseTimelineEvent, "actorKind" | "data">): number | null {
+  if (event.actorKind !== "customer") return null;
+  const id = event.data?.inboundEmailId;
+  return typeof id === "number" && Number.isSafeInteger(id) ? id : typeof id === "string" && /^\d+$/.test(id) ? Number(id) : null;
 }
 
 export type AttachmentFile = { fileName: string; contentType: string; sizeBytes: number; content: Buffer };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { attachments, complaintEvents, complaints, customers, inboundEmails, outboxMessages, staffUsers } from "@/db/schema";
+import { getCaseDetail } from "@/lib/cases/detail";
 import { fileComplaint } from "@/lib/complaints/intake";
 import { parseIntake } from "@/lib/complaints/intake-schema";
 import { enqueueCustomerEmail } from "@/lib/outbox/enqueue";
@@ -76,6 +77,25 @@ describeEachDatabase("email in: the corpus", ({ db }) => {
     expect(event!.data).toEqual({ channel: "email" });
   });
 
+  it("a complaint that arrived as a new email: its filed entry offers the original, reachable through its own case only", async () => {
+    const raw = Buffer.from(eml("multipart-alternative.eml").toString("latin1").replace(/Message-ID: <[^>]+>/i, "Message-ID: <original-of-filed@example.com>"), "latin1");
+    const result = await ingestEmail(db(), raw, null);
+    if (result.outcome !== "complaint") throw new Error(JSON.stringify(result));
+    const detail = await getCaseDetail(db(), result.reference);
+    const filed = detail!.timeline.find((e) => e.type === "filed");
+    expect(filed).toMatchObject({ actorKind: "customer", data: { channel: "email" }, originalEmailId: result.inboundId });
+    // Only the filed entry is the email; the rest of the case's history is not.
+    expect(detail!.timeline.filter((e) => e.originalEmailId != null).map((e) => e.type)).toEqual(["filed"]);
+    expect((await caseEmailOriginal(db(), result.reference, result.inboundId))!.raw.equals(raw)).toBe(true);
+    // Another case's reference, or another case's email under this reference, finds nothing.
+    expect(await caseEmailOriginal(db(), threadCase.reference, result.inboundId)).toBeNull();
+    const [other] = await db().select({ id: inboundEmails.id }).from(inboundEmails).where(eq(inboundEmails.outcome, "complaint")).orderBy(inboundEmails.id).limit(1);
+    if (other!.id !== result.inboundId) expect(await caseEmailOriginal(db(), result.reference, other!.id)).toBeNull();
+    // A complaint filed on the web has no original email.
+    const web = await getCaseDetail(db(), threadCase.reference);
+    expect(web!.timeline.find((e) => e.type === "filed")!.originalEmailId).toBeNull();
+  });
+
   it("HTML-only: turned into text without the style, script or tracking image", async () => {
     const result = await ingestEmail(db(), eml("html-only.eml"), null);
     if (result.outcome !== "complaint") throw new Error(JSON.stringify(result));
@@ -124,6 +144,9 @@ describeEachDatabase("email in: the corpus", ({ db }) => {
       .orderBy(complaintEvents.id)
       .then((rows) => rows.slice(-1));
     expect(event).toMatchObject({ body: visible, visibility: "customer", actorKind: "customer", data: { channel: "email", inboundEmailId: result.inboundId } });
+    // The case page offers the original on the reply's entry.
+    const detail = await getCaseDetail(db(), threadCase.reference);
+    expect(detail!.timeline.find((e) => e.id === event!.id)!.originalEmailId).toBe(result.inboundId);
     expect((await inboundEmailOriginal(db(), result.inboundId))!.equals(raw)).toBe(true);
     // Staff reach the original through its case only.
     expect((await caseEmailOriginal(db(), threadCase.reference, result.inboundId))!.raw.equals(raw)).toBe(true);

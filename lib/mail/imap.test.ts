@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { complaints, inboundEmails } from "@/db/schema";
+import { complaints, inboundAttempts, inboundEmails } from "@/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { dovecotInstalled, startDovecot, type Dovecot } from "@/test/dovecot";
+import { listFailingEmails, MAX_INGEST_ATTEMPTS } from "./attempts";
 import { connectImap, parseImapUrl, runImapReader, takeNewMail, TAKEN } from "./imap";
 
 vi.hoisted(() => {
@@ -76,13 +77,13 @@ describeEachDatabase("email in over IMAP (Dovecot)", ({ db, kind }) => {
     const c = await client(box);
     await c.append("INBOX", complaintEmail(`${box}-a`));
     await c.append("INBOX", complaintEmail(`${box}-b`));
-    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 2, failed: 0 });
+    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 2, failed: 0, setAside: 0 });
     const flags = await flagsOf(c);
     expect([...flags.values()].map((f) => f.has("\\Seen") && f.has(TAKEN))).toEqual([true, true]);
     const mine = await db().select().from(inboundEmails).where(eq(inboundEmails.mailbox, `${box}@127.0.0.1/INBOX`)).orderBy(inboundEmails.id);
     expect(mine.map((r) => r.outcome)).toEqual(["complaint", "complaint"]);
     expect(mine.every((r) => r.uidValidity! > 0 && r.uid! > 0)).toBe(true);
-    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 0, failed: 0 });
+    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 0, failed: 0, setAside: 0 });
     await c.logout();
   });
 
@@ -115,13 +116,74 @@ describeEachDatabase("email in over IMAP (Dovecot)", ({ db, kind }) => {
         throw new Error("simulated crash before commit");
       },
     });
-    expect(crash).toEqual({ taken: 0, failed: 1 });
+    expect(crash).toEqual({ taken: 0, failed: 1, setAside: 0 });
     expect(await db().select().from(inboundEmails).where(eq(inboundEmails.messageKey, `<${box}-crash@example.com>`))).toHaveLength(0);
     expect([...(await flagsOf(c)).values()][0]!.has(TAKEN)).toBe(false);
-    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 1, failed: 0 });
+    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 1, failed: 0, setAside: 0 });
     const rows = await db().select().from(inboundEmails).where(eq(inboundEmails.messageKey, `<${box}-crash@example.com>`));
     expect(rows.map((r) => r.outcome)).toEqual(["complaint"]);
     expect([...(await flagsOf(c)).values()][0]!.has(TAKEN)).toBe(true);
+    await c.logout();
+  });
+
+  it(`a message whose ingest always fails is tried ${MAX_INGEST_ATTEMPTS} times, then set aside unmarked and listed, while the mail after it is still taken`, async () => {
+    const box = user();
+    const c = await client(box);
+    const poisonKey = `<${box}-poison@example.com>`;
+    await c.append("INBOX", complaintEmail(`${box}-poison`));
+    await c.append("INBOX", complaintEmail(`${box}-good-1`));
+    let tries = 0;
+    const options = {
+      beforeCommit: async ({ messageKey }: { messageKey: string }) => {
+        if (messageKey !== poisonKey) return;
+        tries += 1;
+        throw new Error("this message always fails");
+      },
+    };
+    const reports = [];
+    for (let pass = 0; pass < MAX_INGEST_ATTEMPTS; pass++) reports.push(await takeNewMail(c, db(), target(box), options));
+    // The good message behind it is taken on the first pass; the poison one fails on each.
+    expect(reports[0]).toEqual({ taken: 1, failed: 1, setAside: 0 });
+    expect(reports.slice(1)).toEqual(Array.from({ length: MAX_INGEST_ATTEMPTS - 1 }, () => ({ taken: 0, failed: 1, setAside: 0 })));
+    expect(tries).toBe(MAX_INGEST_ATTEMPTS);
+
+    // Set aside: no longer tried, while new mail is still taken.
+    await c.append("INBOX", complaintEmail(`${box}-good-2`));
+    expect(await takeNewMail(c, db(), target(box), options)).toEqual({ taken: 1, failed: 0, setAside: 1 });
+    expect(tries).toBe(MAX_INGEST_ATTEMPTS);
+    const good = await db().select().from(inboundEmails).where(eq(inboundEmails.mailbox, `${box}@127.0.0.1/INBOX`)).orderBy(inboundEmails.id);
+    expect(good.map((r) => r.messageKey)).toEqual([`<${box}-good-1@example.com>`, `<${box}-good-2@example.com>`]);
+
+    // Still in the mailbox, neither \Seen nor taken, and listed for owners with its error and count.
+    const flags = [...(await flagsOf(c)).values()];
+    expect(flags.map((f) => f.has(TAKEN))).toEqual([false, true, true]);
+    expect(flags[0]!.has("\\Seen")).toBe(false);
+    const [listed] = (await listFailingEmails(db())).filter((r) => r.mailbox === `${box}@127.0.0.1/INBOX`);
+    expect(listed).toMatchObject({
+      uid: good[0]!.uid! - 1,
+      fromAddress: `customer-${box}-poison@example.com`,
+      subject: `Complaint ${box}-poison`,
+      attempts: MAX_INGEST_ATTEMPTS,
+      setAside: true,
+      lastError: "Error: this message always fails",
+    });
+    await c.logout();
+  });
+
+  it("a message that failed and is then taken has its count cleared", async () => {
+    const box = user();
+    const c = await client(box);
+    await c.append("INBOX", complaintEmail(`${box}-flaky`));
+    const once = await takeNewMail(c, db(), target(box), {
+      beforeCommit: async () => {
+        throw new Error("a passing fault");
+      },
+    });
+    expect(once).toEqual({ taken: 0, failed: 1, setAside: 0 });
+    const mine = () => db().select().from(inboundAttempts).where(eq(inboundAttempts.mailbox, `${box}@127.0.0.1/INBOX`));
+    expect((await mine()).map((r) => r.attempts)).toEqual([1]);
+    expect(await takeNewMail(c, db(), target(box))).toEqual({ taken: 1, failed: 0, setAside: 0 });
+    expect(await mine()).toHaveLength(0);
     await c.logout();
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { ImapFlow } from "imapflow";
 import type { Db } from "@/db/client";
 import { log } from "@/lib/observability/log";
+import { clearAttempts, MAX_INGEST_ATTEMPTS, recordFailedAttempt, setAsideUids } from "./attempts";
 import { ingestEmail, type IngestOptions } from "./ingest";
 
 /**
@@ -9,6 +10,8 @@ import { ingestEmail, type IngestOptions } from "./ingest";
  * A message is marked (\Seen and the keyword TAKEN) only after its complaint, message or refusal
  * is committed; one that failed or whose reader crashed stays unmarked and is read again. Several
  * readers may share the mailbox: the database decides which one takes a message (see ingest.ts).
+ * A message that fails MAX_INGEST_ATTEMPTS times is set aside (attempts.ts): left in the mailbox
+ * unmarked, no longer tried, and listed for owners, so it neither loops nor hides.
  * New mail is noticed through IDLE where the server offers it, and by a pass every POLL_MS anyway.
  */
 
@@ -48,7 +51,8 @@ export function connectImap(target: ImapTarget): ImapFlow {
   });
 }
 
-export type PassReport = { taken: number; failed: number };
+/** taken: stored or found stored; failed: ingest threw (left to try again); setAside: no longer tried. */
+export type PassReport = { taken: number; failed: number; setAside: number };
 
 /**
  * The mailbox as inbound_emails records it: the account and the folder, since UIDVALIDITY and UIDs
@@ -65,26 +69,50 @@ export function mailboxKey(target: Pick<ImapTarget, "user" | "host" | "mailbox">
 export async function takeNewMail(client: ImapFlow, db: Db, target: Pick<ImapTarget, "user" | "host" | "mailbox">, options: IngestOptions = {}): Promise<PassReport> {
   const { mailbox } = target;
   const key = mailboxKey(target);
-  const report: PassReport = { taken: 0, failed: 0 };
+  const report: PassReport = { taken: 0, failed: 0, setAside: 0 };
   const lock = await client.getMailboxLock(mailbox);
   try {
     const opened = client.mailbox;
     if (!opened) throw new Error(`Mailbox ${mailbox} is not open`);
     const uidValidity = Number(opened.uidValidity);
     const uids = (await client.search({ unKeyword: TAKEN }, { uid: true })) || [];
+    // Messages that failed too often are skipped before fetching: they stay unmarked in the mailbox.
+    const setAside = uids.length > 0 ? await setAsideUids(db, key, uidValidity) : new Set<number>();
     for (const uid of uids) {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) continue; // expunged meanwhile
-      try {
-        const result = await ingestEmail(db, message.source, { mailbox: key, uidValidity, uid }, options);
-        if (result.outcome !== "already_taken") report.taken += 1;
-      } catch (error) {
-        // Left unmarked: the next pass tries again.
-        report.failed += 1;
-        log.error({ err: error, mailbox: key, uid }, "could not take an email; it stays in the mailbox to be read again");
+      if (setAside.has(uid)) {
+        report.setAside += 1;
         continue;
       }
-      // Committed (by this reader or another): mark it so no pass reads it again.
+      const message = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
+      if (!message || !message.source) continue; // expunged meanwhile
+      const at = { mailbox: key, uidValidity, uid };
+      try {
+        const result = await ingestEmail(db, message.source, at, options);
+        if (result.outcome !== "already_taken") report.taken += 1;
+      } catch (error) {
+        // Left unmarked: the next pass tries again, up to MAX_INGEST_ATTEMPTS times in all.
+        report.failed += 1;
+        const from = message.envelope?.from?.[0]?.address ?? null;
+        const counted = await recordFailedAttempt(db, { ...at, fromAddress: from, subject: message.envelope?.subject ?? null }, error).catch((countError: unknown) => {
+          // The database is probably what failed: nothing is counted, so nothing is set aside for it.
+          log.error({ err: countError, mailbox: key, uid }, "could not count a failed attempt at an email");
+          return null;
+        });
+        if (counted?.setAside) {
+          log.error(
+            { err: error, mailbox: key, uidValidity, uid, attempts: counted.attempts, maxAttempts: MAX_INGEST_ATTEMPTS },
+            "email set aside: it failed every attempt; it stays in the mailbox unmarked and is listed at Settings → Mailbox",
+          );
+        } else {
+          log.error({ err: error, mailbox: key, uidValidity, uid, attempts: counted?.attempts }, "could not take an email; it stays in the mailbox to be read again");
+        }
+        continue;
+      }
+      // Committed (by this reader or another): its earlier failures, if any, are history. Cleared
+      // before the mark, so a crash in between leaves the message unmarked and the next pass
+      // (finding it taken) clears again and marks it.
+      await clearAttempts(db, at);
+      // Mark it so no pass reads it again.
       await client.messageFlagsAdd(String(uid), ["\\Seen", TAKEN], { uid: true });
     }
   } finally {

@@ -41,8 +41,11 @@ export type IngestOptions = {
   ownAddresses?: string[];
   /** Base of the tracking link in an acknowledgement; default APP_URL. */
   baseUrl?: string;
-  /** Tests only: runs just before the transaction would commit (throw to simulate a crash there). */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Tests only: runs just before the transaction would commit, with the message's key (throw to
+   * simulate a crash there, or a message that always fails).
+   */
+  beforeCommit?: (message: { messageKey: string }) => Promise<void>;
 };
 
 /** The key a message is taken once by, besides its mailbox UID: its Message-ID, else a hash of its bytes. */
@@ -88,7 +91,7 @@ export async function ingestEmail(db: Db, raw: Buffer, source: MailSource, optio
         const id = await claim(tx, raw, source, mail, { outcome: "message", complaintId: caseId, reason: files.dropped }, now);
         const checked = await checkAttachments(files.uploads);
         await recordCustomerMessage(tx, caseId, body, { data: { channel: "email", inboundEmailId: id }, at: now, files: checked.ok ? checked.files : [] });
-        await options.beforeCommit?.();
+        await options.beforeCommit?.({ messageKey: key });
         return id;
       });
       log.info({ ...context, complaintId: caseId, inboundId }, "email reply added to its case");
@@ -116,7 +119,7 @@ export async function ingestEmail(db: Db, raw: Buffer, source: MailSource, optio
         baseUrl: options.baseUrl,
         within: async (tx, filed) => {
           const inboundId = await claim(tx, raw, source, mail, { outcome: "complaint", complaintId: filed.complaintId, reason: files.dropped }, now);
-          await options.beforeCommit?.();
+          await options.beforeCommit?.({ messageKey: key });
           taken = { inboundId, ...filed };
         },
       },
@@ -199,7 +202,7 @@ async function record(
   try {
     const inboundId = await db.transaction(async (tx) => {
       const id = await claim(tx, raw, source, mail, outcome, options.now ?? new Date());
-      await options.beforeCommit?.();
+      await options.beforeCommit?.({ messageKey: messageKey(mail ?? { messageId: undefined }, raw) });
       return id;
     });
     return { ...outcome, inboundId };

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   "retention.changed": "Changed the retention period",
   "attachment.viewed": "Downloaded an attachment",
   "email.viewed": "Downloaded the original of an email",
+  "email.retried": "Had an email that was set aside (it failed every attempt) read again",
   "signin.locked": "Sign-in locked after repeated failures",
   "signin.under_attack": "Account under attack: many failed sign-ins from several addresses (not locked; owners alerted)",
   "sessions.ended": "Signed out everywhere",

@@ -10,6 +10,7 @@ import {
   customers,
   debriefs,
   followUps,
+  inboundAttempts,
   outboxMessages,
   processes,
   promises,
@@ -234,6 +235,11 @@ describeEachDatabase("privacy: export and erasure", ({ db }) => {
     expect(await findComplaintIdByToken(db(), token)).toBe(a!.id);
     expect(await findComplaintIdByToken(db(), linkToken)).toBe(a!.id);
     const eventCount = await db().$count(complaintEvents, inArray(complaintEvents.complaintId, ids));
+    // An email of theirs that could not be taken (on no case), and one of Casey's.
+    await db().insert(inboundAttempts).values([
+      { mailbox: "in@imap.test/INBOX", uidValidity: 1, uid: 1, fromAddress: "Robin@Example.com", subject: "Robin: the door at Acacia Avenue", attempts: 5, lastError: "Error: boom" },
+      { mailbox: "in@imap.test/INBOX", uidValidity: 1, uid: 2, fromAddress: "casey@example.com", subject: "Casey's boiler", attempts: 5, lastError: "Error: boom" },
+    ]);
 
     const before = await figures(db());
     const now = new Date("2026-04-02T09:00:00Z");
@@ -299,6 +305,12 @@ describeEachDatabase("privacy: export and erasure", ({ db }) => {
       await db().select().from(debriefs).where(inArray(debriefs.complaintId, ids)),
       mail,
       await db().select().from(auditLog),
+      await db().select().from(inboundAttempts).where(eq(inboundAttempts.uid, 1)),
+    ]);
+    const attempts = await db().select().from(inboundAttempts).orderBy(inboundAttempts.uid);
+    expect(attempts.map((a) => [a.fromAddress, a.subject, a.attempts])).toEqual([
+      [null, ERASED_TEXT, 5],
+      ["casey@example.com", "Casey's boiler", 5],
     ]);
     for (const word of PERSONAL) expect(everything).not.toContain(word);
 

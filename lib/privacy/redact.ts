@@ -1,7 +1,7 @@
 import "server-only";
 import { and, inArray, isNull, sql, type SQL, type AnyColumn } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { attachments, complaintEvents, complaints, customers, debriefs, followUps, inboundEmails, outboxMessages, promises, trackingLinks } from "@/db/schema";
+import { attachments, complaintEvents, complaints, customers, debriefs, followUps, inboundAttempts, inboundEmails, outboxMessages, promises, trackingLinks } from "@/db/schema";
 
 /**
  * The one redaction both erasure (on the customer's request) and the retention rule use.
@@ -160,6 +160,12 @@ export async function redactComplaints(tx: Tx, complaintIds: string[], reason: R
 /** Replaces a customer's name and contact details; the row stays so their cases still count together. */
 export async function eraseCustomerRecords(tx: Tx, customerIds: string[], now: Date): Promise<void> {
   if (customerIds.length === 0) return;
+  // Their emails that could not be taken (lib/mail/attempts.ts) are on no case, but name their
+  // address and subject: matched by address before it goes. The count and error stay for the owner.
+  await tx
+    .update(inboundAttempts)
+    .set({ fromAddress: null, subject: ERASED_TEXT })
+    .where(sql`lower(${inboundAttempts.fromAddress}) in (select ${customers.emailNormalized} from ${customers} where ${inArray(customers.id, customerIds)})`);
   await tx
     .update(customers)
     .set({

@@ -8,12 +8,14 @@ export const DUE_KIND_LABELS: Record<DueItem["kind"], string> = {
   follow_up: "Follow-up",
   first_response: "First response",
   customer_waiting: "Customer waiting",
+  call_to_confirm: "Call to confirm",
 };
 
 /** "overdue by 2 days", "due today", "since 3 hours" … in the business's calendar. */
 export function whenPhrase(item: Pick<DueItem, "kind" | "at" | "overdue">, now: Date, timeZone: string): string {
   if (item.kind === "customer_waiting") return now.getTime() - item.at.getTime() < 60_000 ? "wrote just now" : `waiting for ${sinceWords(item.at, now)}`;
-  if (item.kind === "follow_up") {
+  // A day's task: due on its day (a follow-up's, or the day a call-to-confirm complaint was taken down).
+  if (item.kind === "follow_up" || item.kind === "call_to_confirm") {
     const days = -calendarDaysBetween(now, item.at, timeZone);
     return days > 0 ? `${days} day${days === 1 ? "" : "s"} overdue` : "due today";
   }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { businessSettings, complaints, customers, followUps, promises } from "@/db/schema";
+import { businessSettings, complaintEvents, complaints, customers, followUps, outboxMessages, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import { countDueActionsForOwner } from "@/lib/improvements/due";
 import { localDate, localDayRange } from "@/lib/time/zone";
@@ -9,12 +10,13 @@ import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from 
 
 /**
  * What is due for one staff member: promises due today or overdue, follow-ups due, first
- * responses past their target, and customers waiting for a reply. "Today" is the business's
+ * responses past their target, customers waiting for a reply, and customers with no email to
+ * call to confirm a complaint staff took down for them. "Today" is the business's
  * local calendar day (business_settings.time_zone). Agents see the cases assigned to them;
  * supervisors and owners also see unassigned cases, which otherwise nobody would.
  */
 
-export type DueKind = "promise" | "follow_up" | "first_response" | "customer_waiting";
+export type DueKind = "promise" | "follow_up" | "first_response" | "customer_waiting" | "call_to_confirm";
 
 export type DueItem = {
   key: string;
@@ -48,6 +50,9 @@ export const DUE_GROUP_LIMIT = 100;
 
 type Day = { now: Date; start: Date; end: Date };
 
+/** The `filed` event of a complaint, to know who took it down (its actor) when staff did. */
+const filedEvent = alias(complaintEvents, "filed_event");
+
 /**
  * The conditions of each kind of item, shared by the list and the count so the badge always
  * agrees with the page. A promise is overdue once its time has passed; a follow-up is a day's
@@ -70,8 +75,40 @@ function dueConditions(viewer: DueViewer, { now, start, end }: Day) {
       inArray(complaints.status, ["new", "acknowledged", "investigating"]),
       scope,
     ),
+    callToConfirm: callToConfirmCondition(viewer, scope),
+    // A day's task like a follow-up: due the day it was taken down, overdue once that day has passed.
+    callToConfirmOverdue: lt(complaints.createdAt, start),
   };
 }
+
+/**
+ * A complaint staff took down for a customer who gave no email address (its acknowledgement was
+ * held back, lib/outbox/enqueue.ts) needs a call to confirm it and read out the reference, for the
+ * assignee, or while nobody is assigned for whoever took it down (and, as for every unassigned
+ * case, supervisors and owners). Used with callToConfirmJoin.
+ *
+ * Done once a call is logged on the case (`call_logged`). Not a written message or a first
+ * response: this customer has no email and never received the tracking link, so nothing written
+ * reaches them, and the domain's way to record talking to a customer is logging the call (whose
+ * written summary then follows). The filing itself does not count even for a phone complaint: it
+ * records what the customer said, not that the business called back to confirm it.
+ */
+function callToConfirmCondition(viewer: DueViewer, scope: SQL): SQL {
+  return and(
+    // Literals, not parameters: so the planner matches the partial index outbox_messages_ack_skipped_idx in every plan.
+    sql`${outboxMessages.kind} = 'acknowledgement' and ${outboxMessages.status} = 'skipped'`,
+    ne(complaints.status, "closed"),
+    isNull(complaints.anonymizedAt),
+    sql`not exists (select 1 from ${complaintEvents} where ${complaintEvents.complaintId} = ${complaints.id} and ${complaintEvents.type} = 'call_logged')`,
+    or(scope, and(isNull(complaints.assigneeId), eq(filedEvent.actorId, viewer.id))),
+  )!;
+}
+
+/** Joins a query on held-back acknowledgements (a partial index finds them) to their complaint and its staff `filed` event. */
+const callToConfirmJoin = {
+  complaint: eq(complaints.id, outboxMessages.complaintId),
+  filed: and(eq(filedEvent.complaintId, complaints.id), eq(filedEvent.type, "filed"), eq(filedEvent.actorKind, "staff")),
+};
 
 async function businessDay(db: Db, now: Date): Promise<Day & { timeZone: string }> {
   const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
@@ -92,7 +129,7 @@ export async function countDueForStaff(db: Db, viewer: DueViewer, now = new Date
 
 async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promise<DueCount> {
   const overdueCount = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-  const [[p], [f], [r], waiting] = await Promise.all([
+  const [[p], [f], [r], [c], waiting] = await Promise.all([
     db
       .select({ total: count(), overdue: overdueCount(where.promiseOverdue) })
       .from(promises)
@@ -104,10 +141,16 @@ async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promis
       .innerJoin(complaints, eq(complaints.id, followUps.complaintId))
       .where(where.followUp),
     db.select({ total: count() }).from(complaints).where(where.firstResponse),
+    db
+      .select({ total: count(), overdue: overdueCount(where.callToConfirmOverdue) })
+      .from(outboxMessages)
+      .innerJoin(complaints, callToConfirmJoin.complaint)
+      .innerJoin(filedEvent, callToConfirmJoin.filed)
+      .where(where.callToConfirm),
     countCustomersWaiting(db, where.scope),
   ]);
-  const overdue = (p?.overdue ?? 0) + (f?.overdue ?? 0) + (r?.total ?? 0);
-  const today = (p?.total ?? 0) - (p?.overdue ?? 0) + (f?.total ?? 0) - (f?.overdue ?? 0);
+  const overdue = (p?.overdue ?? 0) + (f?.overdue ?? 0) + (r?.total ?? 0) + (c?.overdue ?? 0);
+  const today = (p?.total ?? 0) - (p?.overdue ?? 0) + (f?.total ?? 0) - (f?.overdue ?? 0) + (c?.total ?? 0) - (c?.overdue ?? 0);
   return { total: overdue + today + waiting, overdue, today, waiting };
 }
 
@@ -156,7 +199,18 @@ async function listDue(db: Db, where: ReturnType<typeof dueConditions>, day: Day
       .orderBy(asc(followUps.dueAt))
       .limit(perGroup);
 
-  const [promisesOverdue, promisesToday, followUpsOverdue, followUpsToday, responseRows, waitingRows] = await Promise.all([
+  const callList = (condition: SQL | undefined) =>
+    db
+      .select({ ...caseColumns, filedAt: complaints.createdAt })
+      .from(outboxMessages)
+      .innerJoin(complaints, callToConfirmJoin.complaint)
+      .innerJoin(filedEvent, callToConfirmJoin.filed)
+      .innerJoin(customers, eq(customers.id, complaints.customerId))
+      .where(condition)
+      .orderBy(asc(complaints.createdAt))
+      .limit(perGroup);
+
+  const [promisesOverdue, promisesToday, followUpsOverdue, followUpsToday, responseRows, waitingRows, callsOverdue, callsToday] = await Promise.all([
     promiseList(and(where.promise, where.promiseOverdue)),
     promiseList(and(where.promise, not(where.promiseOverdue))),
     followUpList(and(where.followUp, where.followUpOverdue)),
@@ -169,20 +223,31 @@ async function listDue(db: Db, where: ReturnType<typeof dueConditions>, day: Day
       .orderBy(asc(complaints.firstResponseDueAt))
       .limit(perGroup),
     customerWaitingQuery(db, where.scope, perGroup),
+    callList(and(where.callToConfirm, where.callToConfirmOverdue)),
+    callList(and(where.callToConfirm, not(where.callToConfirmOverdue))),
   ]);
 
   const promiseItem = (overdue: boolean) => (r: (typeof promisesOverdue)[number]) =>
     dueItem(r, { key: `promise:${r.id}`, kind: "promise", at: r.dueAt, overdue, detail: r.text });
   const followUpItem = (overdue: boolean) => (r: (typeof followUpsOverdue)[number]) =>
     dueItem(r, { key: `follow_up:${r.id}`, kind: "follow_up", at: r.dueAt, overdue, detail: "Check the customer is happy with what was done" });
+  const callItem = (overdue: boolean) => (r: (typeof callsOverdue)[number]) =>
+    dueItem(r, {
+      key: `call_to_confirm:${r.complaintId}`,
+      kind: "call_to_confirm",
+      at: r.filedAt,
+      overdue,
+      detail: `Call ${r.customerName} to confirm the complaint and read out the reference ${r.reference}`,
+    });
   const overdueItems = [
     ...promisesOverdue.map(promiseItem(true)),
+    ...callsOverdue.map(callItem(true)),
     ...followUpsOverdue.map(followUpItem(true)),
     ...responseRows.map((r) =>
       dueItem(r, { key: `first_response:${r.complaintId}`, kind: "first_response", at: r.dueAt!, overdue: true, detail: "First response is past its target" }),
     ),
   ];
-  const todayItems = [...promisesToday.map(promiseItem(false)), ...followUpsToday.map(followUpItem(false))];
+  const todayItems = [...promisesToday.map(promiseItem(false)), ...followUpsToday.map(followUpItem(false)), ...callsToday.map(callItem(false))];
   const waitingItems = waitingRows.map((r) =>
     dueItem(r, { key: `customer_waiting:${r.complaintId}`, kind: "customer_waiting", at: r.since, overdue: false, detail: r.label, attention: r.kind }),
   );

@@ -15,6 +15,7 @@ export function headline(event: CaseTimelineEvent): string {
     const how = TAKEN_DOWN_WORDS[event.data.channel as keyof typeof TAKEN_DOWN_WORDS];
     return `Complaint taken down by ${event.actorName ?? "a former staff member"}${how ? ` ${how}` : ""}`;
   }
+  if (event.type === "filed" && event.data?.channel === "email" && event.actorKind === "customer") return "Complaint received by email";
   if (event.type === "message" && event.data?.kind === "call_summary") return "Call summary sent to customer";
   if (event.type === "call_logged") {
     if (event.data?.direction === "inbound") return "Call from the customer";

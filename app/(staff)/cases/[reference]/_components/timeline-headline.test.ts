@@ -19,3 +19,8 @@ it("names who took a complaint down for the customer, and how it came in", () =>
   expect(headline(filed({ channel: "letter", takenDown: true }, "Ada Agent"))).toBe("Complaint taken down by Ada Agent from a letter");
   expect(headline(filed({ channel: "in_person", takenDown: true }, null))).toBe("Complaint taken down by a former staff member in person");
 });
+
+it("says when a complaint arrived as a new email", () => {
+  expect(headline({ ...filed({ channel: "email" }, null), actorKind: "customer" })).toBe("Complaint received by email");
+  expect(headline({ ...filed({ channel: "web" }, null), actorKind: "customer" })).toBe("Complaint filed");
+});

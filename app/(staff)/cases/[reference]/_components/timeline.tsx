@@ -51,8 +51,8 @@ type Refs = ReturnType<typeof crossReferences>;
 type ApproveProps = { complaintId: string; version: number };
 
 function Entry({ event, reference, refs, timeZone, approve }: { event: CaseTimelineEvent; reference: string; refs: Refs; timeZone: string; approve?: ApproveProps }) {
-  // A customer's email (a complaint or a reply): staff may download the full original.
-  const emailId = event.actorKind === "customer" ? numberOf(event.data?.inboundEmailId) : null;
+  // A customer's email (a complaint that arrived as a new email, or a reply): staff may download the full original.
+  const emailId = event.originalEmailId ?? null;
   const visible = event.visibility === "customer";
   const byCustomer = event.actorKind === "customer";
   const details = eventDetails(event);
