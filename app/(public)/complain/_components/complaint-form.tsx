@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { FieldError, Alert, FieldShell, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
+import { FieldError, Alert, FileField, SelectField, SubmitButton, TextArea, TextField, cx } from "@/components/ui";
 import { useFormDraft } from "@/components/use-form-draft";
 import type { IntakeField } from "@/lib/complaints/intake-schema";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -164,18 +164,7 @@ export function ComplaintForm({ processes, initialState, today }: { processes: P
           defaultValue={values.desiredOutcome}
           error={errors.desiredOutcome}
         />
-        <FieldShell id="attachments" label="Photos or documents" hint={fileHint} error={errors.attachments}>
-          <input
-            id="attachments"
-            name="attachments"
-            type="file"
-            multiple
-            accept="image/*,application/pdf"
-            aria-describedby={cx("attachments-hint", errors.attachments && "attachments-error")}
-            aria-invalid={errors.attachments ? true : undefined}
-            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"
-          />
-        </FieldShell>
+        <FileField id="attachments" name="attachments" label="Photos or documents" hint={fileHint} error={errors.attachments} multiple accept="image/*,application/pdf" />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-6">
