@@ -79,6 +79,14 @@ test("an agent takes a phone complaint, and the customer's email reply lands on 
   const reference = ((await page.getByTestId("filed-reference").textContent()) ?? "").trim();
   expect(reference).toMatch(/^CR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
+  // Handling starts at once: from the saved page straight to restating the complaint.
+  await page.getByRole("link", { name: "Restate the complaint" }).click();
+  const composer = page.locator("#composer");
+  await expect(composer.getByRole("tab", { name: /Restate the complaint/ })).toHaveAttribute("aria-selected", "true");
+  await composer.getByRole("tabpanel").getByLabel("Issue 1.").fill("The oven door glass cracked on first use");
+  await composer.getByRole("tabpanel").getByRole("button", { name: "Send to customer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Restatement sent." })).toBeVisible();
+
   // The acknowledgement goes to the customer by email, threaded, with the case's reply address.
   const ack = await mailTo(email);
   expect(decodeQuotedPrintable(ack.raw)).toContain(reference);
@@ -109,9 +117,9 @@ test("an agent takes a phone complaint, and the customer's email reply lands on 
   await imap.logout();
 
   // The case shows both, in one thread: taken down by phone, then the customer's email.
-  await page.getByRole("link", { name: `Open the case ${reference}` }).click();
   const timeline = page.locator("#timeline");
   await expect(timeline.getByRole("article", { name: /Complaint taken down by Alex Agent by phone/ })).toBeVisible();
+  await expect(timeline.getByRole("article", { name: /Complaint restated/ })).toBeVisible();
   const answer = timeline.getByRole("article").filter({ hasText: "I forgot to say: the seal came away too, I have a photo of it." });
   await expect
     .poll(
