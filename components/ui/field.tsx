@@ -47,7 +47,7 @@ export function FieldError({ id, children }: { id?: string; children?: React.Rea
 }
 
 /** What every control gets: its name (the id unless given), and its hint and error wired up for screen readers. */
-function controlProps({ id, hint, error, required, name }: Common & { required?: boolean; name?: string }) {
+export function controlProps({ id, hint, error, required, name }: Common & { required?: boolean; name?: string }) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return { id, name: name ?? id, required, "aria-invalid": error ? true : undefined, "aria-describedby": described.length ? described.join(" ") : undefined };
 }

@@ -79,4 +79,3 @@ export const correctiveActionComplaints = pgTable(
 );
 
 export type CorrectiveAction = typeof correctiveActions.$inferSelect;
-export type CorrectiveActionEvent = typeof correctiveActionEvents.$inferSelect;

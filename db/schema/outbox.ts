@@ -95,6 +95,5 @@ export const trackingLinks = pgTable(
   (t) => [uniqueIndex("tracking_links_token_hash_key").on(t.tokenHash), index("tracking_links_complaint_idx").on(t.complaintId)],
 );
 
-export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

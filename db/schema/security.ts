@@ -44,5 +44,3 @@ export const auditLog = pgTable(
     index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
   ],
 );
-
-export type AuditEntry = typeof auditLog.$inferSelect;

@@ -27,5 +27,3 @@ export const staffUsers = pgTable(
     index("staff_users_role_idx").on(t.role),
   ],
 );
-
-export type StaffUser = typeof staffUsers.$inferSelect;

@@ -97,5 +97,3 @@ export const processVolumes = pgTable(
     check("process_volumes_first_of_month", sql`extract(day from ${t.month}) = 1`),
   ],
 );
-
-export type ProcessVolume = typeof processVolumes.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { attachments, complaintEvents } from "@/db/schema";
 import type { ValidAttachment } from "./validate";
@@ -38,9 +38,14 @@ export async function saveAttachments(tx: Tx, complaintId: string, files: ValidA
   }
 }
 
-export async function listAttachmentsForComplaint(db: Db | Tx, complaintId: string): Promise<AttachmentSummary[]> {
+/**
+ * The files on some complaints, without their bytes, oldest first; files stored together come in
+ * `then` order (by id for staff and the export, by name on the tracking page).
+ */
+export async function listAttachments(db: Db | Tx, complaintIds: string[], then: "id" | "fileName"): Promise<(AttachmentSummary & { complaintId: string })[]> {
   return db
     .select({
+      complaintId: attachments.complaintId,
       id: attachments.id,
       fileName: attachments.fileName,
       contentType: attachments.contentType,
@@ -48,8 +53,8 @@ export async function listAttachmentsForComplaint(db: Db | Tx, complaintId: stri
       createdAt: attachments.createdAt,
     })
     .from(attachments)
-    .where(eq(attachments.complaintId, complaintId))
-    .orderBy(asc(attachments.createdAt), asc(attachments.fileName));
+    .where(inArray(attachments.complaintId, complaintIds))
+    .orderBy(asc(attachments.createdAt), asc(attachments[then]));
 }
 
 /**

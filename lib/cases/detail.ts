@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import type { Db } from "@/db/client";
-import { attachments, complaintEvents, complaints, customers, inboundEmails, processes, staffUsers, type Complaint, type ComplaintEvent } from "@/db/schema";
+import { complaintEvents, complaints, customers, inboundEmails, processes, staffUsers, type Complaint, type ComplaintEvent } from "@/db/schema";
+import { getAttachmentForComplaint, listAttachments, type AttachmentSummary, type StoredAttachment } from "@/lib/attachments/store";
 import { normalizeReference } from "@/lib/complaints/reference";
 import { getCustomerHistory, type CustomerHistory } from "@/lib/customers/history";
 
@@ -17,8 +17,6 @@ export type CaseCustomer = {
   /** Their other complaints, total staff minutes and how their requests were judged. */
   history: CustomerHistory;
 };
-
-export type CaseAttachmentMeta = { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date };
 
 export type CaseTimelineEvent = Pick<
   ComplaintEvent,
@@ -39,7 +37,7 @@ export type CaseDetail = {
   customer: CaseCustomer;
   processName: string | null;
   assignee: { id: string; name: string } | null;
-  attachments: CaseAttachmentMeta[];
+  attachments: AttachmentSummary[];
   timeline: CaseTimelineEvent[];
 };
 
@@ -74,17 +72,7 @@ export async function getCaseDetail(db: Db, referenceInput: string): Promise<Cas
 
   const complaintId = row.complaint.id;
   const [files, timeline, history] = await Promise.all([
-    db
-      .select({
-        id: attachments.id,
-        fileName: attachments.fileName,
-        contentType: attachments.contentType,
-        sizeBytes: attachments.sizeBytes,
-        createdAt: attachments.createdAt,
-      })
-      .from(attachments)
-      .where(eq(attachments.complaintId, complaintId))
-      .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+    listAttachments(db, [complaintId], "id"),
     db
       .select({
         id: complaintEvents.id,
@@ -127,26 +115,13 @@ function replyEmailId(event: Pick<CaseTimelineEvent, "actorKind" | "data">): num
   return typeof id === "number" && Number.isSafeInteger(id) ? id : typeof id === "string" && /^\d+$/.test(id) ? Number(id) : null;
 }
 
-export type AttachmentFile = { fileName: string; contentType: string; sizeBytes: number; content: Buffer };
-
 /**
  * One attachment's bytes, only if it belongs to the case with this reference: a guessed
  * attachment id from another case finds nothing.
  */
-export async function getCaseAttachment(db: Db, referenceInput: string, attachmentId: string): Promise<AttachmentFile | null> {
+export async function getCaseAttachment(db: Db, referenceInput: string, attachmentId: string): Promise<StoredAttachment | null> {
   const reference = normalizeReference(referenceInput);
-  if (!reference || !z.uuid().safeParse(attachmentId).success) return null;
+  if (!reference) return null;
   const [complaint] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.reference, reference)).limit(1);
-  if (!complaint) return null;
-  const [file] = await db
-    .select({
-      fileName: attachments.fileName,
-      contentType: attachments.contentType,
-      sizeBytes: attachments.sizeBytes,
-      content: attachments.content,
-    })
-    .from(attachments)
-    .where(and(eq(attachments.complaintId, complaint.id), eq(attachments.id, attachmentId)))
-    .limit(1);
-  return file ?? null;
+  return complaint ? getAttachmentForComplaint(db, complaint.id, attachmentId) : null;
 }

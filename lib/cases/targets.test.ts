@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   businessElapsed,
   firstResponseDueAt,
-  isFirstResponseOverdue,
-  isResolutionOverdue,
   pausedDuration,
   resolutionDueAt,
   type ResponseTargets,
@@ -32,18 +30,6 @@ describe("firstResponseDueAt", () => {
     ["low", "2026-03-11T09:00:00.000Z"],
   ] as const)("severity %s → %s", (severity, expected) => {
     expect(firstResponseDueAt(received, severity, TARGETS).toISOString()).toBe(expected);
-  });
-});
-
-describe("isFirstResponseOverdue", () => {
-  const due = d("2026-03-10T11:00:00Z");
-  it("is overdue only while no response has been sent and the deadline passed", () => {
-    expect(isFirstResponseOverdue({ firstResponseAt: null, firstResponseDueAt: due }, d("2026-03-10T11:00:01Z"))).toBe(true);
-    expect(isFirstResponseOverdue({ firstResponseAt: null, firstResponseDueAt: due }, d("2026-03-10T11:00:00Z"))).toBe(false);
-    expect(
-      isFirstResponseOverdue({ firstResponseAt: d("2026-03-10T12:00:00Z"), firstResponseDueAt: due }, d("2026-03-11T00:00:00Z")),
-    ).toBe(false);
-    expect(isFirstResponseOverdue({ firstResponseAt: null, firstResponseDueAt: null }, d("2030-01-01T00:00:00Z"))).toBe(false);
   });
 });
 
@@ -103,17 +89,5 @@ describe("resolutionDueAt", () => {
   it("is null without a severity target", () => {
     expect(resolutionDueAt({ ...base, severity: null, history: HISTORY }, TARGETS, d("2026-03-16T18:00:00Z"))).toBeNull();
     expect(resolutionDueAt({ ...base, severity: "low", history: HISTORY }, TARGETS, d("2026-03-16T18:00:00Z"))).toBeNull();
-  });
-});
-
-describe("isResolutionOverdue", () => {
-  const c = { receivedAt: d("2026-03-09T09:00:00Z"), severity: "high" as const, history: HISTORY };
-  it("compares running time with the target", () => {
-    expect(isResolutionOverdue({ ...c, status: "investigating" }, TARGETS, d("2026-03-17T08:00:00Z"))).toBe(false);
-    expect(isResolutionOverdue({ ...c, status: "investigating" }, TARGETS, d("2026-03-17T10:00:00Z"))).toBe(true);
-  });
-  it("is never overdue while paused or resolved", () => {
-    expect(isResolutionOverdue({ ...c, status: "awaiting_customer" }, TARGETS, d("2026-04-30T00:00:00Z"))).toBe(false);
-    expect(isResolutionOverdue({ ...c, status: "resolved" }, TARGETS, d("2026-04-30T00:00:00Z"))).toBe(false);
   });
 });

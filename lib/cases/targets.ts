@@ -30,14 +30,6 @@ export function firstResponseDueAt(receivedAt: Date, severity: Severity | null, 
   return new Date(receivedAt.getTime() + hours * HOUR_MS);
 }
 
-/** Still waiting for the first response and its deadline has passed. */
-export function isFirstResponseOverdue(
-  c: { firstResponseAt: Date | null; firstResponseDueAt: Date | null },
-  now: Date,
-): boolean {
-  return c.firstResponseAt === null && c.firstResponseDueAt !== null && now.getTime() > c.firstResponseDueAt.getTime();
-}
-
 /**
  * The resolution clock runs only while the business owes the customer a resolution: it is paused
  * while waiting on the customer and stopped once the case is resolved (it runs again on reopen).
@@ -83,17 +75,6 @@ export function resolutionDueAt(
   if (!target) return null;
   const history = c.history.length > 0 ? c.history : [{ status: "new" as const, at: c.receivedAt }];
   return new Date(c.receivedAt.getTime() + target.resolutionDays * DAY_MS + pausedDuration(history, now));
-}
-
-/** An open case, with its clock running, past its resolution due date. */
-export function isResolutionOverdue(
-  c: { status: CaseStatus; receivedAt: Date; severity: Severity | null; history: readonly StatusChange[] },
-  targets: ResponseTargets,
-  now: Date,
-): boolean {
-  if (!clockRuns(c.status)) return false;
-  const due = resolutionDueAt(c, targets, now);
-  return due !== null && now.getTime() > due.getTime();
 }
 
 function sortedUpTo(history: readonly StatusChange[], now: Date): StatusChange[] {

@@ -3,7 +3,7 @@ import { asc, eq, and, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
-import { listAttachmentsForComplaint, saveAttachments, type AttachmentSummary } from "@/lib/attachments/store";
+import { listAttachments, saveAttachments, type AttachmentSummary } from "@/lib/attachments/store";
 import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/attachments/validate";
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
@@ -131,7 +131,7 @@ export async function getTrackingView(db: Db, token: string, now = new Date()): 
       .from(promises)
       .where(eq(promises.complaintId, complaint.id))
       .orderBy(asc(promises.dueAt)),
-    listAttachmentsForComplaint(db, complaint.id),
+    listAttachments(db, [complaint.id], "fileName"),
   ]);
 
   return {

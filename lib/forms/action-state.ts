@@ -56,5 +56,10 @@ export function noticeState(message: string, rest: Partial<Omit<ActionState, "ou
   return { ...idleState, ...rest, outcome: "notice", message, attempt: Date.now() };
 }
 
+/** A field of a form that comes back: its name, what was typed in it, and its refusal (`<TextField {...fieldState(state, "text")} />`). */
+export function fieldState(state: ActionState, name: string): { name: string; defaultValue: string; error: string | undefined } {
+  return { name, defaultValue: state.values[name] ?? "", error: state.fieldErrors[name] };
+}
+
 /** The signature of every form action. */
 export type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;

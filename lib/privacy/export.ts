@@ -3,7 +3,6 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
-  attachments,
   complaintEvents,
   complaints,
   customers,
@@ -13,6 +12,7 @@ import {
   promises,
   rootCauses,
 } from "@/db/schema";
+import { listAttachments } from "@/lib/attachments/store";
 import { NotFoundError } from "@/lib/cases/errors";
 import { assertPrivacyOwner, type PrivacyActor } from "./access";
 import { recordAudit } from "./audit";
@@ -111,17 +111,7 @@ async function buildExport(db: Db, customerId: string, now: Date) {
           .from(followUps)
           .where(inArray(followUps.complaintId, ids))
           .orderBy(asc(followUps.dueAt), asc(followUps.id)),
-        db
-          .select({
-            complaintId: attachments.complaintId,
-            fileName: attachments.fileName,
-            contentType: attachments.contentType,
-            sizeBytes: attachments.sizeBytes,
-            createdAt: attachments.createdAt,
-          })
-          .from(attachments)
-          .where(inArray(attachments.complaintId, ids))
-          .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+        listAttachments(db, ids, "id"),
         // Emails to the customer only; alerts to staff about the case are not addressed to them.
         db
           .select({
@@ -159,7 +149,7 @@ async function buildExport(db: Db, customerId: string, now: Date) {
       })),
       promises: of(promiseRows, id),
       followUps: of(followUpRows, id),
-      attachments: of(files, id),
+      attachments: of(files, id).map(({ id: _file, ...file }) => file),
       emails: of(emails, id),
     })),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, calendarDaysBetween, daysBetween, dueWhen, instantToLocal, isoWeekday, isTimeZone, localDateTimeToInstant, localDayRange, localHour, startOfLocalDate, utcOffsetMinutes } from "./zone";
+import { addDays, addMonths, calendarDaysBetween, daysBetween, instantToLocal, isoWeekday, isTimeZone, localDateTimeToInstant, localDayRange, localHour, startOfLocalDate, utcOffsetMinutes } from "./zone";
 
 describe("local days in the business's time zone", () => {
   it("finds midnight on ordinary days in several zones", () => {
@@ -22,17 +22,6 @@ describe("local days in the business's time zone", () => {
     // 2026-09-06: clocks go from 00:00 to 01:00, so the day starts at 01:00 local (04:00 UTC).
     expect(startOfLocalDate("2026-09-06", "America/Santiago").toISOString()).toBe("2026-09-06T04:00:00.000Z");
     expect(startOfLocalDate("2026-09-07", "America/Santiago").toISOString()).toBe("2026-09-07T03:00:00.000Z");
-  });
-
-  it("says overdue, today or later by the local calendar, across a DST change", () => {
-    const tz = "America/New_York";
-    // 2026-03-08 is the spring-forward day in New York: 23:30 local is 03:30Z on the 9th.
-    const now = new Date("2026-03-08T15:00:00Z"); // 11:00 EDT
-    expect(dueWhen(new Date("2026-03-08T14:00:00Z"), now, tz)).toBe("overdue");
-    expect(dueWhen(new Date("2026-03-09T03:30:00Z"), now, tz)).toBe("today");
-    expect(dueWhen(new Date("2026-03-09T04:00:00Z"), now, tz)).toBe("later"); // 00:00 on the 9th
-    // The same instant is "today" in New York but already tomorrow in London.
-    expect(dueWhen(new Date("2026-03-09T03:30:00Z"), now, "Europe/London")).toBe("later");
   });
 
   it("reads the local hour and moves dates by calendar days", () => {

@@ -139,11 +139,3 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
 export function isoWeekday(date: CalendarDate): number {
   return utcDay(date).getDay() || 7;
 }
-
-export type DueWhen = "overdue" | "today" | "later";
-
-/** Whether something due at `dueAt` is overdue, due later today (local calendar), or later. */
-export function dueWhen(dueAt: Date, now: Date, timeZone: string): DueWhen {
-  if (dueAt.getTime() < now.getTime()) return "overdue";
-  return dueAt.getTime() < localDayRange(now, timeZone).end.getTime() ? "today" : "later";
-}

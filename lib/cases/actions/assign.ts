@@ -17,15 +17,6 @@ export type AssignInput = z.input<typeof assignInputSchema>;
 
 export type StaffOption = { id: string; name: string; role: StaffRole; active: boolean };
 
-/** Staff who can be given a case: everyone active (agents, supervisors and owners), by name. */
-export async function listAssignableStaff(db: Db): Promise<StaffOption[]> {
-  return db
-    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role, active: staffUsers.active })
-    .from(staffUsers)
-    .where(eq(staffUsers.active, true))
-    .orderBy(asc(sql`lower(${staffUsers.name})`));
-}
-
 /** Everyone who ever worked here (a former colleague can still be the cause of a complaint), active first. */
 export async function listAllStaff(db: Db): Promise<StaffOption[]> {
   return db

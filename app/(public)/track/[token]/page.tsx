@@ -15,9 +15,8 @@ import { CopyLink } from "./_components/copy-link";
 import { ForgetComplaintDraft } from "./_components/forget-complaint-draft";
 import { MessageForm } from "./_components/message-form";
 import { PromiseList } from "./_components/promise-list";
-import { ProposalPanel } from "./_components/proposal-panel";
+import { ProposalPanel, RestatementPanel } from "./_components/answer-panels";
 import { RatingForm } from "./_components/rating-form";
-import { RestatementPanel } from "./_components/restatement-panel";
 import { Timeline } from "./_components/timeline";
 
 export const metadata: Metadata = { title: "Your complaint" };

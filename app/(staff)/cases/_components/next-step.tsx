@@ -9,30 +9,19 @@ const TONES: Record<StepTone, string> = {
 };
 
 /** Broken promises and late responses are loud: red, an icon and words, never colour alone. */
+const ICON_PATHS: Partial<Record<StepTone, string>> = {
+  danger:
+    "M8.5 2.6a1.7 1.7 0 0 1 3 0l6.3 11.6A1.7 1.7 0 0 1 16.3 17H3.7a1.7 1.7 0 0 1-1.5-2.6L8.5 2.6ZM10 7a.9.9 0 0 0-.9.9v3.4a.9.9 0 1 0 1.8 0V7.9A.9.9 0 0 0 10 7Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z",
+  warning: "M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.8-12.2a.8.8 0 0 0-1.6 0V10c0 .2.1.4.2.6l2.5 2.5a.8.8 0 1 0 1.2-1.2l-2.3-2.2V5.8Z",
+};
+
 function Icon({ tone }: { tone: StepTone }) {
-  if (tone === "danger") {
-    return (
-      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
-        <path
-          fillRule="evenodd"
-          d="M8.5 2.6a1.7 1.7 0 0 1 3 0l6.3 11.6A1.7 1.7 0 0 1 16.3 17H3.7a1.7 1.7 0 0 1-1.5-2.6L8.5 2.6ZM10 7a.9.9 0 0 0-.9.9v3.4a.9.9 0 1 0 1.8 0V7.9A.9.9 0 0 0 10 7Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
-          clipRule="evenodd"
-        />
-      </svg>
-    );
-  }
-  if (tone === "warning") {
-    return (
-      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
-        <path
-          fillRule="evenodd"
-          d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.8-12.2a.8.8 0 0 0-1.6 0V10c0 .2.1.4.2.6l2.5 2.5a.8.8 0 1 0 1.2-1.2l-2.3-2.2V5.8Z"
-          clipRule="evenodd"
-        />
-      </svg>
-    );
-  }
-  return null;
+  const path = ICON_PATHS[tone];
+  return path ? (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
+      <path fillRule="evenodd" d={path} clipRule="evenodd" />
+    </svg>
+  ) : null;
 }
 
 /** What needs doing next on a case, as the queue row shows it. */

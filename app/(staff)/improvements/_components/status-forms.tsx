@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormAnswer } from "@/components/form-answer";
 import { SubmitButton, TextArea, TextField } from "@/components/ui";
-import { idleState, type FormAction } from "@/lib/forms/action-state";
+import { fieldState, type FormAction, idleState } from "@/lib/forms/action-state";
 import { cancelActionAction, linkComplaintsAction, markDoneAction, reopenActionAction, unlinkComplaintsAction } from "../actions";
 
 /** Marking the change made: what was changed, and the day it took effect (today unless said). */
@@ -40,13 +40,11 @@ export function ReasonForm({ id, kind }: { id: string; kind: "cancel" | "reopen"
       <input type="hidden" name="id" value={id} />
       <TextArea
         id={fieldId}
-        name="reason"
+        {...fieldState(state, "reason")}
         label={kind === "cancel" ? "Why it is cancelled" : "Why it is reopened"}
         required
         maxLength={2000}
         className="min-h-20"
-        defaultValue={state.values.reason ?? ""}
-        error={state.fieldErrors.reason}
       />
       <SubmitButton variant={kind === "cancel" ? "danger" : "secondary"} pendingLabel="Saving…">
         {kind === "cancel" ? "Cancel this action" : "Reopen this action"}

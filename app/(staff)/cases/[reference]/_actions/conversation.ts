@@ -121,15 +121,7 @@ export async function restateAction(_: ActionState, formData: FormData): Promise
       return noticeState("More rows added.", { values: keepTyped(v), rows: padRows(form.issues, rows) });
     }
     try {
-      await restateComplaint(await getDb(), actor, {
-        complaintId: v.complaintId ?? "",
-        issues: form.issues,
-        intro: v.intro || undefined,
-        minutesSpent: v.minutesSpent ?? "",
-        expectedVersion: v.expectedVersion ?? "",
-        sendAnyway: checkbox(v.sendAnyway),
-        overrideReason: v.overrideReason,
-      });
+      await restateComplaint(await getDb(), actor, { ...message(v), issues: form.issues, intro: v.intro || undefined });
     } catch (error) {
       if (error instanceof CaseRuleError) remapIssueErrors(error.fieldErrors, form.issues);
       throw error;

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Alert, Button, SubmitButton, TextField, buttonClasses } from "@/components/ui";
-import { idleState } from "@/lib/forms/action-state";
+import { fieldState, idleState } from "@/lib/forms/action-state";
 import { eraseCustomerAction } from "../_actions/privacy";
 
 /**
@@ -40,14 +40,12 @@ export function PrivacyActions({ customerId, reference, erased }: { customerId: 
           <input type="hidden" name="reference" value={reference} />
           <TextField
             id="erase-confirmation"
-            name="confirmation"
+            {...fieldState(state, "confirmation")}
             label={`Type ERASE or ${reference} to confirm`}
             required
             autoComplete="off"
             spellCheck={false}
             autoFocus
-            defaultValue={state.values.confirmation ?? ""}
-            error={state.fieldErrors.confirmation}
           />
           <div className="flex flex-wrap gap-2">
             <SubmitButton variant="danger" pendingLabel="Erasing…">

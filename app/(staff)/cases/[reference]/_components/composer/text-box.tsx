@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { DraftNotice } from "@/components/draft-notice";
-import { FieldError, cx } from "@/components/ui";
+import { controlProps, FieldShell, cx } from "@/components/ui";
 import type { ActionState } from "@/lib/forms/action-state";
 import { useDraft } from "./use-draft";
 
@@ -36,36 +36,24 @@ export function TextBox({
 }) {
   const { ref, onInput, restoredAt, discard } = useDraft(`${usePathname()}:${draftKey}`, state, name);
   const error = state.fieldErrors[name];
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        ref={ref}
-        onInput={onInput}
-        id={id}
-        name={name}
-        rows={rows}
-        required
-        maxLength={5000}
-        placeholder={placeholder}
-        defaultValue={state.values[name] ?? fallback}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className={cx(
-          "block w-full rounded-md border px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500",
-          internal ? "bg-amber-50/40" : "bg-white",
-          error ? "border-red-600" : internal ? "border-amber-300" : "border-sky-300",
-        )}
-      />
-      <FieldError id={`${id}-error`}>{error}</FieldError>
+      <FieldShell id={id} label={label} hint={hint} error={error} unmarked>
+        <textarea
+          ref={ref}
+          onInput={onInput}
+          {...controlProps({ id, label, hint, error, required: true, name })}
+          rows={rows}
+          maxLength={5000}
+          placeholder={placeholder}
+          defaultValue={state.values[name] ?? fallback}
+          className={cx(
+            "block w-full rounded-md border px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500",
+            internal ? "bg-amber-50/40" : "bg-white",
+            error ? "border-red-600" : internal ? "border-amber-300" : "border-sky-300",
+          )}
+        />
+      </FieldShell>
       {restoredAt !== null ? (
         <DraftNotice discardLabel="Discard draft" onDiscard={discard}>
           Your unsent draft from {new Date(restoredAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })} is back.

@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField, SubmitButton } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { assignAction } from "../../_actions/decisions";
 import { CaseFields, CaseForm } from "../case-form";
 
@@ -38,13 +39,11 @@ export function AssignForms({ complaintId, version, viewerId, assignee, staff }:
             <CaseFields complaintId={complaintId} version={version} />
             <SelectField
               id="assign-to"
-              name="assigneeId"
+              {...fieldState(state, "assigneeId")}
               label="Assign to"
               required
               placeholder="Choose a colleague…"
               options={others}
-              defaultValue={state.values.assigneeId ?? ""}
-              error={state.fieldErrors.assigneeId}
             />
             <SubmitButton variant="secondary" pendingLabel="Assigning…">
               Assign

@@ -1,6 +1,7 @@
 "use client";
 
 import { SubmitButton, TextArea } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { debriefAction } from "../../_actions/decisions";
 import { CaseForm } from "../case-form";
 
@@ -13,14 +14,12 @@ export function DebriefForm({ complaintId }: { complaintId: string }) {
           <input type="hidden" name="complaintId" value={complaintId} />
           <TextArea
             id="debrief-body"
-            name="body"
+            {...fieldState(state, "body")}
             label="How did it go?"
             required
             rows={3}
             className="min-h-20"
             maxLength={4000}
-            defaultValue={state.values.body ?? ""}
-            error={state.fieldErrors.body}
           />
           <label className="flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" name="hardInteraction" defaultChecked={state.values.hardInteraction === "on"} className="h-4 w-4 accent-brand-700" />

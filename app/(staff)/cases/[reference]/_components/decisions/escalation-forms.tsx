@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField, SubmitButton, TextArea } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { deEscalateAction, escalateAction } from "../../_actions/decisions";
 import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
@@ -13,24 +14,20 @@ export function EscalateForm({ complaintId, version, supervisors }: { complaintI
           <CaseFields complaintId={complaintId} version={version} />
           <TextArea
             id="esc-reason"
-            name="reason"
+            {...fieldState(state, "reason")}
             label="Why escalate?"
             required
             rows={3}
             className="min-h-20"
             maxLength={1000}
             hint="Internal. The supervisors read this first."
-            defaultValue={state.values.reason ?? ""}
-            error={state.fieldErrors.reason}
           />
           <SelectField
             id="esc-supervisor"
-            name="supervisorId"
+            {...fieldState(state, "supervisorId")}
             label="Hand the case to"
             placeholder="Keep the current handler"
             options={supervisors}
-            defaultValue={state.values.supervisorId ?? ""}
-            error={state.fieldErrors.supervisorId}
           />
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" name="tellCustomer" defaultChecked={state.values.tellCustomer === "on"} className="mt-0.5 h-4 w-4 accent-brand-700" />
@@ -55,13 +52,11 @@ export function DeEscalateForm({ complaintId, version }: { complaintId: string; 
           <CaseFields complaintId={complaintId} version={version} />
           <TextArea
             id="deesc-note"
-            name="note"
+            {...fieldState(state, "note")}
             label="Note"
             rows={2}
             className="min-h-16"
             maxLength={1000}
-            defaultValue={state.values.note ?? ""}
-            error={state.fieldErrors.note}
           />
           <MinutesField id="deesc-minutes" state={state} fallback={2} />
           <SubmitButton variant="secondary" pendingLabel="Saving…">

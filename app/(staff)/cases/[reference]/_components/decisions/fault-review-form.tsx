@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField, SubmitButton, TextArea } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { reviewFaultAction } from "../../_actions/decisions";
 import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
@@ -48,23 +49,19 @@ export function FaultReviewForm({
             </fieldset>
             <SelectField
               id="fault-review-attribution"
-              name="faultAttribution"
+              {...fieldState(state, "faultAttribution")}
               label="New attribution (when changing)"
               placeholder="Choose…"
               options={faults.filter((f) => f.value !== current)}
-              defaultValue={state.values.faultAttribution ?? ""}
-              error={state.fieldErrors.faultAttribution}
             />
             <TextArea
               id="fault-review-reason"
-              name="reason"
+              {...fieldState(state, "reason")}
               label="Why (kept on the timeline)"
               required
               minLength={10}
               maxLength={2000}
               className="min-h-20"
-              defaultValue={state.values.reason ?? ""}
-              error={state.fieldErrors.reason}
             />
             <MinutesField id="fault-review-minutes" state={state} fallback={5} />
             <SubmitButton variant="secondary" pendingLabel="Recording…">

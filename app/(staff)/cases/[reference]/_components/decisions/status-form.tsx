@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, buttonClasses, TextArea } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { changeStatusAction } from "../../_actions/decisions";
 import { CaseFields, CaseForm, MinutesField } from "../case-form";
 
@@ -47,14 +48,12 @@ export function StatusForm({
           ) : null}
           <TextArea
             id="status-note"
-            name="note"
+            {...fieldState(state, "note")}
             label="Note"
             hint={hint}
             rows={2}
             className="min-h-16"
             maxLength={2000}
-            defaultValue={state.values.note ?? ""}
-            error={state.fieldErrors.note}
           />
           <MinutesField id="status-minutes" state={state} fallback={1} />
           <div className="flex flex-wrap gap-2">

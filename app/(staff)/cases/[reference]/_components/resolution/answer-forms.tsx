@@ -5,7 +5,7 @@ import { FieldError, SelectField, TextArea } from "@/components/ui";
 import { recordAgreementAction, recordSatisfactionAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
-import type { ActionState } from "@/lib/forms/action-state";
+import { type ActionState, fieldState } from "@/lib/forms/action-state";
 import { RATING_LABELS } from "./labels";
 
 /** The customer's answer to the plan, as they told staff (on a call, in the shop…). */
@@ -41,14 +41,12 @@ function AgreementFields({ complaintId, version, state }: { complaintId: string;
       </fieldset>
       <TextArea
         id="agreement-reason"
-        name="reason"
+        {...fieldState(state, "reason")}
         label={answer === "disagreed" ? "Why they disagree" : "Note"}
         hint={answer === "disagreed" ? "Their reasons, as they gave them. The case goes back to investigating if it was waiting for them." : undefined}
         required={answer === "disagreed"}
         maxLength={2000}
         className="min-h-20"
-        defaultValue={state.values.reason ?? ""}
-        error={state.fieldErrors.reason}
       />
       <MinutesField id="agreement-minutes" state={state} fallback={2} />
     </>
@@ -64,22 +62,18 @@ export function SatisfactionForm({ complaintId, version }: { complaintId: string
           <CaseFields complaintId={complaintId} version={version} />
           <SelectField
             id="satisfaction-rating"
-            name="rating"
+            {...fieldState(state, "rating")}
             label="How happy are they with how it was put right?"
             required
             placeholder="Choose…"
             options={Object.entries(RATING_LABELS).map(([value, label]) => ({ value, label }))}
-            defaultValue={state.values.rating ?? ""}
-            error={state.fieldErrors.rating}
           />
           <TextArea
             id="satisfaction-comment"
-            name="comment"
+            {...fieldState(state, "comment")}
             label="What they said"
             maxLength={2000}
             className="min-h-20"
-            defaultValue={state.values.comment ?? ""}
-            error={state.fieldErrors.comment}
           />
           <MinutesField id="satisfaction-minutes" state={state} fallback={1} />
         </>

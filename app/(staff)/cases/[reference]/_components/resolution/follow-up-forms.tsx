@@ -1,6 +1,7 @@
 "use client";
 
 import { TextArea, TextField } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { recordFollowUpAction, scheduleFollowUpAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
@@ -14,14 +15,12 @@ export function ScheduleFollowUpForm({ complaintId, today, rescheduling }: { com
           <CaseFields complaintId={complaintId} />
           <TextField
             id="follow-up-date"
-            name="dueDate"
+            {...fieldState(state, "dueDate")}
             type="date"
             label="Follow up on"
             hint="It falls due at 09:00 that day."
             required
             min={today}
-            defaultValue={state.values.dueDate ?? ""}
-            error={state.fieldErrors.dueDate}
           />
           <MinutesField id="follow-up-schedule-minutes" state={state} fallback={1} />
         </>
@@ -39,15 +38,13 @@ export function RecordFollowUpForm({ complaintId }: { complaintId: string }) {
           <CaseFields complaintId={complaintId} />
           <TextArea
             id="follow-up-outcome"
-            name="outcome"
+            {...fieldState(state, "outcome")}
             label="How it went"
             hint="What the customer told you, or that you could not reach them. Internal."
             required
             minLength={3}
             maxLength={2000}
             className="min-h-20"
-            defaultValue={state.values.outcome ?? ""}
-            error={state.fieldErrors.outcome}
           />
           <MinutesField id="follow-up-minutes" state={state} fallback={5} />
         </>

@@ -5,7 +5,7 @@ import { TextArea, TextField } from "@/components/ui";
 import { addGoodwillAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
-import type { ActionState } from "@/lib/forms/action-state";
+import { type ActionState, fieldState } from "@/lib/forms/action-state";
 
 /** A goodwill extra: recorded internally with its cost; telling the customer is a separate choice. */
 export function GoodwillForm({ complaintId, version, currencySymbol }: { complaintId: string; version: number; currencySymbol: string }) {
@@ -37,14 +37,12 @@ function GoodwillFields({ complaintId, version, currencySymbol, state }: { compl
         />
         <TextField
           id="goodwill-cost"
-          name="cost"
+          {...fieldState(state, "cost")}
           label={`Cost to us (${currencySymbol})`}
           hint="0 if it costs nothing"
           required
           inputMode="decimal"
           autoComplete="off"
-          defaultValue={state.values.cost ?? ""}
-          error={state.fieldErrors.cost}
         />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-800">

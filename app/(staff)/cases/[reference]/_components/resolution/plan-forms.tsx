@@ -5,7 +5,7 @@ import { FieldError, SelectField, TextArea } from "@/components/ui";
 import { askAgreementAction, proposeResolutionAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
-import type { ActionState } from "@/lib/forms/action-state";
+import { type ActionState, fieldState } from "@/lib/forms/action-state";
 import { RESOLUTION_TYPE_OPTIONS, SOURCE_LABELS } from "./labels";
 
 type Plan = { type: string; description: string; source: string } | null;
@@ -122,13 +122,11 @@ export function AskAgreementForm({ complaintId, version }: { complaintId: string
           <CaseFields complaintId={complaintId} version={version} />
           <TextArea
             id="agreement-message"
-            name="message"
+            {...fieldState(state, "message")}
             label="A few words with the proposal"
             hint="Sent with the plan by email and shown on their tracking page."
             maxLength={2000}
             className="min-h-20"
-            defaultValue={state.values.message ?? ""}
-            error={state.fieldErrors.message}
           />
           <MinutesField id="agreement-ask-minutes" state={state} fallback={2} />
         </>

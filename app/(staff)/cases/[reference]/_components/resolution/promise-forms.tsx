@@ -1,6 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui";
+import { fieldState } from "@/lib/forms/action-state";
 import { keepPromiseAction, makePromiseAction } from "../../_actions/resolution";
 import { CaseFields, MinutesField } from "../case-form";
 import { ActionForm } from "./action-form";
@@ -14,34 +15,28 @@ export function PromiseForm({ complaintId, version, today, timeZone }: { complai
           <CaseFields complaintId={complaintId} version={version} />
           <TextField
             id="promise-text"
-            name="text"
+            {...fieldState(state, "text")}
             label="What we promised"
             hint="In the words you used with the customer; they will see it."
             required
             minLength={3}
             maxLength={500}
-            defaultValue={state.values.text ?? ""}
-            error={state.fieldErrors.text}
           />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField
               id="promise-date"
-              name="dueDate"
+              {...fieldState(state, "dueDate")}
               type="date"
               label="By (date)"
               required
               min={today}
-              defaultValue={state.values.dueDate ?? ""}
-              error={state.fieldErrors.dueDate}
             />
             <TextField
               id="promise-time"
-              name="dueTime"
+              {...fieldState(state, "dueTime")}
               type="time"
               label="Time"
               hint={`${timeZone} time. Empty means the end of that day.`}
-              defaultValue={state.values.dueTime ?? ""}
-              error={state.fieldErrors.dueTime}
             />
           </div>
           <MinutesField id="promise-minutes" state={state} fallback={2} />
