@@ -43,16 +43,10 @@ export default async function NewComplaintPage({ searchParams }: { searchParams:
 
   return (
     <div className="max-w-4xl space-y-5">
-      <div>
-        <Link href="/cases" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          ← Cases
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">New complaint</h1>
-        <p className="text-sm text-slate-700">
-          A complaint by phone, letter, email, in person or on social media. On the phone, tell the customer you are writing it all down, and
-          take it down in their own words.
-        </p>
-      </div>
+      <PageTitle title="New complaint">
+        A complaint by phone, letter, email, in person or on social media. On the phone, tell the customer you are writing it all down, and
+        take it down in their own words.
+      </PageTitle>
       <Card>
         <CustomerSearch query={query} />
       </Card>
@@ -86,15 +80,9 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
   const spelled = summary.reference.replace(/^CR-/, "").split("-").map((part) => part.split("").join(" ")).join(", ");
   return (
     <div className="max-w-3xl space-y-5">
-      <div>
-        <Link href="/cases" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          ← Cases
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">Complaint saved</h1>
-        <p className="text-sm text-slate-700">
-          {summary.customerName}’s complaint{how ? `, taken down ${how},` : ""} is on the queue.
-        </p>
-      </div>
+      <PageTitle title="Complaint saved">
+        {summary.customerName}’s complaint{how ? `, taken down ${how},` : ""} is on the queue.
+      </PageTitle>
       <section aria-labelledby="reference-heading" className="rounded-lg border-2 border-brand-700 bg-white p-6 text-center shadow-sm">
         <h2 id="reference-heading" className="text-base font-semibold text-slate-900">
           Read this reference to the customer
@@ -122,6 +110,19 @@ function Saved({ summary }: { summary: TakenDownSummary }) {
           Record another complaint
         </LinkButton>
       </div>
+    </div>
+  );
+}
+
+/** The back link to the queue, the page's title and a line under it. */
+function PageTitle({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Link href="/cases" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        ← Cases
+      </Link>
+      <h1 className="mt-2 text-2xl font-semibold text-slate-900">{title}</h1>
+      <p className="text-sm text-slate-700">{children}</p>
     </div>
   );
 }
