@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // Lets tests build into their own folder without disturbing a running portal.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite finds its WASM and data files relative to its own module; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // DuckDB (the analytics copy) is a native addon loaded from its own package.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@duckdb/node-api", "@duckdb/node-bindings"],
   poweredByHeader: false,
   experimental: {
     // Attachments: up to 5 files of 10 MB plus the form fields.

@@ -45,6 +45,12 @@ const EnvSchema = z.object({
     .max(10_000, "must be at most 10000")
     .default(1),
   /**
+   * Where the analytics page's figures come from: "copy" (an in-memory columnar copy per instance,
+   * kept current from PostgreSQL's change log; see docs/decisions/0013) or "postgres" (every
+   * figure an aggregate over the database itself, as before the copy existed).
+   */
+  ANALYTICS_ENGINE: z.enum(["copy", "postgres"]).default("copy"),
+  /**
    * PostgreSQL connections per instance kept apart for owners' reports (the analytics page and
    * its exports), beside the app's 10: a burst of reports waits for these instead of taking
    * every connection while agents wait behind it.
@@ -99,6 +105,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (raw.MAIL_REPLY_TO === "") delete raw.MAIL_REPLY_TO;
   if (raw.RATE_LIMIT_MULTIPLIER === "") delete raw.RATE_LIMIT_MULTIPLIER;
   if (raw.REPORTS_DB_CONNECTIONS === "") delete raw.REPORTS_DB_CONNECTIONS;
+  if (raw.ANALYTICS_ENGINE === "") delete raw.ANALYTICS_ENGINE;
   if (raw.EVENT_LOOP_DELAY_LIMIT_MS === "") delete raw.EVENT_LOOP_DELAY_LIMIT_MS;
   if (raw.SESSION_MAX_AGE_DAYS === "") delete raw.SESSION_MAX_AGE_DAYS;
   if (raw.LOG_LEVEL === "") delete raw.LOG_LEVEL;

@@ -8,3 +8,4 @@ export * from "./improvement";
 export * from "./outbox";
 export * from "./security";
 export * from "./mail";
+export * from "./analytics";

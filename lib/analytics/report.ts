@@ -4,13 +4,12 @@ import { hasRole } from "@/lib/auth/roles";
 import { getAnalyticsThresholds } from "@/lib/settings/analytics-thresholds";
 import type { AnalyticsFilters } from "./filters";
 import { paretoRows, rankFixFirst, risingCauses, type RisingCause } from "./pareto";
-import { loadRepeatCustomers } from "./queries/customers";
-import { loadProcesses } from "./queries/processes";
-import { loadRootCauses, type RootCauseRow } from "./queries/root-causes";
+import { postgresFigures, type FigureSource } from "./engine/figures";
+import type { ProcessRow } from "./queries/processes";
+import type { RootCauseRow } from "./queries/root-causes";
 import type { AnalyticsScope } from "./queries/scope";
-import { loadStaff } from "./queries/staff";
-import { countOpenBrokenPromises, loadSummary } from "./queries/summary";
-import { bucketFor, loadTimeSeries } from "./queries/time-series";
+import { countOpenBrokenPromises } from "./queries/summary";
+import { bucketFor } from "./queries/time-series";
 import type { AnalyticsThresholds } from "./thresholds";
 import { customerAggregate, customerComparedWith, processAggregates, processComparedWith, rateVsOthers, staffAggregate, staffComparedWith } from "./verdict-inputs";
 import { customerVerdict, processVerdict, staffVerdict } from "./verdicts";
@@ -32,19 +31,30 @@ export function scopeFor(viewer: Viewer, filters: AnalyticsFilters, timeZone: st
   };
 }
 
-export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: AnalyticsFilters, timeZone: string, now: Date = new Date()) {
+/**
+ * The analytics page's figures and verdicts. `figures` says which engine counts (the instance's
+ * columnar copy or PostgreSQL itself, lib/analytics/engine); what is judged and shown is the same.
+ */
+export async function loadAnalyticsReport(
+  db: Db,
+  viewer: Viewer,
+  requested: AnalyticsFilters,
+  timeZone: string,
+  now: Date = new Date(),
+  figures: FigureSource = postgresFigures(db),
+) {
   const { scope, filters, limitedToSelf } = scopeFor(viewer, requested, timeZone, now);
   const bucket = bucketFor(filters.days);
   // One round of aggregate queries, side by side; none pulls case rows into the app.
   const [thresholdSettings, summary, openBrokenPromises, series, causes, processes, staff, customers] = await Promise.all([
     getAnalyticsThresholds(db),
-    loadSummary(db, scope),
+    figures.summary(scope),
     countOpenBrokenPromises(db, scope),
-    loadTimeSeries(db, scope, bucket),
-    loadRootCauses(db, scope),
-    loadProcesses(db, scope),
-    loadStaff(db, scope, limitedToSelf ? viewer.id : null),
-    loadRepeatCustomers(db, scope),
+    figures.timeSeries(scope, bucket),
+    figures.rootCauses(scope),
+    figures.processes(scope),
+    figures.staff(scope, limitedToSelf ? viewer.id : null),
+    figures.repeatCustomers(scope),
   ]);
   const t = thresholdSettings.thresholds;
   return {
@@ -88,7 +98,7 @@ export async function loadAnalyticsReport(db: Db, viewer: Viewer, requested: Ana
 
 export type AnalyticsReport = Awaited<ReturnType<typeof loadAnalyticsReport>>;
 
-function processVerdicts(rows: Awaited<ReturnType<typeof loadProcesses>>, t: AnalyticsThresholds) {
+function processVerdicts(rows: ProcessRow[], t: AnalyticsThresholds) {
   const aggregates = processAggregates(rows);
   return rows.map((row, i) => ({ ...row, verdict: processVerdict(aggregates[i]!, t), comparedWith: processComparedWith(aggregates[i]!) }));
 }
@@ -106,6 +116,6 @@ function rootCauseViews(causes: RootCauseRow[], t: AnalyticsThresholds) {
   const goodwill = causes
     .filter((c) => c.goodwillCents > 0)
     .map((c) => ({ rootCauseId: c.rootCauseId, name: c.name, cents: c.goodwillCents, cases: c.goodwillCases }))
-    .sort((a, b) => b.cents - a.cents);
+    .sort((a, b) => b.cents - a.cents || a.name.localeCompare(b.name, "en") || String(a.rootCauseId).localeCompare(String(b.rootCauseId)));
   return { pareto, unclassified: unclassified?.complaints ?? 0, rising, goodwill };
 }

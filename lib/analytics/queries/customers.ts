@@ -103,7 +103,7 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
             coalesce(sum(c.minutes_spent), 0)::int as minutes
           from complaints c where c.customer_id = t.customer_id and ${where}
         ) d
-      order by t.complaints desc, cu.name`,
+`,
   );
   let onRecord = int(rows[0]?.on_record);
   if (rows.length === 0) {
@@ -114,10 +114,16 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
     );
     onRecord = int(r?.n);
   }
-  return {
-    customersOnRecord: onRecord,
-    totalRepeaters: int(rows[0]?.total_repeaters),
-    rows: rows.map((r) => ({
+  return { customersOnRecord: onRecord, totalRepeaters: int(rows[0]?.total_repeaters), rows: toRepeatCustomerRows(rows) };
+}
+
+/**
+ * The table's rows (the same columns from either engine, with the customer's name and whether
+ * they were erased), busiest first, then by name as the app sorts text.
+ */
+export function toRepeatCustomerRows(rows: Row[]): RepeatCustomerRow[] {
+  return rows
+    .map((r) => ({
       customerId: String(r.customer_id),
       name: bool(r.erased) ? "Erased customer" : String(r.name),
       complaints: int(r.complaints),
@@ -134,6 +140,6 @@ export async function loadRepeatCustomers(db: Db, scope: AnalyticsScope, limit =
       staffMinutes: int(r.minutes),
       otherComplainingCustomers: int(r.other_customers),
       otherComplaints: int(r.other_complaints),
-    })),
-  };
+    }))
+    .sort((a, b) => b.complaints - a.complaints || a.name.localeCompare(b.name, "en") || a.customerId.localeCompare(b.customerId));
 }

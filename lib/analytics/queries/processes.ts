@@ -58,10 +58,18 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
         a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings,
         coalesce(a.kept, 0) + coalesce(o.n, 0) as due, coalesce(a.kept, 0) as kept
       from processes pr left join agg a on a.process_id = pr.id left join overdue o on o.process_id = pr.id
-      where pr.archived_at is null or a.complaints > 0
-      order by coalesce(a.complaints, 0) desc, pr.name`,
+      where pr.archived_at is null or a.complaints > 0`,
   );
-  return rows.map((r) => ({
+  return toProcessRows(rows);
+}
+
+/**
+ * The table from its rows (the same columns from either engine), busiest first, then by name as
+ * the app sorts text (not the database's collation, so both engines agree).
+ */
+export function toProcessRows(rows: Row[]): ProcessRow[] {
+  return rows
+    .map((r) => ({
     processId: String(r.id),
     name: String(r.name),
     complaints: int(r.complaints),
@@ -76,5 +84,6 @@ export async function loadProcesses(db: Db, scope: AnalyticsScope): Promise<Proc
     promisesKept: int(r.kept),
     averageSatisfaction: num(r.satisfaction),
     ratings: int(r.ratings),
-  }));
+  }))
+    .sort((a, b) => b.complaints - a.complaints || a.name.localeCompare(b.name, "en") || a.processId.localeCompare(b.processId));
 }

@@ -39,6 +39,11 @@ export async function loadRootCauses(db: Db, scope: AnalyticsScope): Promise<Roo
       )
       select k.*, rc.name, rc.default_fault::text as default_fault from counts k left join root_causes rc on rc.id = k.root_cause_id`,
   );
+  return foldRootCauses(rows);
+}
+
+/** One row per cause from the (cause, current period, fault) groups, whichever engine counted them. */
+export function foldRootCauses(rows: Row[]): RootCauseRow[] {
   const causes = new Map<string | null, RootCauseRow>();
   for (const r of rows) {
     const id = (r.root_cause_id as string | null) ?? null;

@@ -73,6 +73,11 @@ export async function loadStaff(db: Db, scope: AnalyticsScope, onlyStaffId: stri
         (select n from hard where is_team = 1)
       from (select 1) one left join handled h on h.is_team = 1`,
   );
+  return toStaffTable(rows);
+}
+
+/** The table from its rows (the same columns from either engine): one per person and the team line. */
+export function toStaffTable(rows: Row[]): StaffTable {
   const figures = (r: Row): StaffFigures => ({
     casesHandled: int(r.cases),
     conductAttributed: int(r.conduct),
@@ -91,6 +96,6 @@ export async function loadStaff(db: Db, scope: AnalyticsScope, onlyStaffId: stri
     rows: rows
       .filter((r) => !bool(r.is_team))
       .map((r) => ({ staffId: String(r.id), name: String(r.name), active: Boolean(r.active), ...figures(r) }))
-      .sort((a, b) => b.casesHandled - a.casesHandled || a.name.localeCompare(b.name, "en")),
+      .sort((a, b) => b.casesHandled - a.casesHandled || a.name.localeCompare(b.name, "en") || a.staffId.localeCompare(b.staffId)),
   };
 }

@@ -26,7 +26,7 @@ type Row = Record<string, unknown>;
  * severity have no resolution target). The hours are columns PostgreSQL computes on write.
  */
 export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summary> {
-  const [rows, settings, targets] = await Promise.all([
+  const [rows, targets] = await Promise.all([
     queryRows<Row>(
       db,
       sql`select count(*)::int as complaints,
@@ -43,10 +43,29 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
       from complaints c left join severity_targets t on t.severity = c.severity
       where ${scopeWhere(scope)}`,
     ),
+    loadResponseTargets(db),
+  ]);
+  return toSummary(rows[0] ?? {}, targets);
+}
+
+/** The business default and the owner's per-severity targets, read from PostgreSQL by both engines. */
+export async function loadResponseTargets(db: Db): Promise<Pick<Summary, "firstResponseTargetHours" | "severityTargets">> {
+  const [settings, targets] = await Promise.all([
     queryRows<Row>(db, sql`select first_response_hours from business_settings where id = 1`),
     queryRows<Row>(db, sql`select severity::text, first_response_hours, resolution_days from severity_targets order by severity`),
   ]);
-  const r = rows[0] ?? {};
+  return {
+    firstResponseTargetHours: int(settings[0]?.first_response_hours ?? 24),
+    severityTargets: targets.map((t) => ({
+      severity: String(t.severity),
+      firstResponseHours: int(t.first_response_hours),
+      resolutionDays: int(t.resolution_days),
+    })),
+  };
+}
+
+/** The summary from its one aggregate row (the same columns from either engine). */
+export function toSummary(r: Row, targets: Pick<Summary, "firstResponseTargetHours" | "severityTargets">): Summary {
   const [frMedian, frP90] = pair(r.fr_percentiles);
   const [resMedian, resP90] = pair(r.res_percentiles);
   return {
@@ -55,12 +74,7 @@ export async function loadSummary(db: Db, scope: AnalyticsScope): Promise<Summar
     attributedToService: int(r.service),
     firstResponse: { median: frMedian, p90: frP90, measured: int(r.fr_measured), onTime: int(r.fr_on_time), withTarget: int(r.fr_with_target) },
     resolution: { median: resMedian, p90: resP90, measured: int(r.res_measured), onTime: int(r.res_on_time), withTarget: int(r.res_with_target) },
-    firstResponseTargetHours: int(settings[0]?.first_response_hours ?? 24),
-    severityTargets: targets.map((t) => ({
-      severity: String(t.severity),
-      firstResponseHours: int(t.first_response_hours),
-      resolutionDays: int(t.resolution_days),
-    })),
+    ...targets,
   };
 }
 

@@ -27,7 +27,7 @@ export function bucketFor(days: number): Bucket {
   return "month";
 }
 
-type Row = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
+export type TimeSeriesRow = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null; n: unknown };
 
 /**
  * Complaints per bucket, split by channel and by fault attribution, with empty buckets present
@@ -41,7 +41,7 @@ type Row = { bucket: string; channel: ChannelKey | null; fault: FaultKey | null;
 export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Bucket): Promise<TimePoint[]> {
   const unit = sql.raw(`'${bucket}'`);
   const step = sql.raw(`'1 ${bucket}'`);
-  const rows = await queryRows<Row>(
+  const rows = await queryRows<TimeSeriesRow>(
     db,
     sql`with buckets as materialized (
         select b.local_start, b.n::int, b.local_start at time zone ${scope.timeZone} as starts_at
@@ -57,6 +57,11 @@ export async function loadTimeSeries(db: Db, scope: AnalyticsScope, bucket: Buck
       from buckets b left join counts k on k.n = b.n
       order by b.local_start`,
   );
+  return foldTimeSeries(rows);
+}
+
+/** Points from (bucket, channel, fault) counts in bucket order, an empty bucket as a row with no channel. */
+export function foldTimeSeries(rows: TimeSeriesRow[]): TimePoint[] {
   const points = new Map<string, TimePoint>();
   for (const row of rows) {
     let point = points.get(row.bucket);

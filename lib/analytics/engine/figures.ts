@@ -1,0 +1,276 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { REPEAT_CUSTOMERS_LIMIT, loadRepeatCustomers, toRepeatCustomerRows, type RepeatCustomers } from "../queries/customers";
+import { loadProcesses, toProcessRows, type ProcessRow } from "../queries/processes";
+import { foldRootCauses, loadRootCauses, type RootCauseRow } from "../queries/root-causes";
+import { type AnalyticsScope, int, overduePromisesJoin, rangeEnd, scopeWhere } from "../queries/scope";
+import { loadStaff, toStaffTable, type StaffTable } from "../queries/staff";
+import { loadResponseTargets, loadSummary, toSummary, type Summary } from "../queries/summary";
+import { foldTimeSeries, loadTimeSeries, type Bucket, type TimePoint, type TimeSeriesRow } from "../queries/time-series";
+import type { AnalyticsCopy } from "./copy";
+
+/**
+ * Where the analytics page's figures come from. Both engines return the same figures (tested by
+ * lib/analytics/engine/exactness.test.ts on both databases):
+ * - `postgresFigures`: aggregates over the row store (lib/analytics/queries), the answer while an
+ *   instance's copy is loading and the yardstick the copy is checked against;
+ * - `copyFigures`: the same aggregates over the columnar copy (./copy.ts). What is "now" rather
+ *   than history stays a small lookup in PostgreSQL: promises past due and not kept, customers'
+ *   names, the count of customers on record and the response targets.
+ */
+export type FigureSource = {
+  engine: "copy" | "postgres";
+  summary(scope: AnalyticsScope): Promise<Summary>;
+  timeSeries(scope: AnalyticsScope, bucket: Bucket): Promise<TimePoint[]>;
+  rootCauses(scope: AnalyticsScope): Promise<RootCauseRow[]>;
+  processes(scope: AnalyticsScope): Promise<ProcessRow[]>;
+  staff(scope: AnalyticsScope, onlyStaffId: string | null): Promise<StaffTable>;
+  repeatCustomers(scope: AnalyticsScope): Promise<RepeatCustomers>;
+};
+
+export function postgresFigures(db: Db): FigureSource {
+  return {
+    engine: "postgres",
+    summary: (scope) => loadSummary(db, scope),
+    timeSeries: (scope, bucket) => loadTimeSeries(db, scope, bucket),
+    rootCauses: (scope) => loadRootCauses(db, scope),
+    processes: (scope) => loadProcesses(db, scope),
+    staff: (scope, only) => loadStaff(db, scope, only),
+    repeatCustomers: (scope) => loadRepeatCustomers(db, scope),
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/** The copy's WHERE for a scope: local days, so no time-zone work per row. */
+function where(scope: AnalyticsScope, options: { ignoreProcess?: boolean; ignoreAssignee?: boolean; periodsBefore?: number } = {}): SQL {
+  const from = options.periodsBefore
+    ? sql`(${scope.from}::date - ((${scope.to}::date - ${scope.from}::date + 1) * ${options.periodsBefore}::int)::int)`
+    : sql`${scope.from}::date`;
+  const parts: SQL[] = [sql`c.received_day between ${from} and ${scope.to}::date`];
+  if (scope.processId && !options.ignoreProcess) parts.push(sql`c.process_id = ${scope.processId}::uuid`);
+  if (scope.channel) parts.push(sql`c.channel = ${scope.channel}`);
+  if (scope.assigneeId && !options.ignoreAssignee) parts.push(sql`c.assignee_id = ${scope.assigneeId}::uuid`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Promises past due and not kept on cases in the scope's filters (any date), grouped small
+ * enough to fold: by process, assignee and whether the case is in the date range. They are a
+ * state of now, few, and change by the minute without any write, so they stay in PostgreSQL.
+ */
+async function overduePromises(db: Db, scope: AnalyticsScope) {
+  const inRange = sql`c.received_at >= ((${scope.from}::date)::timestamp at time zone ${scope.timeZone}) and c.received_at < ${rangeEnd(scope)}`;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select c.process_id::text as process_id, c.assignee_id::text as assignee_id, (${inRange}) as in_range, count(*)::int as n
+      from ${overduePromisesJoin(scope, sql`c.process_id, c.assignee_id, c.received_at`, scopeWhere({ ...scope, processId: null, assigneeId: null }, { ignoreDates: true }))}
+      group by 1, 2, 3`,
+  );
+  return rows.map((r) => ({ processId: r.process_id as string | null, assigneeId: r.assignee_id as string | null, inRange: r.in_range === true, n: int(r.n) }));
+}
+
+export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
+  return {
+    engine: "copy",
+
+    async summary(scope) {
+      const [rows, targets] = await Promise.all([
+        copy.query<Row>(
+          sql`select count(*)::int as complaints, count(c.fault)::int as attributed,
+            count(*) filter (where c.fault = 'service')::int as service,
+            quantile_cont(c.first_response_hours, [0.5, 0.9]) as fr_percentiles,
+            count(c.first_response_hours)::int as fr_measured,
+            count(*) filter (where c.fr_with_target)::int as fr_with_target,
+            count(*) filter (where c.fr_on_time)::int as fr_on_time,
+            quantile_cont(c.resolution_hours, [0.5, 0.9]) as res_percentiles,
+            count(c.resolution_hours)::int as res_measured,
+            count(*) filter (where c.resolution_hours is not null and t.resolution_days is not null)::int as res_with_target,
+            count(*) filter (where c.resolution_hours <= t.resolution_days * 24)::int as res_on_time
+          from facts c left join severity_targets t on t.severity = c.severity
+          where ${where(scope)}`,
+        ),
+        loadResponseTargets(db),
+      ]);
+      return toSummary(rows[0] ?? {}, targets);
+    },
+
+    async timeSeries(scope, bucket) {
+      const unit = sql.raw(`'${bucket}'`);
+      const step = sql.raw(`interval 1 ${bucket}`);
+      const rows = await copy.query<TimeSeriesRow>(
+        sql`with buckets as (
+            select unnest(generate_series(date_trunc(${unit}, ${scope.from}::date)::timestamp, date_trunc(${unit}, ${scope.to}::date)::timestamp, ${step}))::date as start
+          ), counts as (
+            select date_trunc(${unit}, c.received_day)::date as start, c.channel, c.fault, count(*)::int as n
+            from facts c where ${where(scope)} group by all
+          )
+          select strftime(b.start, '%Y-%m-%d') as bucket, k.channel, k.fault, coalesce(k.n, 0)::int as n
+          from buckets b left join counts k on k.start = b.start
+          order by b.start`,
+      );
+      return foldTimeSeries(rows);
+    },
+
+    async rootCauses(scope) {
+      const rows = await copy.query<Row>(
+        sql`with counts as (
+            select c.root_cause_id, c.received_day >= ${scope.from}::date as current, c.fault,
+              count(*)::int as n, coalesce(sum(c.goodwill_cost_cents), 0)::double as goodwill_cents,
+              count(*) filter (where c.goodwill_cost_cents > 0)::int as goodwill_cases
+            from facts c where ${where(scope, { periodsBefore: 1 })}
+            group by all
+          )
+          select k.root_cause_id::varchar as root_cause_id, k.current, k.fault, k.n, k.goodwill_cents, k.goodwill_cases, rc.name, rc.default_fault
+          from counts k left join root_causes rc on rc.id = k.root_cause_id`,
+      );
+      return foldRootCauses(rows);
+    },
+
+    async processes(scope) {
+      const [rows, overdue] = await Promise.all([
+        copy.query<Row>(
+          sql`with agg as (
+              select c.process_id, count(*)::int as complaints, count(distinct c.customer_id)::int as customers,
+                count(c.fault)::int as attributed,
+                count(*) filter (where c.fault = 'service')::int as service,
+                count(*) filter (where c.fault = 'customer')::int as customer,
+                count(*) filter (where c.fault = 'external')::int as external,
+                count(*) filter (where c.fault = 'undetermined')::int as undetermined,
+                quantile_cont(c.resolution_hours, 0.5) as median_resolution,
+                avg(c.satisfaction)::double as satisfaction, count(c.satisfaction)::int as ratings,
+                sum(c.promises_kept)::int as kept
+              from facts c where ${where(scope, { ignoreProcess: true })} and c.process_id is not null group by c.process_id
+            )
+            select pr.id::varchar as id, pr.name, coalesce(a.complaints, 0) as complaints, coalesce(a.customers, 0) as customers,
+              coalesce(a.attributed, 0) as attributed, coalesce(a.service, 0) as service, coalesce(a.customer, 0) as customer,
+              coalesce(a.external, 0) as external, coalesce(a.undetermined, 0) as undetermined,
+              a.median_resolution, a.satisfaction, coalesce(a.ratings, 0) as ratings, coalesce(a.kept, 0) as kept
+            from processes pr left join agg a on a.process_id = pr.id
+            where not pr.archived or a.complaints > 0`,
+        ),
+        overduePromises(db, scope),
+      ]);
+      const overdueByProcess = new Map<string, number>();
+      for (const o of overdue) {
+        if (!o.inRange || !o.processId || (scope.assigneeId && o.assigneeId !== scope.assigneeId)) continue;
+        overdueByProcess.set(o.processId, (overdueByProcess.get(o.processId) ?? 0) + o.n);
+      }
+      return toProcessRows(rows.map((r) => ({ ...r, due: int(r.kept) + (overdueByProcess.get(String(r.id)) ?? 0) })));
+    },
+
+    async staff(scope, onlyStaffId) {
+      const all = where(scope, { ignoreAssignee: true });
+      const only = (column: string) => (onlyStaffId ? sql`and ${sql.raw(column)} = ${onlyStaffId}::uuid` : sql``);
+      const [rows, overdue] = await Promise.all([
+        copy.query<Row>(
+          sql`with handled as (
+              select c.assignee_id as staff_id, grouping(c.assignee_id) as is_team, count(*)::int as cases,
+                quantile_cont(c.first_response_hours, 0.5) as median_fr,
+                quantile_cont(c.resolution_hours, 0.5) as median_res,
+                count(*) filter (where c.reopened_count > 0)::int as reopened,
+                avg(c.satisfaction)::double as satisfaction, count(c.satisfaction)::int as ratings,
+                sum(c.promises_kept)::int as kept
+              from facts c where ${all} and c.assignee_id is not null ${only("c.assignee_id")}
+              group by grouping sets ((c.assignee_id), ())
+            ), conduct as (
+              select c.responsible_staff_id as staff_id, grouping(c.responsible_staff_id) as is_team, count(*)::int as n
+              from facts c where ${all} and c.responsible_staff_id is not null ${only("c.responsible_staff_id")}
+              group by grouping sets ((c.responsible_staff_id), ())
+            ), hard as (
+              select d.author_id as staff_id, grouping(d.author_id) as is_team, count(*)::int as n
+              from hard_interactions d join facts c on c.id = d.complaint_id
+              where ${all} ${only("d.author_id")}
+              group by grouping sets ((d.author_id), ())
+            ), people as (
+              select staff_id from handled where is_team = 0 union select staff_id from conduct where is_team = 0
+              union select staff_id from hard where is_team = 0
+            )
+            select s.id::varchar as id, s.name, s.active, false as is_team, h.cases, h.median_fr, h.median_res, h.reopened, h.satisfaction,
+              h.ratings, co.n as conduct, h.kept, hd.n as hard
+            from people pe join staff_users s on s.id = pe.staff_id
+              left join handled h on h.staff_id = s.id and h.is_team = 0
+              left join conduct co on co.staff_id = s.id and co.is_team = 0
+              left join hard hd on hd.staff_id = s.id and hd.is_team = 0
+            union all
+            select null, 'Team', true, true, h.cases, h.median_fr, h.median_res, h.reopened, h.satisfaction, h.ratings,
+              (select n from conduct where is_team = 1), h.kept, (select n from hard where is_team = 1)
+            from (select 1) one left join handled h on h.is_team = 1`,
+        ),
+        overduePromises(db, scope),
+      ]);
+      let teamOverdue = 0;
+      const overdueByStaff = new Map<string, number>();
+      for (const o of overdue) {
+        if (!o.inRange || !o.assigneeId || (scope.processId && o.processId !== scope.processId) || (onlyStaffId && o.assigneeId !== onlyStaffId)) continue;
+        teamOverdue += o.n;
+        overdueByStaff.set(o.assigneeId, (overdueByStaff.get(o.assigneeId) ?? 0) + o.n);
+      }
+      return toStaffTable(
+        rows.map((r) => ({ ...r, due: int(r.kept) + (r.is_team === true ? teamOverdue : (overdueByStaff.get(String(r.id)) ?? 0)) })),
+      );
+    },
+
+    async repeatCustomers(scope) {
+      const [rows, onRecord] = await Promise.all([
+        copy.query<Row>(
+          sql`with ranged as (
+              select * from facts c where ${where(scope)}
+            ), per_customer as (
+              select customer_id, count(*)::int as complaints, count(process_id)::int as with_process from ranged group by customer_id
+            ), top as (
+              select * from per_customer where complaints >= 2 order by complaints desc, customer_id limit ${sql.raw(String(REPEAT_CUSTOMERS_LIMIT))}
+            ), top_processes as (
+              select distinct t.customer_id, r.process_id from top t join ranged r on r.customer_id = t.customer_id where r.process_id is not null
+            ), process_customers as (
+              select distinct process_id, customer_id from ranged where process_id is not null
+            ), process_complaints as (
+              select process_id, count(*)::int as n from ranged where process_id is not null group by process_id
+            ), others as (
+              select tp.customer_id, (count(distinct pc.customer_id) - 1)::int as other_customers
+              from top_processes tp join process_customers pc on pc.process_id = tp.process_id group by tp.customer_id
+            ), totals as (
+              select (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
+                (select count(distinct customer_id) from ranged where customer_imported)::int as imported_in_range
+            ), other_complaints as (
+              select tp.customer_id, count(distinct tp.process_id)::int as processes, sum(p.n)::int as on_my_processes
+              from top_processes tp join process_complaints p on p.process_id = tp.process_id group by tp.customer_id
+            )
+            select t.customer_id::varchar as customer_id, t.complaints, coalesce(oc.processes, 0) as processes,
+              coalesce(o.other_customers, 0) as other_customers, coalesce(oc.on_my_processes - t.with_process, 0) as other_complaints,
+              count(r.request_judgement)::int as judged,
+              count(*) filter (where r.request_judgement = 'reasonable')::int as reasonable,
+              count(*) filter (where r.request_judgement = 'partly')::int as partly,
+              count(*) filter (where r.request_judgement = 'unreasonable')::int as unreasonable,
+              count(r.fault)::int as attributed,
+              count(*) filter (where r.fault = 'customer')::int as to_customer,
+              count(*) filter (where r.fault = 'service')::int as to_service,
+              count(*) filter (where r.fault = 'external')::int as to_external,
+              count(*) filter (where r.fault = 'undetermined')::int as undetermined,
+              coalesce(sum(r.minutes_spent), 0)::int as minutes, any_value(x.total_repeaters) as total_repeaters,
+              any_value(x.imported_in_range) as imported_in_range
+            from top t join ranged r on r.customer_id = t.customer_id cross join totals x
+              left join others o on o.customer_id = t.customer_id left join other_complaints oc on oc.customer_id = t.customer_id
+            group by t.customer_id, t.complaints, t.with_process, oc.processes, o.other_customers, oc.on_my_processes`,
+        ),
+        queryRows<Row>(db, sql`select count(*)::int as n from customers where created_at < ${rangeEnd(scope)} and imported_at is null`),
+      ]);
+      const ids = rows.map((r) => String(r.customer_id));
+      const names = ids.length
+        ? await queryRows<Row>(db, sql`select id::text as id, name, erased_at is not null as erased from customers where id = any(${`{${ids.join(",")}}`}::uuid[])`)
+        : [];
+      const byId = new Map(names.map((n) => [String(n.id), n]));
+      let importedInRange = int(rows[0]?.imported_in_range);
+      if (rows.length === 0) {
+        const [r] = await copy.query<Row>(sql`select count(distinct c.customer_id)::int as n from facts c where ${where(scope)} and c.customer_imported`);
+        importedInRange = int(r?.n);
+      }
+      return {
+        customersOnRecord: int(onRecord[0]?.n) + importedInRange,
+        totalRepeaters: int(rows[0]?.total_repeaters),
+        rows: toRepeatCustomerRows(rows.map((r) => ({ ...r, name: byId.get(String(r.customer_id))?.name, erased: byId.get(String(r.customer_id))?.erased }))),
+      };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { getReportsDb, type Db } from "@/db/client";
+import { env } from "@/lib/env";
+import { log } from "@/lib/observability/log";
+import { AnalyticsCopy, type CopyStatus } from "./copy";
+import { copyFigures, postgresFigures, type FigureSource } from "./figures";
+
+/**
+ * This instance's analytics copy and the loop that keeps it current. Each instance holds its own
+ * copy (reports scale with instances and never queue on one worker); every copy follows the same
+ * change log, so all converge (decision record 0013).
+ */
+const REFRESH_EVERY_MS = 1_000;
+const RECONCILE_EVERY_MS = 10 * 60_000;
+
+type Runtime = { copy: Promise<AnalyticsCopy>; timers: NodeJS.Timeout[] };
+const globalForCopy = globalThis as unknown as { caserootAnalyticsCopy?: Runtime };
+
+/** Starts the copy and its loop in this process (idempotent); the load starts at once, in the background. */
+export function startAnalyticsCopy(): Runtime | null {
+  if (env.ANALYTICS_ENGINE !== "copy") return null;
+  if (globalForCopy.caserootAnalyticsCopy) return globalForCopy.caserootAnalyticsCopy;
+  const copy = AnalyticsCopy.create({ log });
+  let refreshing = false;
+  const refresh = () => {
+    if (refreshing) return;
+    refreshing = true;
+    void (async () => (await copy).catchUp(await getReportsDb()))()
+      .catch((error) => log.error({ err: error }, "analytics copy: refresh failed"))
+      .finally(() => {
+        refreshing = false;
+      });
+  };
+  const reconcile = () => {
+    void (async () => {
+      const c = await copy;
+      if (c.status().state === "ready") await c.reload(await getReportsDb());
+    })().catch((error) => log.error({ err: error }, "analytics copy: reconciliation failed"));
+  };
+  const timers = [setInterval(refresh, REFRESH_EVERY_MS), setInterval(reconcile, RECONCILE_EVERY_MS)];
+  for (const t of timers) t.unref();
+  globalForCopy.caserootAnalyticsCopy = { copy, timers };
+  refresh();
+  return globalForCopy.caserootAnalyticsCopy;
+}
+
+export type AnalyticsSource = {
+  figures: FigureSource;
+  /** Set while this instance's copy is still loading: the figures then come from PostgreSQL. */
+  preparing: CopyStatus | null;
+};
+
+/**
+ * The figures for a page: from the copy once it is loaded, brought up to date first (so a change
+ * an owner has just made shows at once), otherwise straight from PostgreSQL, with the load's
+ * progress. Never from a copy that is still loading.
+ */
+export async function analyticsSource(db: Db, timeZone: string): Promise<AnalyticsSource> {
+  const runtime = startAnalyticsCopy();
+  if (!runtime) return { figures: postgresFigures(db), preparing: null };
+  const copy = await runtime.copy;
+  if (!copy.isReadyFor(timeZone)) return { figures: postgresFigures(db), preparing: copy.status() };
+  await copy.catchUp(db);
+  return { figures: copyFigures(copy, db), preparing: null };
+}
