@@ -156,14 +156,14 @@ export class AnalyticsCopy {
         if (!first && this.status_.horizon !== null && this.status_.timeZone === loaded.timeZone) {
           // Bring both to one horizon, then any row that differs is a change the refresh missed.
           const oldest = minXid(this.status_.horizon, loaded.horizon);
-          const next = await this.applyChanges(db, oldest, loaded.timeZone, ["", "next"]);
+          const next = await this.applyChanges(db, oldest, loaded.timeZone, ["", "_next"]);
           if (next.everything) return { differences: null };
           differences = await this.countDifferences();
           if (differences > 0) this.log.warn({ differences }, "analytics copy: reconciliation found rows the refresh had missed");
           else this.log.info({}, "analytics copy: reconciled, no differences");
           loaded.horizon = next.horizon;
         } else if (!first) {
-          const next = await this.applyChanges(db, loaded.horizon, loaded.timeZone, ["next"]);
+          const next = await this.applyChanges(db, loaded.horizon, loaded.timeZone, ["_next"]);
           loaded.horizon = next.horizon;
         }
         await this.swapIn();
