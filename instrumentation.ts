@@ -19,4 +19,5 @@ export async function register() {
   (await import("@/lib/outbox/runner")).startOutboxWorker(); // Email delivery from the outbox, every few seconds (off without SMTP_URL; see lib/outbox)
   await (await import("@/lib/mail/runner")).startMailReader(); // Customers' emails from IMAP_URL: new complaints and replies (off without IMAP_URL; see lib/mail)
   (await import("@/lib/maintenance/runner")).startMaintenance(); // Rate-limit sweep and the retention rule, every five minutes
+  (await import("@/lib/analytics/engine/runtime")).startAnalyticsCopy(); // Loads this instance's analytics copy now, then keeps it current (off with ANALYTICS_ENGINE=postgres)
 }

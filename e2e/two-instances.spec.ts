@@ -243,3 +243,39 @@ test("rate limits count across instances: hits on A count on B", async ({ playwr
     await api.dispose();
   }
 });
+
+test("analytics on each instance counts a complaint filed on the other, from its own copy of the figures", async ({ browser, page }) => {
+  const onA = await signedIn(browser, a!, DEMO_ACCOUNTS.owner);
+  const onB = await signedIn(browser, b!, DEMO_ACCOUNTS.owner);
+  const complaintsInRange = async (side: { page: Page }, server: AppServer) => {
+    await side.page.goto(`${server.url}/analytics?range=30d`);
+    const tile = side.page.getByRole("link", { name: /Complaints in range/ }).locator("dd").first();
+    return Number((await tile.innerText()).replaceAll(",", ""));
+  };
+  try {
+    // Each instance loads its own copy at start; until then its page answers from the database.
+    for (const [side, server] of [
+      [onA, a!],
+      [onB, b!],
+    ] as const) {
+      await expect
+        .poll(
+          async () => {
+            await side.page.goto(`${server.url}/analytics?range=30d`);
+            return side.page.locator("[data-figures]").getAttribute("data-figures");
+          },
+          { timeout: 60_000 },
+        )
+        .toBe("copy");
+    }
+    const [beforeA, beforeB] = [await complaintsInRange(onA, a!), await complaintsInRange(onB, b!)];
+    expect(beforeA).toBe(beforeB);
+    await fileOn(a!, page);
+    expect(await complaintsInRange(onB, b!)).toBe(beforeB + 1);
+    await fileOn(b!, page);
+    expect(await complaintsInRange(onA, a!)).toBe(beforeA + 2);
+    await expect(onA.page.locator("[data-figures]")).toHaveAttribute("data-figures", "copy");
+  } finally {
+    await Promise.all([onA.context.close(), onB.context.close()]);
+  }
+});

@@ -6,6 +6,7 @@ import { casesHref, parseAnalyticsFilters, RANGE_LABELS } from "@/lib/analytics/
 import { formatCalendarDate } from "@/lib/format/dates";
 import { localDate } from "@/lib/time/zone";
 import { loadEarliestComplaintDate, loadFilterOptions } from "@/lib/analytics/queries/filter-options";
+import { analyticsSource } from "@/lib/analytics/engine/runtime";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { loadFixResults } from "@/lib/improvements/queries";
 import { hasRole } from "@/lib/auth/roles";
@@ -17,6 +18,7 @@ import { FilterBar } from "./_components/filter-bar";
 import { FixesSection } from "./_components/fixes-section";
 import { KpiTiles } from "./_components/kpi-tiles";
 import { OverviewSection } from "./_components/overview-section";
+import { PreparingNotice } from "./_components/preparing-notice";
 import { ProcessesSection } from "./_components/processes-section";
 import { StaffSection } from "./_components/staff-section";
 import { VerdictsSection } from "./_components/verdicts-section";
@@ -37,8 +39,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   // agents' pages need (db/client.ts, getReportsDb). Corrective actions are for supervisors and
   // owners, like /improvements.
   const reportsDb = await getReportsDb();
+  // The figures come from this instance's columnar copy, or from the database while it loads.
+  const { figures, preparing } = await analyticsSource(reportsDb, timeZone);
   const [report, options, fixes] = await Promise.all([
-    loadAnalyticsReport(reportsDb, user, requested, timeZone),
+    loadAnalyticsReport(reportsDb, user, requested, timeZone, undefined, figures),
     loadFilterOptions(db, seesTeam),
     seesTeam ? loadFixResults(reportsDb, today) : null,
   ]);
@@ -54,7 +58,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   ];
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-figures={figures.engine}>
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Analytics</h1>
@@ -72,6 +76,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
 
+      {preparing ? <PreparingNotice status={preparing} /> : null}
       <FilterBar filters={requested} typed={rangeRefused && (typed.from || typed.to) ? typed : null} processes={options.processes} staff={seesTeam ? options.staff : null} />
       {rangeRefused ? (
         <Alert tone="warning" title="That date range was refused">

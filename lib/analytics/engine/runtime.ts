@@ -57,8 +57,12 @@ export type AnalyticsSource = {
  */
 export async function analyticsSource(db: Db, timeZone: string): Promise<AnalyticsSource> {
   const runtime = startAnalyticsCopy();
-  if (!runtime) return { figures: postgresFigures(db), preparing: null };
-  const copy = await runtime.copy;
+  return sourceFor(runtime ? await runtime.copy : null, db, timeZone);
+}
+
+/** The choice itself, for a given copy (none when the engine is "postgres"). */
+export async function sourceFor(copy: AnalyticsCopy | null, db: Db, timeZone: string): Promise<AnalyticsSource> {
+  if (!copy) return { figures: postgresFigures(db), preparing: null };
   if (!copy.isReadyFor(timeZone)) return { figures: postgresFigures(db), preparing: copy.status() };
   await copy.catchUp(db);
   return { figures: copyFigures(copy, db), preparing: null };

@@ -5,6 +5,7 @@ import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/analytics/ex
 import { parseAnalyticsFilters } from "@/lib/analytics/filters";
 import { loadEarliestComplaintDate } from "@/lib/analytics/queries/filter-options";
 import { localDate } from "@/lib/time/zone";
+import { analyticsSource } from "@/lib/analytics/engine/runtime";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { getStaffForRoute } from "@/lib/auth/session";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
@@ -23,7 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   // A file is read away from the page's notice: never hand over another range than the one asked for.
   if (rangeRefused) return new Response(`Date range refused: ${rangeRefused}`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   // On the reports' own pool, like the page: exports must not crowd out the agents' work.
-  const report = await loadAnalyticsReport(await getReportsDb(), user, filters, timeZone);
+  const reportsDb = await getReportsDb();
+  const { figures } = await analyticsSource(reportsDb, timeZone);
+  const report = await loadAnalyticsReport(reportsDb, user, filters, timeZone, undefined, figures);
   const csv = exportTable(report, table as ExportTable);
   return csvResponse(csv.fileName, csvStream(csv.header, csv.rows));
 }
