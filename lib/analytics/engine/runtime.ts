@@ -13,19 +13,23 @@ import { copyFigures, postgresFigures, type FigureSource } from "./figures";
 const REFRESH_EVERY_MS = 1_000;
 const RECONCILE_EVERY_MS = 10 * 60_000;
 
-type Runtime = { copy: Promise<AnalyticsCopy>; timers: NodeJS.Timeout[] };
+type Runtime = { copy: Promise<AnalyticsCopy | null>; timers: NodeJS.Timeout[] };
 const globalForCopy = globalThis as unknown as { caserootAnalyticsCopy?: Runtime };
 
 /** Starts the copy and its loop in this process (idempotent); the load starts at once, in the background. */
 export function startAnalyticsCopy(): Runtime | null {
   if (env.ANALYTICS_ENGINE !== "copy") return null;
   if (globalForCopy.caserootAnalyticsCopy) return globalForCopy.caserootAnalyticsCopy;
-  const copy = AnalyticsCopy.create({ log });
+  // Without its native engine (a platform DuckDB ships no binary for), the page answers from PostgreSQL.
+  const copy = AnalyticsCopy.create({ log }).catch((error: unknown) => {
+    log.error({ err: error }, "analytics copy: DuckDB could not start; figures come from PostgreSQL");
+    return null;
+  });
   let refreshing = false;
   const refresh = () => {
     if (refreshing) return;
     refreshing = true;
-    void (async () => (await copy).catchUp(await getReportsDb()))()
+    void (async () => (await copy)?.catchUp(await getReportsDb()))()
       .catch((error) => log.error({ err: error }, "analytics copy: refresh failed"))
       .finally(() => {
         refreshing = false;
@@ -34,7 +38,7 @@ export function startAnalyticsCopy(): Runtime | null {
   const reconcile = () => {
     void (async () => {
       const c = await copy;
-      if (c.status().state === "ready") await c.reload(await getReportsDb());
+      if (c?.status().state === "ready") await c.reload(await getReportsDb());
     })().catch((error) => log.error({ err: error }, "analytics copy: reconciliation failed"));
   };
   const timers = [setInterval(refresh, REFRESH_EVERY_MS), setInterval(reconcile, RECONCILE_EVERY_MS)];
