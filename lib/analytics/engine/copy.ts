@@ -49,6 +49,8 @@ export type Logger = { info: (o: object, msg: string) => void; warn: (o: object,
 const dialect = new PgDialect();
 const LOAD_BATCH = 25_000;
 const REFRESH_BATCH = 5_000;
+// More changed complaints than this at once (a large import): a full load is cheaper than re-reading each.
+const RELOAD_ABOVE = 100_000;
 // A copy that has not refreshed for this long may have missed pruned change rows: it reloads.
 const STALE_AFTER_MS = 10 * 60_000;
 // Readers silent this long are forgotten when the change log is pruned.
@@ -219,6 +221,7 @@ export class AnalyticsCopy {
     const result = { horizon: String(log!.horizon), timeZone: String(log!.time_zone ?? timeZone), everything: log!.everything === true };
     if (result.everything || result.timeZone !== timeZone) return result;
     const ids = parseTextArray(log!.ids);
+    if (ids.length > RELOAD_ABOVE) return { ...result, everything: true };
     const writer = await this.writer;
     for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
       const batch = ids.slice(i, i + REFRESH_BATCH);
