@@ -159,13 +159,14 @@ export class AnalyticsCopy {
           // Bring both to one horizon, then any row that differs is a change the refresh missed.
           const oldest = minXid(this.status_.horizon, loaded.horizon);
           const next = await this.applyChanges(db, oldest, loaded.timeZone, ["", "_next"]);
-          if (next.everything) return { differences: null };
+          if (next.reload) return { differences: null };
           differences = await this.countDifferences();
           if (differences > 0) this.log.warn({ differences }, "analytics copy: reconciliation found rows the refresh had missed");
           else this.log.info({}, "analytics copy: reconciled, no differences");
           loaded.horizon = next.horizon;
         } else if (!first) {
           const next = await this.applyChanges(db, loaded.horizon, loaded.timeZone, ["_next"]);
+          if (next.reload) return { differences: null };
           loaded.horizon = next.horizon;
         }
         await this.swapIn();
@@ -197,7 +198,7 @@ export class AnalyticsCopy {
     }
     const reloadNeeded = await this.exclusive(async () => {
       const result = await this.applyChanges(db, this.status_.horizon!, this.status_.timeZone!, [""]);
-      if (result.everything || result.timeZone !== this.status_.timeZone) return true;
+      if (result.reload) return true;
       this.status_ = { ...this.status_, horizon: result.horizon, refreshedAt: new Date() };
       return false;
     });
@@ -207,7 +208,7 @@ export class AnalyticsCopy {
 
   /**
    * Reads the change log from `horizon` on and applies it to the given table sets ("" the live
-   * tables, "next" a load in progress). Returns the new horizon, and whether a reload is needed.
+   * tables, "_next" a load in progress). Returns the new horizon, or that the copy must reload.
    */
   private async applyChanges(db: Db, horizon: string, timeZone: string, suffixes: string[]) {
     const [log] = await queryRows<Row>(
@@ -218,10 +219,11 @@ export class AnalyticsCopy {
         exists (select 1 from analytics_changes where txid >= ${horizon}::xid8 and subject = 'dimensions') as dimensions,
         exists (select 1 from analytics_changes where txid >= ${horizon}::xid8 and subject = 'everything') as everything`,
     );
-    const result = { horizon: String(log!.horizon), timeZone: String(log!.time_zone ?? timeZone), everything: log!.everything === true };
-    if (result.everything || result.timeZone !== timeZone) return result;
     const ids = parseTextArray(log!.ids);
-    if (ids.length > RELOAD_ABOVE) return { ...result, everything: true };
+    // A truncated table, a new time zone or a huge import: nothing is applied, the copy reloads.
+    const reload = log!.everything === true || String(log!.time_zone ?? timeZone) !== timeZone || ids.length > RELOAD_ABOVE;
+    const result = { horizon: String(log!.horizon), reload };
+    if (reload) return result;
     const writer = await this.writer;
     for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
       const batch = ids.slice(i, i + REFRESH_BATCH);
