@@ -8,6 +8,8 @@ import type { AnalyticsScope } from "@/lib/analytics/queries/scope";
 import { loadStaff } from "@/lib/analytics/queries/staff";
 import { countOpenBrokenPromises, loadSummary } from "@/lib/analytics/queries/summary";
 import { bucketFor, loadTimeSeries } from "@/lib/analytics/queries/time-series";
+import type { AnalyticsCopy } from "@/lib/analytics/engine/copy";
+import { copyFigures, type FigureSource } from "@/lib/analytics/engine/figures";
 import { loadAnalyticsReport, scopeFor, type Viewer } from "@/lib/analytics/report";
 import { listQueue } from "@/lib/cases/list";
 import { parseQueueParams } from "@/lib/cases/queue/params";
@@ -52,31 +54,53 @@ const PLAIN: Record<string, (sql: Sql, r: Range) => Promise<unknown>> = {
 };
 
 /** One analytics query of the app, by the name its plain-SQL twin has in PLAIN. Add a query: add a line. */
-const ANALYTICS: Array<{ key: keyof typeof PLAIN; run: (db: Db, scope: AnalyticsScope, viewer: Viewer, days: number) => Promise<unknown> }> = [
-  { key: "summary", run: (db, scope) => loadSummary(db, scope) },
+/** `copy`: the same figure from the columnar copy's engine (none where the page always asks PostgreSQL). */
+type Figure = {
+  key: keyof typeof PLAIN;
+  run: (db: Db, scope: AnalyticsScope, viewer: Viewer, days: number) => Promise<unknown>;
+  copy?: (figures: FigureSource, scope: AnalyticsScope, viewer: Viewer, days: number) => Promise<unknown>;
+};
+const onlyStaff = (viewer: Viewer) => (viewer.role === "agent" ? viewer.id : null);
+const ANALYTICS: Figure[] = [
+  { key: "summary", run: (db, scope) => loadSummary(db, scope), copy: (f, scope) => f.summary(scope) },
   { key: "brokenPromises", run: (db, scope) => countOpenBrokenPromises(db, scope) },
-  { key: "timeSeries", run: (db, scope, _v, days) => loadTimeSeries(db, scope, bucketFor(days)) },
-  { key: "rootCauses", run: (db, scope) => loadRootCauses(db, scope) },
-  { key: "processes", run: (db, scope) => loadProcesses(db, scope) },
-  { key: "staff", run: (db, scope, viewer) => loadStaff(db, scope, viewer.role === "agent" ? viewer.id : null) },
-  { key: "repeatCustomers", run: (db, scope) => loadRepeatCustomers(db, scope) },
+  { key: "timeSeries", run: (db, scope, _v, days) => loadTimeSeries(db, scope, bucketFor(days)), copy: (f, scope, _v, days) => f.timeSeries(scope, bucketFor(days)) },
+  { key: "rootCauses", run: (db, scope) => loadRootCauses(db, scope), copy: (f, scope) => f.rootCauses(scope) },
+  { key: "processes", run: (db, scope) => loadProcesses(db, scope), copy: (f, scope) => f.processes(scope) },
+  { key: "staff", run: (db, scope, viewer) => loadStaff(db, scope, onlyStaff(viewer)), copy: (f, scope, viewer) => f.staff(scope, onlyStaff(viewer)) },
+  { key: "repeatCustomers", run: (db, scope) => loadRepeatCustomers(db, scope), copy: (f, scope) => f.repeatCustomers(scope) },
 ];
 
-export type BenchCase = { name: string; app: () => Promise<unknown>; plain?: () => Promise<unknown> };
+export type BenchCase = { name: string; app: () => Promise<unknown>; plain?: () => Promise<unknown>; copy?: () => Promise<unknown>; page?: boolean };
 
-/** Everything measured for one viewer (an owner sees the whole business; an agent only their cases). */
-export function benchCases(ctx: BenchContext, label: string): BenchCase[] {
+/** The whole page from the copy as the page asks for it: brought up to date first, then the figures. */
+export function copyPage(ctx: BenchContext, copy: AnalyticsCopy, now: Date = new Date()) {
+  return async () => {
+    await copy.catchUp(ctx.db);
+    return loadAnalyticsReport(ctx.db, ctx.viewer, ctx.filters, ctx.timeZone, now, copyFigures(copy, ctx.db));
+  };
+}
+
+/**
+ * Everything measured for one viewer (an owner sees the whole business; an agent only their
+ * cases); with a loaded copy, each figure and the page from it too.
+ */
+export function benchCases(ctx: BenchContext, label: string, copy?: AnalyticsCopy): BenchCase[] {
   const { scope } = scopeFor(ctx.viewer, ctx.filters, ctx.timeZone, new Date());
   const range = rangeOf(scope);
+  const figures = copy ? copyFigures(copy, ctx.db) : null;
   const cases: BenchCase[] = ANALYTICS.map((q) => ({
     name: `${label}: ${q.key}`,
     app: () => q.run(ctx.db, scope, ctx.viewer, ctx.filters.days),
     plain: () => PLAIN[q.key]!(ctx.sql, range),
+    copy: figures && q.copy ? () => q.copy!(figures, scope, ctx.viewer, ctx.filters.days) : undefined,
   }));
   cases.push({
     name: `${label}: whole analytics page`,
     app: () => loadAnalyticsReport(ctx.db, ctx.viewer, ctx.filters, ctx.timeZone),
     plain: () => Promise.all(Object.values(PLAIN).map((q) => q(ctx.sql, range))),
+    copy: copy ? copyPage(ctx, copy) : undefined,
+    page: true,
   });
   return cases;
 }

@@ -12,7 +12,8 @@ import type { Viewer } from "@/lib/analytics/report";
 import { hashPassword } from "@/lib/auth/password";
 import { BENCH_OWNER, generateBenchData } from "@/bench/generate";
 import { runHttpBench } from "@/bench/http";
-import { measure, timingTable, type Timing } from "@/bench/measure";
+import { loadCopy, measureFreshness, reportDifferences, type CopyLoad } from "@/bench/copy";
+import { formatMs, measure, textTable, timingTable, type Timing } from "@/bench/measure";
 import { benchCases, queueCases, type BenchContext } from "@/bench/queries";
 
 const DB_NAME = "caseroot_bench";
@@ -120,22 +121,61 @@ async function main() {
       ["owner 12m", { ...base, viewer: { id: owner!.id, role: "owner" } as Viewer, filters: parseAnalyticsFilters({ range: "12m" }, today).filters }],
       ["agent 90d", { ...base, viewer: { id: agent!.id, role: "agent" } as Viewer, filters: parseAnalyticsFilters({}, today).filters }],
     ];
-    const rows: Array<{ app: Timing; plain?: Timing }> = [];
+    // The columnar copy, loaded once as a server instance loads it at start.
+    let loaded: CopyLoad | null = null;
+    if (!opts.skipQueries) {
+      process.stderr.write("  loading the analytics copy…\n");
+      loaded = await loadCopy(handle.db, opts.n, log);
+    }
+    const rows: Array<{ app: Timing; plain?: Timing; copy?: Timing }> = [];
+    const pages: Array<{ context: string; app: Timing; plain?: Timing; copy?: Timing }> = [];
+    const differences: Array<[string, string[]]> = [];
     for (const [label, ctx] of opts.skipQueries ? [] : contexts) {
       // The queue does not depend on the range: it is timed once per viewer, with the default range.
-      const cases = [...benchCases(ctx, label), ...(label.endsWith("90d") ? queueCases(ctx, label.split(" ")[0]!) : [])];
+      const cases = [...benchCases(ctx, label, loaded?.copy), ...(label.endsWith("90d") ? queueCases(ctx, label.split(" ")[0]!) : [])];
       for (const c of cases) {
         process.stderr.write(`  timing ${c.name}…\n`);
-        const row = { app: await measure(c.name, c.app, opts.runs), plain: c.plain ? await measure(`${c.name} (plain)`, c.plain, opts.runs) : undefined };
+        const row = {
+          app: await measure(c.name, c.app, opts.runs),
+          plain: c.plain ? await measure(`${c.name} (plain)`, c.plain, opts.runs) : undefined,
+          copy: c.copy ? await measure(`${c.name} (copy)`, c.copy, opts.runs) : undefined,
+        };
         rows.push(row);
+        if (c.page) pages.push({ context: label, ...row });
         // Each result as it comes, so a long run shows (and keeps) what it has measured so far.
-        process.stderr.write(`    p50 ${row.app.p50.toFixed(0)} ms, p95 ${row.app.p95.toFixed(0)} ms${row.plain ? `; plain SQL p50 ${row.plain.p50.toFixed(0)} ms, p95 ${row.plain.p95.toFixed(0)} ms` : ""}\n`);
+        const more = (what: string, t?: Timing) => (t ? `; ${what} p50 ${t.p50.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms` : "");
+        process.stderr.write(`    p50 ${row.app.p50.toFixed(0)} ms, p95 ${row.app.p95.toFixed(0)} ms${more("plain SQL", row.plain)}${more("copy", row.copy)}\n`);
       }
+      if (loaded) differences.push([label, await reportDifferences(ctx, loaded.copy)]);
     }
     if (rows.length) {
-      log(`\nQuery times in ms over ${opts.runs} runs after 3 warm-up runs (${opts.n.toLocaleString("en")} complaints):\n`);
+      log(`\nQuery times in ms over ${opts.runs} runs after 3 warm-up runs (${opts.n.toLocaleString("en")} complaints); app = PostgreSQL, copy = the columnar copy:\n`);
       log(timingTable(rows));
     }
+    if (loaded && pages.length) {
+      log(`\nThe whole analytics page, PostgreSQL beside the copy (each copy run first catches up with the change log, as the page does), ms, p50 / p95:\n`);
+      const pair = (t?: Timing) => (t ? `${formatMs(t.p50)} / ${formatMs(t.p95)}` : "");
+      const times = (a?: Timing, b?: Timing) => (a && b ? `${(a.p50 / b.p50).toFixed(1)}× / ${(a.p95 / b.p95).toFixed(1)}×` : "");
+      log(
+        textTable([
+          ["context", "PostgreSQL page", "copy page", "plain SQL", "copy vs plain SQL"],
+          ...pages.map((p) => [p.context, pair(p.app), pair(p.copy), pair(p.plain), times(p.plain, p.copy)]),
+        ]),
+      );
+      log("");
+      for (const [label, found] of differences) {
+        log(`Exactness, ${label}: ${found.length === 0 ? "exact: every figure equal" : `${found.length} figures differ, first: ${found.slice(0, 5).join("; ")}`}`);
+      }
+      if (differences.some(([, found]) => found.length > 0)) process.exitCode = 1;
+      process.stderr.write("  measuring freshness…\n");
+      const changes = 20;
+      const fresh = await measureFreshness(handle.db, sql, loaded.copy, changes);
+      log(
+        `Freshness: ${changes} committed changes under a refresh every 1 s; from commit until the copy shows it ` +
+          `p50 ${fresh.p50.toFixed(0)} ms, p95 ${fresh.p95.toFixed(0)} ms (max ${fresh.max.toFixed(0)} ms).`,
+      );
+    }
+    await loaded?.copy.close();
 
     if (opts.http) {
       log(`\nHTTP load on 127.0.0.1:${opts.port}, ${opts.connections} connections, ${opts.seconds} s per route:`);

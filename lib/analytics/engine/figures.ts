@@ -72,6 +72,17 @@ async function overduePromises(db: Db, scope: AnalyticsScope) {
 }
 
 export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
+  // The processes and the staff tables of one page ask for the same overdue promises at once: one lookup serves both.
+  const inFlight = new Map<string, ReturnType<typeof overduePromises>>();
+  const sharedOverdue = (scope: AnalyticsScope) => {
+    const key = JSON.stringify(scope);
+    let found = inFlight.get(key);
+    if (!found) {
+      found = overduePromises(db, scope).finally(() => inFlight.delete(key));
+      inFlight.set(key, found);
+    }
+    return found;
+  };
   return {
     engine: "copy",
 
@@ -150,7 +161,7 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
             from processes pr left join agg a on a.process_id = pr.id
             where not pr.archived or a.complaints > 0`,
         ),
-        overduePromises(db, scope),
+        sharedOverdue(scope),
       ]);
       const overdueByProcess = new Map<string, number>();
       for (const o of overdue) {
@@ -198,7 +209,7 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
               (select n from conduct where is_team = 1), h.kept, (select n from hard where is_team = 1)
             from (select 1) one left join handled h on h.is_team = 1`,
         ),
-        overduePromises(db, scope),
+        sharedOverdue(scope),
       ]);
       let teamOverdue = 0;
       const overdueByStaff = new Map<string, number>();
@@ -213,32 +224,42 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
     },
 
     async repeatCustomers(scope) {
+      // The bit strings' length must be a constant: the processes there are, with room for any
+      // added between the two queries (each query reads one state of the copy).
+      const [counted] = await copy.query<Row>(sql`select count(*)::int as n from processes`);
+      const lastBit = sql.raw(String(int(counted?.n) + 63));
       const [rows, onRecord] = await Promise.all([
         copy.query<Row>(
-          sql`with ranged as (
-              select * from facts c where ${where(scope)}
+          // Each customer's set of processes as a bit string (one bit per process), then how
+          // many customers share each set: the top customers' reach ("other customers on my
+          // processes") is a sum over the few distinct sets, not a join of each top customer's
+          // processes with every customer of them.
+          sql`with bits as (
+              select id, (row_number() over (order by id) - 1)::int as bit from processes
+            ), ranged as (
+              select c.*, b.bit from facts c left join bits b on b.id = c.process_id where ${where(scope)}
             ), per_customer as (
-              select customer_id, count(*)::int as complaints, count(process_id)::int as with_process from ranged group by customer_id
+              select customer_id, count(*)::int as complaints, count(process_id)::int as with_process, bitstring_agg(bit, 0, ${lastBit}) as processes
+              from ranged group by customer_id
+            ), per_set as (
+              select processes, count(*)::int as customers from per_customer where with_process > 0 group by processes
+            ), process_complaints as (
+              select bitstring_agg(bit, 0, ${lastBit}) as processes, count(*)::int as n from ranged where process_id is not null group by process_id
             ), top as (
               select * from per_customer where complaints >= 2 order by complaints desc, customer_id limit ${sql.raw(String(REPEAT_CUSTOMERS_LIMIT))}
-            ), top_processes as (
-              select distinct t.customer_id, r.process_id from top t join ranged r on r.customer_id = t.customer_id where r.process_id is not null
-            ), process_customers as (
-              select distinct process_id, customer_id from ranged where process_id is not null
-            ), process_complaints as (
-              select process_id, count(*)::int as n from ranged where process_id is not null group by process_id
-            ), others as (
-              select tp.customer_id, (count(distinct pc.customer_id) - 1)::int as other_customers
-              from top_processes tp join process_customers pc on pc.process_id = tp.process_id group by tp.customer_id
             ), totals as (
               select (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
                 (select count(distinct customer_id) from ranged where customer_imported)::int as imported_in_range
-            ), other_complaints as (
-              select tp.customer_id, count(distinct tp.process_id)::int as processes, sum(p.n)::int as on_my_processes
-              from top_processes tp join process_complaints p on p.process_id = tp.process_id group by tp.customer_id
+            ), reach as (
+              select t.customer_id, case when t.with_process = 0 then 0 else bit_count(t.processes) end::int as processes,
+                case when t.with_process = 0 then 0
+                  else (select sum(s.customers) from per_set s where bit_count(s.processes & t.processes) > 0) - 1 end::int as other_customers,
+                case when t.with_process = 0 then 0
+                  else (select sum(p.n) from process_complaints p where bit_count(p.processes & t.processes) > 0) - t.with_process end::int as other_complaints
+              from top t
             )
-            select t.customer_id::varchar as customer_id, t.complaints, coalesce(oc.processes, 0) as processes,
-              coalesce(o.other_customers, 0) as other_customers, coalesce(oc.on_my_processes - t.with_process, 0) as other_complaints,
+            select t.customer_id::varchar as customer_id, t.complaints, any_value(h.processes) as processes,
+              any_value(h.other_customers) as other_customers, any_value(h.other_complaints) as other_complaints,
               count(r.request_judgement)::int as judged,
               count(*) filter (where r.request_judgement = 'reasonable')::int as reasonable,
               count(*) filter (where r.request_judgement = 'partly')::int as partly,
@@ -250,9 +271,8 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
               count(*) filter (where r.fault = 'undetermined')::int as undetermined,
               coalesce(sum(r.minutes_spent), 0)::int as minutes, any_value(x.total_repeaters) as total_repeaters,
               any_value(x.imported_in_range) as imported_in_range
-            from top t join ranged r on r.customer_id = t.customer_id cross join totals x
-              left join others o on o.customer_id = t.customer_id left join other_complaints oc on oc.customer_id = t.customer_id
-            group by t.customer_id, t.complaints, t.with_process, oc.processes, o.other_customers, oc.on_my_processes`,
+            from top t join ranged r on r.customer_id = t.customer_id cross join totals x join reach h on h.customer_id = t.customer_id
+            group by t.customer_id, t.complaints`,
         ),
         queryRows<Row>(db, sql`select count(*)::int as n from customers where created_at < ${rangeEnd(scope)} and imported_at is null`),
       ]);
