@@ -93,6 +93,8 @@ async function waitForAnalyticsCopy(base: string, cookie: string, log: (m: strin
 function load(base: string, target: Target, options: HttpOptions, cookie: string): Promise<HttpResult> {
   const times: number[] = [];
   const references: string[] = [];
+  // Which statuses the failures were, so a failing route says why ("302 ×479").
+  const failures = new Map<number, number>();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -111,6 +113,7 @@ function load(base: string, target: Target, options: HttpOptions, cookie: string
           {
             onResponse: (status, body) => {
               if (status === 201) references.push((JSON.parse(body) as { reference: string }).reference);
+              if (status >= 300) failures.set(status, (failures.get(status) ?? 0) + 1);
             },
           },
         ],
@@ -119,6 +122,7 @@ function load(base: string, target: Target, options: HttpOptions, cookie: string
         if (error) return reject(error);
         times.sort((a, b) => a - b);
         const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
+        if (failures.size > 0) options.log(`    non-2xx answers: ${[...failures].map(([status, n]) => `${status} ×${n}`).join(", ")}`);
         resolve({ name: target.name, requests: result.requests.total, perSecond: result.requests.average, p50: at(50), p95: at(95), p99: at(99), non2xx: result.non2xx, errors: result.errors + result.timeouts, references });
       },
     );

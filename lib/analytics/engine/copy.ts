@@ -47,7 +47,7 @@ export type CopyStatus = {
 export type Logger = { info: (o: object, msg: string) => void; warn: (o: object, msg: string) => void; error: (o: object, msg: string) => void };
 
 const dialect = new PgDialect();
-const LOAD_BATCH = 25_000;
+const LOAD_BATCH = 20_000;
 const REFRESH_BATCH = 5_000;
 // More changed complaints than this at once (a large import): a full load is cheaper than re-reading each.
 const RELOAD_ABOVE = 100_000;
@@ -73,17 +73,27 @@ export class AnalyticsCopy {
   /** While a load runs, the horizon it started from: the change log is kept from there on. */
   private pinnedHorizon: string | null = null;
 
+  private readonly queries: Semaphore;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly log: Logger,
+    concurrentQueries: number,
   ) {
     this.writer = instance.connect();
+    this.queries = new Semaphore(concurrentQueries);
   }
 
-  /** An empty copy. `memoryLimit` caps DuckDB's memory (it refuses queries beyond it rather than grow). */
-  static async create(options: { log: Logger; memoryLimit?: string; threads?: number }): Promise<AnalyticsCopy> {
+  /**
+   * An empty copy. `memoryLimit` caps DuckDB's memory (it refuses queries beyond it rather than
+   * grow). `concurrentQueries` (1 unless told) is how many queries run at once; the others wait
+   * their turn. Each query already uses DuckDB's `threads` (2), and it runs on Node's libuv pool
+   * (4 threads), which the rest of the server needs too (response compression, files): ten owners'
+   * pages at once took every pool thread and agents' pages waited seconds behind them.
+   */
+  static async create(options: { log: Logger; memoryLimit?: string; threads?: number; concurrentQueries?: number }): Promise<AnalyticsCopy> {
     const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2) });
-    return new AnalyticsCopy(instance, options.log);
+    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1);
   }
 
   status(): CopyStatus {
@@ -98,13 +108,15 @@ export class AnalyticsCopy {
   /** Runs a query on the copy (written with drizzle's `sql`, $n parameters) and returns plain rows. */
   async query<T extends Row>(query: SQL): Promise<T[]> {
     const { sql: text, params } = dialect.sqlToQuery(query);
-    const connection = await this.instance.connect();
-    try {
-      const reader = await connection.runAndReadAll(text, params as never);
-      return reader.getRowObjectsJS() as T[];
-    } finally {
-      connection.closeSync();
-    }
+    return this.queries.run(async () => {
+      const connection = await this.instance.connect();
+      try {
+        const reader = await connection.runAndReadAll(text, params as never);
+        return reader.getRowObjectsJS() as T[];
+      } finally {
+        connection.closeSync();
+      }
+    });
   }
 
   /** Memory DuckDB holds for the copy, in bytes. */
@@ -275,14 +287,14 @@ export class AnalyticsCopy {
         );
         const timeZone = String(snapshot?.time_zone ?? "UTC");
         this.status_ = { ...this.status_, total: Number(snapshot?.total ?? 0), loaded: 0 };
-        let after: string | null = null;
-        for (;;) {
-          const rows: Row[] = await queryRows<Row>(tx, factBatchQuery(timeZone, after, LOAD_BATCH));
-          if (rows.length === 0) break;
+        // The next batch is read while this one is appended: PostgreSQL and DuckDB work side by side.
+        const read = (after: string | null) => queryRows<Row>(tx, factBatchQuery(timeZone, after, LOAD_BATCH));
+        let pending: Promise<Row[]> | null = read(null);
+        while (pending) {
+          const rows: Row[] = await pending;
+          pending = rows.length === LOAD_BATCH ? read(String(rows[rows.length - 1]!.id)) : null;
           await appendRows(writer, "facts_load", kinds, rows, names);
-          after = String(rows[rows.length - 1]!.id);
           this.status_ = { ...this.status_, loaded: this.status_.loaded + rows.length };
-          if (rows.length < LOAD_BATCH) break;
         }
         const hard = await queryRows<Row>(tx, hardInteractionsQuery(null));
         await appendRows(writer, `hard_interactions_${suffix}`, columnKinds(HARD_INTERACTION_COLUMNS), hard, HARD_INTERACTION_COLUMNS.map((c) => c.name));
@@ -367,6 +379,25 @@ export class AnalyticsCopy {
     const run = this.lock.then(work, work);
     this.lock = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** At most `limit` tasks at once, the rest in arrival order. */
+class Semaphore {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }
 
