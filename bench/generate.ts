@@ -8,6 +8,8 @@ import type { Sql } from "postgres";
  */
 
 export const BENCH_OWNER = { email: "owner@bench.example", password: "bench-owner-password" };
+/** An agent (accounts 4 to 20 are agents; every account has the owner's password). */
+export const BENCH_AGENT_EMAIL = "staff4@bench.example";
 const PROCESSES = ["Delivery", "Installation", "Billing", "Returns", "Repairs", "Customer service", "Website", "Warranty", "Scheduling", "Product quality", "Refunds", "Account"];
 const ROOT_CAUSES: Array<[string, string]> = [
   ["Late dispatch", "service"], ["Wrong item sent", "service"], ["Damaged in transit", "external"], ["Installer no-show", "service"],
