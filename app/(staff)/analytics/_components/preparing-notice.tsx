@@ -21,7 +21,7 @@ export function PreparingNotice({ status }: { status: CopyStatus }) {
         This server is loading its fast copy of the figures: {num(status.loaded)} of {num(status.total)} complaints ({share}%). Until it is ready, these
         figures come straight from the database: they are complete, but the page may take a few seconds.
       </p>
-      <progress className="mt-2 h-2 w-full max-w-md" max={100} value={share} aria-label="Figures prepared" />
+      <progress className="mt-2 h-2 w-full max-w-md accent-sky-700" max={100} value={share} aria-label="Figures prepared" />
     </Alert>
   );
 }
