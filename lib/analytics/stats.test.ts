@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   Z_95,
   binomialUpperTail,
@@ -124,6 +125,34 @@ describe("binomialUpperTail and the conditional Poisson test", () => {
     let direct = 0;
     for (let x = k; x <= n; x++) direct += Number(choose(n, x)) * p ** x * (1 - p) ** (n - x);
     expect(binomialUpperTail(k, n, p)).toBeCloseTo(direct, 12);
+  });
+
+  it("equals the sum of every term of the tail, for any k, n and p", () => {
+    // The reference sums all n − k + 1 terms; the function stops where terms stop counting.
+    const everyTerm = (k: number, n: number, p: number) => {
+      let sum = 0;
+      for (let x = k; x <= n; x++) sum += Math.exp(logFactorial(n) - logFactorial(x) - logFactorial(n - x) + x * Math.log(p) + (n - x) * Math.log1p(-p));
+      return Math.min(1, sum);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, p, share) => {
+        const k = Math.max(1, Math.round(share * n));
+        const expected = everyTerm(k, n, p);
+        expect(Math.abs(binomialUpperTail(k, n, p) - expected)).toBeLessThanOrEqual(1e-12 + expected * 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stays exact on a year of complaints (n in the hundreds of thousands)", () => {
+    // Symmetric around p = ½: P(X ≥ n/2 + 1) = (1 − P(X = n/2)) / 2. ln n! summed in doubles
+    // carries a relative error near 1e-8 at this size, far below anything a verdict can notice.
+    const n = 400_000;
+    const atHalf = Math.exp(logFactorial(n) - 2 * logFactorial(n / 2) - n * Math.log(2));
+    expect(Math.abs(binomialUpperTail(n / 2 + 1, n, 0.5) - (1 - atHalf) / 2)).toBeLessThan(1e-7);
+    expect(binomialUpperTail(n / 2 + 4_000, n, 0.5)).toBeLessThan(1e-30); // 12.6 standard deviations out
+    expect(binomialUpperTail(1, n, 0.5)).toBe(1);
+    expect(binomialUpperTail(n, n, 0.5)).toBe(0);
   });
 
   it("handles the edges", () => {

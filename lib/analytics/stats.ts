@@ -97,7 +97,15 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
   return { greater: Math.min(1, greater), twoSided: Math.min(1, twoSided) };
 }
 
-/** P(X ≥ k) for X ~ Binomial(n, p). */
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p).
+ *
+ * The terms rise to the mode and fall away from it faster than geometrically, so a tail is
+ * summed outward from its end nearest the mode and stops once a term no longer changes the sum:
+ * a few thousand terms even when n is every complaint of a year, where summing all n − k terms
+ * took most of an analytics page's time. Above the mode the upper tail is summed; at or below
+ * it, one minus the lower tail (then at least about one half, so nothing is lost to cancellation).
+ */
 export function binomialUpperTail(k: number, n: number, p: number): number {
   assertCount("k", k);
   assertCount("n", n);
@@ -108,9 +116,20 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   if (p === 1) return 1;
   const logP = Math.log(p);
   const logQ = Math.log1p(-p);
-  let sum = 0;
-  for (let x = k; x <= n; x++) sum += Math.exp(logChoose(n, x) + x * logP + (n - x) * logQ);
-  return Math.min(1, sum);
+  const odds = p / (1 - p);
+  const mode = Math.floor((n + 1) * p);
+  /** Σ P(X = x) from `start` outward (step +1 or −1), each term from the last by their ratio. */
+  const tailFrom = (start: number, step: 1 | -1) => {
+    let term = Math.exp(logChoose(n, start) + start * logP + (n - start) * logQ);
+    let sum = 0;
+    for (let x = start; x >= 0 && x <= n; x += step) {
+      sum += term;
+      if (term <= sum * Number.EPSILON * 1e-2) break;
+      term *= step === 1 ? ((n - x) / (x + 1)) * odds : (x / (n - x + 1)) / odds;
+    }
+    return sum;
+  };
+  return k > mode ? Math.min(1, tailFrom(k, 1)) : Math.min(1, Math.max(0, 1 - tailFrom(k - 1, -1)));
 }
 
 /**
