@@ -1,17 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { bulkRead, sqlLiteral } from "@/db/bulk-read";
 import { queryRows, type Db } from "@/db/client";
 import {
-  columnKinds,
   DIMENSIONS,
+  duckEnumTypesSql,
   duckTableSql,
   FACT_COLUMNS,
-  factBatchQuery,
-  factRowsQuery,
+  factsSelect,
   HARD_INTERACTION_COLUMNS,
-  hardInteractionsQuery,
+  hardInteractionsSelect,
+  readCsvSql,
 } from "./facts";
 
 /**
@@ -19,9 +23,10 @@ import {
  * change log PostgreSQL fills in the same transaction as every write (migration 0018). Decision
  * record 0013 explains the design; in short:
  *
- * - **Full load**: one repeatable-read transaction on one connection reads the fact rows in
- *   batches into new tables, sorted by day, which replace the old ones in one step. Its horizon
- *   is the oldest transaction still running at its snapshot.
+ * - **Full load**: one repeatable-read transaction on one connection writes the fact rows to a
+ *   CSV file with COPY (db/bulk-read.ts); DuckDB reads it into new tables, sorted by day, which
+ *   replace the old ones in one step. Its horizon is the oldest transaction still running at its
+ *   snapshot.
  * - **Refresh**: one statement reads every change logged by a transaction from the horizon on, and
  *   the new horizon, in one snapshot. The changed complaints' current rows replace theirs in one
  *   DuckDB transaction. Reading a change twice is harmless, so a transaction that was still
@@ -47,7 +52,6 @@ export type CopyStatus = {
 export type Logger = { info: (o: object, msg: string) => void; warn: (o: object, msg: string) => void; error: (o: object, msg: string) => void };
 
 const dialect = new PgDialect();
-const LOAD_BATCH = 20_000;
 const REFRESH_BATCH = 5_000;
 // More changed complaints than this at once (a large import): a full load is cheaper than re-reading each.
 const RELOAD_ABOVE = 100_000;
@@ -56,8 +60,8 @@ const STALE_AFTER_MS = 10 * 60_000;
 // Readers silent this long are forgotten when the change log is pruned.
 const READER_TTL = "15 minutes";
 
-type Kinds = ReturnType<typeof columnKinds>;
 type Row = Record<string, unknown>;
+type Dimensions = { name: string; columns: string; rows: Row[] }[];
 
 export class AnalyticsCopy {
   readonly instanceId = randomUUID();
@@ -74,11 +78,14 @@ export class AnalyticsCopy {
   private pinnedHorizon: string | null = null;
 
   private readonly queries: Semaphore;
+  private files = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly log: Logger,
     concurrentQueries: number,
+    /** Where the CSV files of loads and refreshes pass through; removed on close. */
+    private readonly scratch: string,
   ) {
     this.writer = instance.connect();
     this.queries = new Semaphore(concurrentQueries);
@@ -93,7 +100,11 @@ export class AnalyticsCopy {
    */
   static async create(options: { log: Logger; memoryLimit?: string; threads?: number; concurrentQueries?: number }): Promise<AnalyticsCopy> {
     const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2) });
-    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1);
+    const setup = await instance.connect();
+    await setup.run(duckEnumTypesSql());
+    setup.closeSync();
+    const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), "caseroot-analytics-"));
+    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1, scratch);
   }
 
   status(): CopyStatus {
@@ -195,6 +206,17 @@ export class AnalyticsCopy {
   async close(): Promise<void> {
     (await this.writer).closeSync();
     this.instance.closeSync();
+    await fs.promises.rm(this.scratch, { recursive: true, force: true });
+  }
+
+  /** Runs `work` with fresh file names in the scratch directory, and removes the files afterwards. */
+  private async withFiles<T>(count: number, work: (files: string[]) => Promise<T>): Promise<T> {
+    const files = Array.from({ length: count }, () => path.join(this.scratch, `${++this.files}.csv`));
+    try {
+      return await work(files);
+    } finally {
+      await Promise.all(files.map((f) => fs.promises.rm(f, { force: true })));
+    }
   }
 
   private async refreshOnce(db: Db): Promise<void> {
@@ -239,20 +261,23 @@ export class AnalyticsCopy {
     const writer = await this.writer;
     for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
       const batch = ids.slice(i, i + REFRESH_BATCH);
-      const [facts, hard] = await Promise.all([queryRows<Row>(db, factRowsQuery(timeZone, batch)), queryRows<Row>(db, hardInteractionsQuery(batch))]);
-      await writer.run("delete from staged_ids; delete from staged_facts; delete from staged_hard");
-      await appendRows(writer, "staged_ids", ["uuid"], batch.map((id) => ({ id })), ["id"]);
-      await appendRows(writer, "staged_facts", columnKinds(FACT_COLUMNS), facts, FACT_COLUMNS.map((c) => c.name));
-      await appendRows(writer, "staged_hard", columnKinds(HARD_INTERACTION_COLUMNS), hard, HARD_INTERACTION_COLUMNS.map((c) => c.name));
-      const statements = suffixes.flatMap((s) => [
-        `delete from facts${s} where id in (select id from staged_ids)`,
-        `insert into facts${s} select * from staged_facts`,
-        `delete from hard_interactions${s} where complaint_id in (select id from staged_ids)`,
-        `insert into hard_interactions${s} select * from staged_hard`,
-      ]);
-      await transaction(writer, statements);
+      await this.withFiles(2, async ([facts, hard]) => {
+        await bulkRead(db, { snapshot: false }, async (reader) => {
+          await reader.csvToFile(factsSelect(timeZone, batch), facts!);
+          await reader.csvToFile(hardInteractionsSelect(batch), hard!);
+        });
+        // The complaints' rows are replaced whole: a deleted complaint simply has none to insert.
+        const changed = `select unnest([${batch.map((id) => sqlLiteral(id)).join(", ")}])::uuid`;
+        const statements = suffixes.flatMap((s) => [
+          `delete from facts${s} where id in (${changed})`,
+          `insert into facts${s} select * from ${readCsvSql(facts!, FACT_COLUMNS)}`,
+          `delete from hard_interactions${s} where complaint_id in (${changed})`,
+          `insert into hard_interactions${s} select * from ${readCsvSql(hard!, HARD_INTERACTION_COLUMNS)}`,
+        ]);
+        await transaction(writer, statements);
+      });
     }
-    if (log!.dimensions === true) await this.loadDimensions(db);
+    if (log!.dimensions === true) await this.writeDimensions(await readDimensions((q) => queryRows<Row>(db, q)));
     return result;
   }
 
@@ -273,39 +298,29 @@ export class AnalyticsCopy {
     }
   }
 
-  private async readSnapshot(db: Db, writer: DuckDBConnection, suffix: "next"): Promise<{ horizon: string; timeZone: string }> {
-    await writer.run(`drop table if exists facts_load; drop table if exists facts_${suffix}; drop table if exists hard_interactions_${suffix}`);
-    await writer.run(`${duckTableSql("facts_load", FACT_COLUMNS)}; ${duckTableSql(`hard_interactions_${suffix}`, HARD_INTERACTION_COLUMNS)}`);
-    const kinds = columnKinds(FACT_COLUMNS);
-    const names = FACT_COLUMNS.map((c) => c.name);
-    const loaded = await db.transaction(
-      async (tx) => {
-        const [snapshot] = await queryRows<Row>(
-          tx,
+  private readSnapshot(db: Db, writer: DuckDBConnection, suffix: "next"): Promise<{ horizon: string; timeZone: string }> {
+    return this.withFiles(2, async ([facts, hard]) => {
+      // PostgreSQL writes the files in one snapshot; DuckDB reads them once that transaction has ended.
+      const read = await bulkRead(db, { snapshot: true }, async (reader) => {
+        const [snapshot] = await reader.rows<Row>(
           sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, (select time_zone from business_settings where id = 1) as time_zone,
             (select count(*)::int from complaints) as total`,
         );
         const timeZone = String(snapshot?.time_zone ?? "UTC");
         this.status_ = { ...this.status_, total: Number(snapshot?.total ?? 0), loaded: 0 };
-        // The next batch is read while this one is appended: PostgreSQL and DuckDB work side by side.
-        const read = (after: string | null) => queryRows<Row>(tx, factBatchQuery(timeZone, after, LOAD_BATCH));
-        let pending: Promise<Row[]> | null = read(null);
-        while (pending) {
-          const rows: Row[] = await pending;
-          pending = rows.length === LOAD_BATCH ? read(String(rows[rows.length - 1]!.id)) : null;
-          await appendRows(writer, "facts_load", kinds, rows, names);
-          this.status_ = { ...this.status_, loaded: this.status_.loaded + rows.length };
-        }
-        const hard = await queryRows<Row>(tx, hardInteractionsQuery(null));
-        await appendRows(writer, `hard_interactions_${suffix}`, columnKinds(HARD_INTERACTION_COLUMNS), hard, HARD_INTERACTION_COLUMNS.map((c) => c.name));
-        await this.loadDimensions(tx as unknown as Db, writer);
-        return { horizon: String(snapshot!.horizon), timeZone };
-      },
-      { isolationLevel: "repeatable read", accessMode: "read only" },
-    );
-    // Sorted by day, ranges read only the row groups they need (DuckDB keeps min/max per group).
-    await writer.run(`create table facts_${suffix} as select * from facts_load order by received_day, id; drop table facts_load`);
-    return loaded;
+        await reader.csvToFile(factsSelect(timeZone, null), facts!, (rows) => {
+          this.status_ = { ...this.status_, loaded: rows };
+        });
+        await reader.csvToFile(hardInteractionsSelect(null), hard!);
+        return { horizon: String(snapshot!.horizon), timeZone, dimensions: await readDimensions((q) => reader.rows<Row>(q)) };
+      });
+      // Sorted by day, ranges read only the row groups they need (DuckDB keeps min/max per group).
+      await writer.run(`drop table if exists facts_${suffix}; drop table if exists hard_interactions_${suffix}`);
+      await writer.run(`create table facts_${suffix} as select * from ${readCsvSql(facts!, FACT_COLUMNS)} order by received_day, id`);
+      await writer.run(`create table hard_interactions_${suffix} as select * from ${readCsvSql(hard!, HARD_INTERACTION_COLUMNS)}`);
+      await this.writeDimensions(read.dimensions, writer);
+      return { horizon: read.horizon, timeZone: read.timeZone };
+    });
   }
 
   private async ensureTables(): Promise<void> {
@@ -315,18 +330,13 @@ export class AnalyticsCopy {
       [
         create("facts", duckTableSql("facts", FACT_COLUMNS)),
         create("hard_interactions", duckTableSql("hard_interactions", HARD_INTERACTION_COLUMNS)),
-        create("staged_facts", duckTableSql("staged_facts", FACT_COLUMNS)),
-        create("staged_hard", duckTableSql("staged_hard", HARD_INTERACTION_COLUMNS)),
-        "create table if not exists staged_ids (id UUID)",
         ...Object.entries(DIMENSIONS).map(([name, d]) => `create table if not exists ${name} (${d.columns})`),
       ].join("; "),
     );
   }
 
   /** The small tables, replaced whole in one transaction. */
-  private async loadDimensions(db: Db, connection?: DuckDBConnection): Promise<void> {
-    const writer = connection ?? (await this.writer);
-    const tables = await Promise.all(Object.entries(DIMENSIONS).map(async ([name, d]) => ({ name, columns: d.columns, rows: await queryRows<Row>(db, d.select) })));
+  private async writeDimensions(tables: Dimensions, connection?: DuckDBConnection): Promise<void> {
     const statements: string[] = [];
     for (const t of tables) {
       statements.push(`delete from ${t.name}`);
@@ -335,7 +345,7 @@ export class AnalyticsCopy {
       const values = t.rows.map((r) => `(${names.map((n) => literal(r[n])).join(", ")})`).join(", ");
       statements.push(`insert into ${t.name} values ${values}`);
     }
-    await transaction(writer, statements);
+    await transaction(connection ?? (await this.writer), statements);
   }
 
   private async countDifferences(): Promise<number> {
@@ -401,38 +411,9 @@ class Semaphore {
   }
 }
 
-/** Appends rows to a DuckDB table, converting each value for its column's kind. */
-async function appendRows(connection: DuckDBConnection, table: string, kinds: Kinds, rows: Row[], names: string[]): Promise<void> {
-  if (rows.length === 0) return;
-  const appender: DuckDBAppender = await connection.createAppender(table);
-  try {
-    for (const row of rows) {
-      for (let i = 0; i < names.length; i++) {
-        const value = row[names[i]!];
-        if (value === null || value === undefined) {
-          appender.appendNull();
-          continue;
-        }
-        switch (kinds[i]) {
-          case "double":
-            appender.appendDouble(Number(value));
-            break;
-          case "integer":
-            appender.appendInteger(Number(value));
-            break;
-          case "boolean":
-            appender.appendBoolean(value === true || value === "t");
-            break;
-          default:
-            appender.appendVarchar(String(value));
-        }
-      }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+/** The small tables as PostgreSQL holds them now. */
+async function readDimensions(rows: (query: SQL) => Promise<Row[]>): Promise<Dimensions> {
+  return Promise.all(Object.entries(DIMENSIONS).map(async ([name, d]) => ({ name, columns: d.columns, rows: await rows(d.select) })));
 }
 
 async function transaction(connection: DuckDBConnection, statements: string[]): Promise<void> {
@@ -451,7 +432,7 @@ function literal(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return String(value);
-  return `'${String(value).replaceAll("'", "''")}'`;
+  return sqlLiteral(String(value));
 }
 
 /** A text[] from either driver: postgres.js parses it; PGlite may hand back the literal. */

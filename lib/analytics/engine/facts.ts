@@ -1,4 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { sqlLiteral } from "@/db/bulk-read";
+import { FAULT_ATTRIBUTIONS, INTAKE_CHANNELS, REQUEST_JUDGEMENTS, SEVERITIES } from "@/db/schema/enums";
 
 /**
  * The analytics copy's columns: one row per complaint with exactly what the figures read, and
@@ -8,26 +10,38 @@ import { sql, type SQL } from "drizzle-orm";
  * Time is stored as the complaint's local calendar day in the business's time zone
  * (`received_day`): every range, bucket and "period before" is a range of local days, so the copy
  * needs no time-zone arithmetic per row. A change of time zone reloads the copy.
+ *
+ * The database's enums are enums in the copy too (the same labels, from db/schema/enums.ts): a
+ * one-byte code per row, which groups and filters several times faster than text.
  */
-type Kind = "uuid" | "date" | "text" | "double" | "integer" | "boolean";
-type Column = { name: string; kind: Kind; from: string };
+export const ENUM_TYPES: Record<string, readonly string[]> = {
+  intake_channel: INTAKE_CHANNELS,
+  severity: SEVERITIES,
+  fault_attribution: FAULT_ATTRIBUTIONS,
+  request_judgement: REQUEST_JUDGEMENTS,
+};
 
-const DUCK_TYPE: Record<Kind, string> = { uuid: "UUID", date: "DATE", text: "VARCHAR", double: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN" };
+type Kind = "uuid" | "date" | "enum" | "double" | "integer" | "boolean";
+type Column = { name: string; kind: Kind; from: string; enumType?: keyof typeof ENUM_TYPES };
+
+const DUCK_TYPE: Record<Exclude<Kind, "enum">, string> = { uuid: "UUID", date: "DATE", double: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN" };
+const duckType = (c: Column) => (c.kind === "enum" ? c.enumType! : DUCK_TYPE[c.kind]);
 
 export const FACT_COLUMNS: readonly Column[] = [
   { name: "id", kind: "uuid", from: "c.id" },
+  // to_char, not a cast: its output does not depend on the session's DateStyle.
   { name: "received_day", kind: "date", from: "to_char(c.received_at at time zone $TZ, 'YYYY-MM-DD')" },
   { name: "customer_id", kind: "uuid", from: "c.customer_id" },
   // Imported history is compared differently (lib/analytics/queries/customers.ts).
   { name: "customer_imported", kind: "boolean", from: "cu.imported_at is not null" },
   { name: "process_id", kind: "uuid", from: "c.process_id" },
-  { name: "channel", kind: "text", from: "c.channel::text" },
+  { name: "channel", kind: "enum", enumType: "intake_channel", from: "c.channel" },
   { name: "assignee_id", kind: "uuid", from: "c.assignee_id" },
   { name: "responsible_staff_id", kind: "uuid", from: "c.responsible_staff_id" },
   { name: "root_cause_id", kind: "uuid", from: "c.root_cause_id" },
-  { name: "fault", kind: "text", from: "c.fault_attribution::text" },
-  { name: "severity", kind: "text", from: "c.severity::text" },
-  { name: "request_judgement", kind: "text", from: "c.request_judgement::text" },
+  { name: "fault", kind: "enum", enumType: "fault_attribution", from: "c.fault_attribution" },
+  { name: "severity", kind: "enum", enumType: "severity", from: "c.severity" },
+  { name: "request_judgement", kind: "enum", enumType: "request_judgement", from: "c.request_judgement" },
   { name: "first_response_hours", kind: "double", from: "c.first_response_hours" },
   { name: "resolution_hours", kind: "double", from: "c.resolution_hours" },
   // The first-response deadline is stored on the case; only the outcome is needed.
@@ -50,42 +64,45 @@ export const DIMENSIONS = {
   processes: { columns: "id UUID, name VARCHAR, archived BOOLEAN", select: sql`select id::text, name, archived_at is not null as archived from processes` },
   staff_users: { columns: "id UUID, name VARCHAR, active BOOLEAN", select: sql`select id::text, name, active from staff_users` },
   root_causes: { columns: "id UUID, name VARCHAR, default_fault VARCHAR", select: sql`select id::text, name, default_fault::text from root_causes` },
-  severity_targets: { columns: "severity VARCHAR, resolution_days INTEGER", select: sql`select severity::text, resolution_days from severity_targets` },
+  severity_targets: { columns: "severity severity, resolution_days INTEGER", select: sql`select severity::text, resolution_days from severity_targets` },
 } as const;
 export type DimensionName = keyof typeof DIMENSIONS;
 
 export function duckTableSql(table: string, columns: readonly Column[]): string {
-  return `create table ${table} (${columns.map((c) => `${c.name} ${DUCK_TYPE[c.kind]}`).join(", ")})`;
+  return `create table ${table} (${columns.map((c) => `${c.name} ${duckType(c)}`).join(", ")})`;
 }
 
-export function columnKinds(columns: readonly Column[]): Kind[] {
-  return columns.map((c) => c.kind);
+/** The copy's enum types, created once in each new DuckDB database. */
+export function duckEnumTypesSql(): string {
+  return Object.entries(ENUM_TYPES)
+    .map(([name, labels]) => `create type ${name} as enum (${labels.map((l) => sqlLiteral(l)).join(", ")})`)
+    .join("; ");
 }
 
-/** The PostgreSQL select list of the fact rows, for a time zone. */
-function factSelect(timeZone: string): SQL {
-  const list = FACT_COLUMNS.map((c) => {
-    const [before, after] = c.from.split("$TZ");
-    return after === undefined ? sql.raw(`${c.from} as ${c.name}`) : sql`${sql.raw(before!)}${timeZone}${sql.raw(after)} as ${sql.raw(c.name)}`;
-  });
-  return sql.join(list, sql`, `);
+/** DuckDB's read_csv of a file written from `select` below: the columns by name and type, PostgreSQL's CSV dialect. */
+export function readCsvSql(path: string, columns: readonly Column[]): string {
+  const types = columns.map((c) => `${sqlLiteral(c.name)}: ${sqlLiteral(duckType(c))}`).join(", ");
+  return `read_csv(${sqlLiteral(path)}, header = false, auto_detect = false, columns = {${types}}, nullstr = '', quote = '"', escape = '"')`;
 }
 
-/** One batch of the full load: the complaints after `afterId` in id order (keyset, no OFFSET). */
-export function factBatchQuery(timeZone: string, afterId: string | null, limit: number): SQL {
-  return sql`select ${factSelect(timeZone)} from complaints c join customers cu on cu.id = c.customer_id
-    where ${afterId ? sql`c.id > ${afterId}::uuid` : sql`true`} order by c.id limit ${limit}`;
+/** A list of complaint ids as a PostgreSQL array literal (COPY takes no parameters); each is checked to be a UUID. */
+function idsLiteral(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new RangeError(`not a complaint id: ${id}`);
+  return `${sqlLiteral(`{${ids.join(",")}}`)}::uuid[]`;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The PostgreSQL select of the fact rows for a time zone, as text for COPY (values inlined): every
+ * complaint (the full load) or the current rows of some (a refresh; a deleted one has none).
+ */
+export function factsSelect(timeZone: string, ids: readonly string[] | null): string {
+  const list = FACT_COLUMNS.map((c) => `${c.from.replace("$TZ", sqlLiteral(timeZone))} as ${c.name}`).join(", ");
+  return `select ${list} from complaints c join customers cu on cu.id = c.customer_id${ids ? ` where c.id = any(${idsLiteral(ids)})` : ""}`;
 }
 
-/** The current rows of some complaints (a deleted one simply has none). */
-export function factRowsQuery(timeZone: string, ids: string[]): SQL {
-  return sql`select ${factSelect(timeZone)} from complaints c join customers cu on cu.id = c.customer_id
-    where c.id = any(${`{${ids.join(",")}}`}::uuid[])`;
-}
-
-export function hardInteractionsQuery(ids: string[] | null): SQL {
-  const select = sql.raw(HARD_INTERACTION_COLUMNS.map((c) => `${c.from} as ${c.name}`).join(", "));
-  return ids
-    ? sql`select ${select} from debriefs d where d.hard_interaction and d.complaint_id = any(${`{${ids.join(",")}}`}::uuid[])`
-    : sql`select ${select} from debriefs d where d.hard_interaction`;
+/** The hard-interaction debriefs: all of them, or those of some complaints. */
+export function hardInteractionsSelect(ids: readonly string[] | null): string {
+  const list = HARD_INTERACTION_COLUMNS.map((c) => `${c.from} as ${c.name}`).join(", ");
+  return `select ${list} from debriefs d where d.hard_interaction${ids ? ` and d.complaint_id = any(${idsLiteral(ids)})` : ""}`;
 }

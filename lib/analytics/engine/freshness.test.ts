@@ -6,7 +6,7 @@ import { queryRows, type Db } from "@/db/client";
 import { describeEachDatabase } from "@/test/databases";
 import { buildFixture, type Fixture } from "../queries/test-fixture";
 import { AnalyticsCopy } from "./copy";
-import { FACT_COLUMNS, factBatchQuery } from "./facts";
+import { FACT_COLUMNS, factsSelect } from "./facts";
 import { silentLog } from "./test-support";
 
 /*
@@ -21,12 +21,12 @@ type Row = Record<string, unknown>;
 
 /** Every fact row, normalised so the two engines' values compare (ids and days as text). */
 async function copyFacts(copy: AnalyticsCopy): Promise<Row[]> {
-  const list = FACT_COLUMNS.map((c) => (c.kind === "uuid" || c.kind === "date" ? `${c.name}::varchar as ${c.name}` : c.name)).join(", ");
+  const list = FACT_COLUMNS.map((c) => (c.kind === "uuid" || c.kind === "date" || c.kind === "enum" ? `${c.name}::varchar as ${c.name}` : c.name)).join(", ");
   return normalise(await copy.query(sql.raw(`select ${list} from facts order by id`)));
 }
 
 async function databaseFacts(db: Db, timeZone: string): Promise<Row[]> {
-  return normalise(await queryRows<Row>(db, factBatchQuery(timeZone, null, 1_000_000)));
+  return normalise(await queryRows<Row>(db, sql.raw(`${factsSelect(timeZone, null)} order by c.id`)));
 }
 
 async function copyHard(copy: AnalyticsCopy): Promise<string[]> {
