@@ -14,15 +14,19 @@ import { copyPage, type BenchContext } from "./queries";
  */
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-export type CopyLoad = { copy: AnalyticsCopy; seconds: number; duckBytes: number; rssGrowthBytes: number; complaints: number };
+export type CopyLoad = { copy: AnalyticsCopy; seconds: number; duckBytes: number; rssGrowthBytes: number; rssPeakGrowthBytes: number; complaints: number };
 
 export async function loadCopy(db: Db, complaints: number, log: (m: string) => void): Promise<CopyLoad> {
   const quiet = (o: object, msg: string) => process.stderr.write(`    ${msg} ${JSON.stringify(o)}\n`);
   const copy = await AnalyticsCopy.create({ log: { info: () => {}, warn: quiet, error: quiet } });
   const rssBefore = process.memoryUsage().rss;
+  // The highest the process reaches during the load, sampled every 50 ms.
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
   const started = performance.now();
-  await copy.reload(db);
+  await copy.reload(db).finally(() => clearInterval(sampler));
   const seconds = (performance.now() - started) / 1000;
+  const rssPeakGrowthBytes = Math.max(rssPeak, process.memoryUsage().rss) - rssBefore;
   // The load's batches are garbage once appended; what stays is the copy.
   globalThis.gc?.();
   const rssGrowthBytes = process.memoryUsage().rss - rssBefore;
@@ -31,9 +35,10 @@ export async function loadCopy(db: Db, complaints: number, log: (m: string) => v
   log(
     `Analytics copy (DuckDB, in process): loaded ${copy.status().loaded.toLocaleString("en")} complaints in ${seconds.toFixed(1)} s; ` +
       `DuckDB memory ${mb(duckBytes).toFixed(0)} MB (${per100k(duckBytes).toFixed(1)} MB per 100,000 complaints), ` +
-      `process RSS growth ${mb(rssGrowthBytes).toFixed(0)} MB (${per100k(rssGrowthBytes).toFixed(1)} MB per 100,000).`,
+      `process RSS growth ${mb(rssGrowthBytes).toFixed(0)} MB (${per100k(rssGrowthBytes).toFixed(1)} MB per 100,000), ` +
+      `at most ${mb(rssPeakGrowthBytes).toFixed(0)} MB during the load.`,
   );
-  return { copy, seconds, duckBytes, rssGrowthBytes, complaints };
+  return { copy, seconds, duckBytes, rssGrowthBytes, rssPeakGrowthBytes, complaints };
 }
 
 /** Both engines' reports for one context at one instant; the differences, none when exact. */

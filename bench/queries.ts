@@ -63,7 +63,7 @@ type Figure = {
 const onlyStaff = (viewer: Viewer) => (viewer.role === "agent" ? viewer.id : null);
 const ANALYTICS: Figure[] = [
   { key: "summary", run: (db, scope) => loadSummary(db, scope), copy: (f, scope) => f.summary(scope) },
-  { key: "brokenPromises", run: (db, scope) => countOpenBrokenPromises(db, scope) },
+  { key: "brokenPromises", run: (db, scope) => countOpenBrokenPromises(db, scope), copy: (f, scope) => f.openBrokenPromises(scope) },
   { key: "timeSeries", run: (db, scope, _v, days) => loadTimeSeries(db, scope, bucketFor(days)), copy: (f, scope, _v, days) => f.timeSeries(scope, bucketFor(days)) },
   { key: "rootCauses", run: (db, scope) => loadRootCauses(db, scope), copy: (f, scope) => f.rootCauses(scope) },
   { key: "processes", run: (db, scope) => loadProcesses(db, scope), copy: (f, scope) => f.processes(scope) },

@@ -8,7 +8,6 @@ import { postgresFigures, type FigureSource } from "./engine/figures";
 import type { ProcessRow } from "./queries/processes";
 import type { RootCauseRow } from "./queries/root-causes";
 import type { AnalyticsScope } from "./queries/scope";
-import { countOpenBrokenPromises } from "./queries/summary";
 import { bucketFor } from "./queries/time-series";
 import type { AnalyticsThresholds } from "./thresholds";
 import { customerAggregate, customerComparedWith, processAggregates, processComparedWith, rateVsOthers, staffAggregate, staffComparedWith } from "./verdict-inputs";
@@ -49,7 +48,7 @@ export async function loadAnalyticsReport(
   const [thresholdSettings, summary, openBrokenPromises, series, causes, processes, staff, customers] = await Promise.all([
     getAnalyticsThresholds(db),
     figures.summary(scope),
-    countOpenBrokenPromises(db, scope),
+    figures.openBrokenPromises(scope),
     figures.timeSeries(scope, bucket),
     figures.rootCauses(scope),
     figures.processes(scope),

@@ -6,7 +6,7 @@ import { loadProcesses, toProcessRows, type ProcessRow } from "../queries/proces
 import { foldRootCauses, loadRootCauses, type RootCauseRow } from "../queries/root-causes";
 import { type AnalyticsScope, int, overduePromisesJoin, rangeEnd, scopeWhere } from "../queries/scope";
 import { loadStaff, toStaffTable, type StaffTable } from "../queries/staff";
-import { loadResponseTargets, loadSummary, toSummary, type Summary } from "../queries/summary";
+import { countOpenBrokenPromises, loadResponseTargets, loadSummary, toSummary, type Summary } from "../queries/summary";
 import { foldTimeSeries, loadTimeSeries, type Bucket, type TimePoint, type TimeSeriesRow } from "../queries/time-series";
 import type { AnalyticsCopy } from "./copy";
 
@@ -22,6 +22,8 @@ import type { AnalyticsCopy } from "./copy";
 export type FigureSource = {
   engine: "copy" | "postgres";
   summary(scope: AnalyticsScope): Promise<Summary>;
+  /** Promises past due and not kept on cases in the scope's filters, received at any time. */
+  openBrokenPromises(scope: AnalyticsScope): Promise<number>;
   timeSeries(scope: AnalyticsScope, bucket: Bucket): Promise<TimePoint[]>;
   rootCauses(scope: AnalyticsScope): Promise<RootCauseRow[]>;
   processes(scope: AnalyticsScope): Promise<ProcessRow[]>;
@@ -33,6 +35,7 @@ export function postgresFigures(db: Db): FigureSource {
   return {
     engine: "postgres",
     summary: (scope) => loadSummary(db, scope),
+    openBrokenPromises: (scope) => countOpenBrokenPromises(db, scope),
     timeSeries: (scope, bucket) => loadTimeSeries(db, scope, bucket),
     rootCauses: (scope) => loadRootCauses(db, scope),
     processes: (scope) => loadProcesses(db, scope),
@@ -72,7 +75,7 @@ async function overduePromises(db: Db, scope: AnalyticsScope) {
 }
 
 export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
-  // The processes and the staff tables of one page ask for the same overdue promises at once: one lookup serves both.
+  // The count, the processes and the staff tables of one page ask for the same overdue promises at once: one lookup serves all three.
   const inFlight = new Map<string, ReturnType<typeof overduePromises>>();
   const sharedOverdue = (scope: AnalyticsScope) => {
     const key = JSON.stringify(scope);
@@ -105,6 +108,13 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
         loadResponseTargets(db),
       ]);
       return toSummary(rows[0] ?? {}, targets);
+    },
+
+    async openBrokenPromises(scope) {
+      const overdue = await sharedOverdue(scope);
+      return overdue
+        .filter((o) => (!scope.processId || o.processId === scope.processId) && (!scope.assigneeId || o.assigneeId === scope.assigneeId))
+        .reduce((sum, o) => sum + o.n, 0);
     },
 
     async timeSeries(scope, bucket) {
