@@ -109,6 +109,38 @@ describe("fisherExact", () => {
     expect(result.twoSided).toBeCloseTo(direct.twoSided, 12);
   });
 
+  it("equals summing every table, for any table", () => {
+    // The reference walks every possible table, as the definition reads.
+    const everyTable = (a: number, b: number, c: number, d: number) => {
+      const [r1, c1, n] = [a + b, a + c, a + b + c + d];
+      const p = (x: number) => Math.exp(logFactorial(c1) - logFactorial(x) - logFactorial(c1 - x) + logFactorial(n - c1) - logFactorial(r1 - x) - logFactorial(n - c1 - r1 + x) - logFactorial(n) + logFactorial(r1) + logFactorial(n - r1));
+      const cutoff = p(a) * (1 + 1e-7);
+      let [greater, twoSided] = [0, 0];
+      for (let x = Math.max(0, r1 + c1 - n); x <= Math.min(r1, c1); x++) {
+        if (x >= a) greater += p(x);
+        if (p(x) <= cutoff) twoSided += p(x);
+      }
+      return { greater: Math.min(1, greater), twoSided: Math.min(1, twoSided) };
+    };
+    const cell = fc.integer({ min: 0, max: 3_000 });
+    fc.assert(
+      fc.property(cell, cell, cell, cell, (a, b, c, d) => {
+        const expected = everyTable(a, b, c, d);
+        const actual = fisherExact(a, b, c, d);
+        expect(Math.abs(actual.greater - expected.greater)).toBeLessThanOrEqual(1e-12 + expected.greater * 1e-9);
+        expect(Math.abs(actual.twoSided - expected.twoSided)).toBeLessThanOrEqual(1e-12 + expected.twoSided * 1e-9);
+      }),
+      { numRuns: 400 },
+    );
+    // Small and symmetric tables, where ties between the two sides are common.
+    for (const t of [[0, 0, 0, 0], [1, 1, 1, 1], [2, 3, 3, 2], [5, 0, 0, 5], [0, 5, 5, 0], [3, 3, 3, 3], [10, 10, 10, 10], [1, 0, 0, 0], [0, 0, 0, 1]] as const) {
+      const expected = everyTable(...t);
+      const actual = fisherExact(...t);
+      expect(actual.greater).toBeCloseTo(expected.greater, 12);
+      expect(actual.twoSided).toBeCloseTo(expected.twoSided, 12);
+    }
+  });
+
   it("is 1 when a row or column is empty (nothing to compare)", () => {
     expect(fisherExact(0, 0, 3, 7).greater).toBe(1);
     expect(fisherExact(5, 5, 0, 0).greater).toBe(1);

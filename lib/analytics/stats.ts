@@ -73,9 +73,17 @@ export interface FisherResult {
   twoSided: number;
 }
 
+/** Below this share of the sum so far, a term of a falling tail no longer changes it. */
+const NEGLIGIBLE = Number.EPSILON * 1e-2;
+
 /**
  * Fisher's exact test for the table [[a, b], [c, d]], e.g. a = one staff member's conduct cases,
  * b = their other cases, c and d the same for the rest of the team.
+ *
+ * The probabilities rise to the mode and fall away from it, so each tail is summed outward from
+ * its end nearest the mode, each term from the last by their ratio, until terms stop counting:
+ * the work follows the spread of the distribution, not the size of the table (root causes compare
+ * a year of complaints with the year before, hundreds of thousands).
  */
 export function fisherExact(a: number, b: number, c: number, d: number): FisherResult {
   Object.entries({ a, b, c, d }).forEach(([name, v]) => assertCount(name, v));
@@ -84,17 +92,49 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
   const n = a + b + c + d;
   const min = Math.max(0, r1 + c1 - n);
   const max = Math.min(r1, c1);
-  const observed = hypergeometric(a, r1, c1, n);
-  // Relative tolerance so that tables exactly as likely as the observed one are not lost to rounding.
-  const cutoff = observed * (1 + 1e-7);
-  let greater = 0;
-  let twoSided = 0;
-  for (let x = min; x <= max; x++) {
-    const p = hypergeometric(x, r1, c1, n);
-    if (x >= a) greater += p;
-    if (p <= cutoff) twoSided += p;
+  const mode = Math.min(max, Math.max(min, Math.floor(((r1 + 1) * (c1 + 1)) / (n + 2))));
+  const p = (x: number) => hypergeometric(x, r1, c1, n);
+  /** P(x + direction) from P(x). */
+  const stepFrom = (x: number, px: number, direction: 1 | -1) =>
+    direction === 1 ? (px * ((r1 - x) * (c1 - x))) / ((x + 1) * (n - r1 - c1 + x + 1)) : (px * (x * (n - r1 - c1 + x))) / ((r1 - x + 1) * (c1 - x + 1));
+  const inRange = (x: number) => x >= min && x <= max;
+  /** Σ P(x) from `start` outward, where the terms only fall (start at or beyond the mode). */
+  const tail = (start: number, direction: 1 | -1) => {
+    let sum = 0;
+    let term = inRange(start) ? p(start) : 0;
+    for (let x = start; inRange(x); x += direction) {
+      sum += term;
+      if (term <= sum * NEGLIGIBLE) break;
+      term = stepFrom(x, term, direction);
+    }
+    return sum;
+  };
+
+  const greater = a > mode ? tail(a, 1) : 1 - tail(a - 1, -1);
+
+  // Two-sided: every table at most as likely as the observed one. On the observed side that is
+  // everything beyond a, and any tables just inside it that are as likely (ties). On the other
+  // side, everything beyond the first table that is no more likely than the observed one.
+  // Relative tolerance, so that tables exactly as likely are not lost to rounding.
+  const cutoff = p(a) * (1 + 1e-7);
+  const toward: 1 | -1 = a >= mode ? 1 : -1;
+  let twoSided = tail(a, toward);
+  let x = a - toward;
+  let term = stepFrom(a, p(a), toward === 1 ? -1 : 1);
+  while (inRange(x) && (toward === 1 ? x >= mode : x <= mode) && x !== a && term <= cutoff) {
+    twoSided += term;
+    term = stepFrom(x, term, toward === 1 ? -1 : 1);
+    x -= toward;
   }
-  return { greater: Math.min(1, greater), twoSided: Math.min(1, twoSided) };
+  const away: 1 | -1 = toward === 1 ? -1 : 1;
+  let boundary = mode + away;
+  term = stepFrom(mode, p(mode), away);
+  while (inRange(boundary) && term > cutoff) {
+    term = stepFrom(boundary, term, away);
+    boundary += away;
+  }
+  twoSided += tail(boundary, away);
+  return { greater: Math.min(1, Math.max(0, greater)), twoSided: Math.min(1, twoSided) };
 }
 
 /**
