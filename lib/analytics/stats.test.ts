@@ -133,7 +133,8 @@ describe("fisherExact", () => {
       { numRuns: 400 },
     );
     // Small and symmetric tables, where ties between the two sides are common.
-    for (const t of [[0, 0, 0, 0], [1, 1, 1, 1], [2, 3, 3, 2], [5, 0, 0, 5], [0, 5, 5, 0], [3, 3, 3, 3], [10, 10, 10, 10], [1, 0, 0, 0], [0, 0, 0, 1]] as const) {
+    const tables: [number, number, number, number][] = [[0, 0, 0, 0], [1, 1, 1, 1], [2, 3, 3, 2], [5, 0, 0, 5], [0, 5, 5, 0], [3, 3, 3, 3], [10, 10, 10, 10], [1, 0, 0, 0], [0, 0, 0, 1]];
+    for (const t of tables) {
       const expected = everyTable(...t);
       const actual = fisherExact(...t);
       expect(actual.greater).toBeCloseTo(expected.greater, 12);
