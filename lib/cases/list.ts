@@ -86,7 +86,7 @@ function selectRows(db: Db, segment: Segment, where: SQL | undefined, { forward,
  * segments, or backward into earlier ones. One row more than a page tells whether more lie beyond.
  */
 async function readPage(db: Db, sort: QueueSort, base: SQL | undefined, cursorText: string | undefined, useSortIndex: boolean) {
-  const segments = segmentsFor(sort);
+  const segments = segmentsFor(sort, base);
   const cursor = decodeCursor(cursorText, sort);
   const forward = cursor?.move !== "prev";
   const collected: Array<{ row: Row; segment: number }> = [];

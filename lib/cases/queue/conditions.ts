@@ -38,27 +38,40 @@ export const nowParam = (now: Date) => sql`${now.toISOString()}::timestamptz`;
  * Every pending deadline as (case id, due): the first response while unanswered, each unkept
  * promise (until the case is closed), each open follow-up (while resolved). Each branch reads a
  * small, indexed set, so the due-date sort never touches the million cases with nothing due.
+ *
+ * `scope` is the list's own condition (view, filters, search), repeated inside every branch: the
+ * planner cannot carry a join's condition into a grouped subquery, so without it the deadlines of
+ * every open case in the business are gathered and grouped on each page view (the promises branch
+ * alone walks all open and resolved cases), only to keep the few hundred in one agent's view.
+ * Each branch reads `complaints` unaliased so the scope's column references mean its rows; the
+ * result is the same, since a case outside the scope is never shown anyway.
  */
-const pendingDuesSql = sql`
-  select pending.id, pending.first_response_due_at as due from ${complaints} as pending
-   where ${statusIn(OPEN_STATUSES, sql`pending.status`)}
-     and pending.first_response_at is null and pending.first_response_due_at is not null
+function pendingDuesSql(scope: SQL | undefined): SQL {
+  const inScope = scope ? sql` and ${scope}` : sql``;
+  return sql`
+  select ${complaints.id}, ${complaints.firstResponseDueAt} as due from ${complaints}
+   where ${isOpenSql} and ${complaints.firstResponseAt} is null and ${complaints.firstResponseDueAt} is not null${inScope}
   union all
-  select p.complaint_id, p.due_at from ${promises} as p join ${complaints} as pc on pc.id = p.complaint_id
-   where p.kept_at is null and ${statusIn(NOT_CLOSED, sql`pc.status`)}
+  select p.complaint_id, p.due_at from ${promises} as p join ${complaints} on ${complaints.id} = p.complaint_id
+   where p.kept_at is null and ${notClosedSql}${inScope}
   union all
-  select f.complaint_id, f.due_at from ${followUps} as f join ${complaints} as fc on fc.id = f.complaint_id
-   where f.completed_at is null and ${statusIn(RESOLVED, sql`fc.status`)}`;
+  select f.complaint_id, f.due_at from ${followUps} as f join ${complaints} on ${complaints.id} = f.complaint_id
+   where f.completed_at is null and ${isResolvedSql}${inScope}`;
+}
 
-/** The earliest pending deadline per case, to join as `pending_due (id, due)`. */
-export const pendingDueJoin = {
-  table: sql`(select dues.id, min(dues.due) as due from (${pendingDuesSql}) as dues group by dues.id) as pending_due`,
-  on: sql`pending_due.id = ${complaints.id}`,
-  due: sql`pending_due.due`,
-};
+/** The earliest pending deadline per case in `scope`, to join as `pending_due (id, due)`. */
+export function pendingDueJoin(scope: SQL | undefined) {
+  return {
+    table: sql`(select dues.id, min(dues.due) as due from (${pendingDuesSql(scope)}) as dues group by dues.id) as pending_due`,
+    on: sql`pending_due.id = ${complaints.id}`,
+    due: sql`pending_due.due`,
+  };
+}
 
-/** Cases with no pending deadline at all (a hashed subplan: the pending set is built once). */
-export const nothingPendingSql = sql`${complaints.id} not in (select dues.id from (${pendingDuesSql}) as dues)`;
+/** Cases in `scope` with no pending deadline at all (a hashed subplan: the pending set is built once). */
+export function nothingPendingSql(scope: SQL | undefined): SQL {
+  return sql`${complaints.id} not in (select dues.id from (${pendingDuesSql(scope)}) as dues)`;
+}
 
 /** A promise not kept by its time, a follow-up past its time, or a first response that is late. */
 export function overdueSql(now: Date): SQL {

@@ -85,6 +85,31 @@ describeEachDatabase("case queue: keyset pages for every sort", ({ db }) => {
     });
   }
 
+  it("pages due soonest within a filter, gathering deadlines for the filtered cases only", async () => {
+    // Two cases in three, pending or not, assigned to someone: the due sort under that filter must
+    // page exactly like the unfiltered one with the others left out.
+    const assignee = await createStaff(db(), { role: "agent" });
+    const assigned = new Set(cases.filter((_, i) => i % 3 !== 2).map((c) => c.id));
+    for (const id of assigned) await db().execute(sql`update complaints set assignee_id = ${assignee.id} where id = ${id}`);
+    try {
+      const filtered = (cursor?: string) =>
+        listQueue(
+          db(),
+          { id: viewerId, role: "supervisor" },
+          { view: "all", sort: "due", filters: { statuses: [], assignee: assignee.id }, cursor },
+          { now: NOW, timeZone: "UTC" },
+        );
+      const want = expected.due().filter((id) => assigned.has(id));
+      const pages = [await filtered()];
+      while (pages.at(-1)!.next) pages.push(await filtered(pages.at(-1)!.next!));
+      expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(want);
+      expect(pages.length).toBe(2);
+      expect((await filtered(pages[1]!.prev!)).items.map((i) => i.id)).toEqual(want.slice(0, CASES_PAGE_SIZE));
+    } finally {
+      await db().execute(sql`update complaints set assignee_id = null where assignee_id = ${assignee.id}`);
+    }
+  });
+
   it("starts over on a cursor that is malformed or meant for another sort", async () => {
     const newest = await page("newest");
     expect(decodeCursor(newest.next, "oldest")).toBeNull();

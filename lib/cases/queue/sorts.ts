@@ -16,7 +16,8 @@ import { QUEUE_SORTS, type QueueSort } from "./params";
  */
 export type Segment = { key: SQL; direction: "asc" | "desc"; where?: SQL; join?: { table: SQL; on: SQL } };
 
-export function segmentsFor(sort: QueueSort): Segment[] {
+/** `scope` is the list's condition, which the due sort also applies to the deadlines it gathers. */
+export function segmentsFor(sort: QueueSort, scope?: SQL): Segment[] {
   switch (sort) {
     case "newest":
       return [{ key: sql`${complaints.receivedAt}`, direction: "desc" }];
@@ -24,11 +25,13 @@ export function segmentsFor(sort: QueueSort): Segment[] {
       return [{ key: sql`${complaints.receivedAt}`, direction: "asc" }];
     case "activity":
       return [{ key: sql`${complaints.lastActivityAt}`, direction: "desc" }];
-    case "due":
+    case "due": {
+      const pending = pendingDueJoin(scope);
       return [
-        { key: pendingDueJoin.due, direction: "asc", join: pendingDueJoin },
-        { key: sql`${complaints.receivedAt}`, direction: "desc", where: nothingPendingSql },
+        { key: pending.due, direction: "asc", join: pending },
+        { key: sql`${complaints.receivedAt}`, direction: "desc", where: nothingPendingSql(scope) },
       ];
+    }
   }
 }
 
