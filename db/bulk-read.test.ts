@@ -60,6 +60,12 @@ describeEachDatabase("bulk reads: query results as CSV files", ({ db, kind }) =>
     expect(await queryRows(db(), sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 
+  it("an error half-way through a result rejects, and leaves the database usable", async () => {
+    const failing = "select 1 / (g - 30000) as n, repeat('x', 60) as filler from generate_series(1, 40000) g";
+    await expect(bulkRead(db(), { snapshot: true }, (reader) => reader.csvToFile(failing, file("h.csv")))).rejects.toThrow(/division by zero/);
+    expect(await queryRows(db(), sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  }, 60_000);
+
   if (kind === "postgres") {
     it("a snapshot read sees the database as of one instant, whatever commits meanwhile", async () => {
       await queryRows(db(), sql`create table bulk_snapshot (n int)`);
