@@ -77,6 +77,23 @@ export interface FisherResult {
 const NEGLIGIBLE = Number.EPSILON * 1e-2;
 
 /**
+ * Σ of one tail of a unimodal distribution, from `start` outward in `direction`, where the terms
+ * only fall: `first` is the term at `start`, `next` gives each term from the one before it (their
+ * ratio is cheap where each term on its own needs logarithms of factorials). Stops once a term no
+ * longer changes the sum, so the work follows the spread of the distribution, not its range.
+ */
+function sumFallingTail(start: number, direction: 1 | -1, first: number, next: (x: number, term: number) => number, inRange: (x: number) => boolean): number {
+  let sum = 0;
+  let term = first;
+  for (let x = start; inRange(x); x += direction) {
+    sum += term;
+    if (term <= sum * NEGLIGIBLE) break;
+    term = next(x, term);
+  }
+  return sum;
+}
+
+/**
  * Fisher's exact test for the table [[a, b], [c, d]], e.g. a = one staff member's conduct cases,
  * b = their other cases, c and d the same for the rest of the team.
  *
@@ -99,16 +116,8 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
     direction === 1 ? (px * ((r1 - x) * (c1 - x))) / ((x + 1) * (n - r1 - c1 + x + 1)) : (px * (x * (n - r1 - c1 + x))) / ((r1 - x + 1) * (c1 - x + 1));
   const inRange = (x: number) => x >= min && x <= max;
   /** Σ P(x) from `start` outward, where the terms only fall (start at or beyond the mode). */
-  const tail = (start: number, direction: 1 | -1) => {
-    let sum = 0;
-    let term = inRange(start) ? p(start) : 0;
-    for (let x = start; inRange(x); x += direction) {
-      sum += term;
-      if (term <= sum * NEGLIGIBLE) break;
-      term = stepFrom(x, term, direction);
-    }
-    return sum;
-  };
+  const tail = (start: number, direction: 1 | -1) =>
+    sumFallingTail(start, direction, inRange(start) ? p(start) : 0, (x, term) => stepFrom(x, term, direction), inRange);
 
   const greater = a > mode ? tail(a, 1) : 1 - tail(a - 1, -1);
 
@@ -116,17 +125,18 @@ export function fisherExact(a: number, b: number, c: number, d: number): FisherR
   // everything beyond a, and any tables just inside it that are as likely (ties). On the other
   // side, everything beyond the first table that is no more likely than the observed one.
   // Relative tolerance, so that tables exactly as likely are not lost to rounding.
-  const cutoff = p(a) * (1 + 1e-7);
+  const observed = p(a);
+  const cutoff = observed * (1 + 1e-7);
   const toward: 1 | -1 = a >= mode ? 1 : -1;
-  let twoSided = tail(a, toward);
-  let x = a - toward;
-  let term = stepFrom(a, p(a), toward === 1 ? -1 : 1);
-  while (inRange(x) && (toward === 1 ? x >= mode : x <= mode) && x !== a && term <= cutoff) {
-    twoSided += term;
-    term = stepFrom(x, term, toward === 1 ? -1 : 1);
-    x -= toward;
-  }
   const away: 1 | -1 = toward === 1 ? -1 : 1;
+  let twoSided = tail(a, toward);
+  let x = a + away;
+  let term = stepFrom(a, observed, away);
+  while (inRange(x) && (toward === 1 ? x >= mode : x <= mode) && term <= cutoff) {
+    twoSided += term;
+    term = stepFrom(x, term, away);
+    x += away;
+  }
   let boundary = mode + away;
   term = stepFrom(mode, p(mode), away);
   while (inRange(boundary) && term > cutoff) {
@@ -158,17 +168,15 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   const logQ = Math.log1p(-p);
   const odds = p / (1 - p);
   const mode = Math.floor((n + 1) * p);
-  /** Σ P(X = x) from `start` outward (step +1 or −1), each term from the last by their ratio. */
-  const tailFrom = (start: number, step: 1 | -1) => {
-    let term = Math.exp(logChoose(n, start) + start * logP + (n - start) * logQ);
-    let sum = 0;
-    for (let x = start; x >= 0 && x <= n; x += step) {
-      sum += term;
-      if (term <= sum * Number.EPSILON * 1e-2) break;
-      term *= step === 1 ? ((n - x) / (x + 1)) * odds : (x / (n - x + 1)) / odds;
-    }
-    return sum;
-  };
+  /** Σ P(X = x) from `start` outward, where the terms only fall. */
+  const tailFrom = (start: number, step: 1 | -1) =>
+    sumFallingTail(
+      start,
+      step,
+      Math.exp(logChoose(n, start) + start * logP + (n - start) * logQ),
+      (x, term) => term * (step === 1 ? ((n - x) / (x + 1)) * odds : x / (n - x + 1) / odds),
+      (x) => x >= 0 && x <= n,
+    );
   return k > mode ? Math.min(1, tailFrom(k, 1)) : Math.min(1, Math.max(0, 1 - tailFrom(k - 1, -1)));
 }
 
