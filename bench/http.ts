@@ -90,6 +90,9 @@ async function waitForAnalyticsCopy(base: string, cookie: string, log: (m: strin
   }
 }
 
+/** The one generated case the case page is measured on, renamed from its generated "BN-…" reference. */
+export const BENCH_CASE_REFERENCE = "CR-BNCH-CASE";
+
 function load(base: string, target: Target, options: HttpOptions, cookie: string): Promise<HttpResult> {
   const times: number[] = [];
   const references: string[] = [];
@@ -154,7 +157,7 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> 
     else await waitForAnalyticsCopy(base, cookie, log);
     // Generated complaints carry references the app never issues ("BN-…"), which its case page
     // answers with 404: one of them gets a well-formed reference, so a real case page is measured.
-    const caseReference = "CR-BNCH-CASE";
+    const caseReference = BENCH_CASE_REFERENCE;
     if ((await sql`select 1 from complaints where reference = ${caseReference}`).length === 0) {
       await sql`update complaints set reference = ${caseReference}
         where id = (select id from complaints where reference like 'BN-%' order by received_at desc limit 1 offset 100)`;

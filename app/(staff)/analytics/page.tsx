@@ -11,6 +11,7 @@ import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { loadFixResults } from "@/lib/improvements/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
+import { waitForHeavyPageTurn } from "@/lib/resilience/heavy-pages";
 import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
 import { CausesSection } from "./_components/causes-section";
 import { CustomersSection } from "./_components/customers-section";
@@ -29,6 +30,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireStaff("agent");
+  // One analytics page at a time on this instance, so owners' reports never crowd out agents' pages.
+  await waitForHeavyPageTurn();
   const db = await getDb();
   const timeZone = await getWorkspaceTimeZone(db);
   const earliest = await loadEarliestComplaintDate(db, timeZone);

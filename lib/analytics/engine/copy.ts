@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { bulkRead, sqlLiteral } from "@/db/bulk-read";
 import { queryRows, type Db } from "@/db/client";
+import { Semaphore } from "@/lib/resilience/semaphore";
 import {
   DIMENSIONS,
   duckEnumTypesSql,
@@ -389,25 +390,6 @@ export class AnalyticsCopy {
     const run = this.lock.then(work, work);
     this.lock = run.catch(() => undefined);
     return run;
-  }
-}
-
-/** At most `limit` tasks at once, the rest in arrival order. */
-class Semaphore {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
   }
 }
 

@@ -21,8 +21,11 @@ const VERDICT_BADGE: Record<Verdict, { label: string; tone: BadgeTone }> = {
 type Card = { key: string; kind: VerdictKind; subject: string; verdict: VerdictResult; comparedWith: string; casesHref?: string };
 
 const KIND_LABEL: Record<VerdictKind, string> = { customer: "Customer", process: "Process", staff: "Staff member" };
+const KIND_PLURAL: Record<VerdictKind, string> = { customer: "Customers", process: "Processes", staff: "Staff members" };
+const KINDS: VerdictKind[] = ["process", "customer", "staff"];
 
-function VerdictCard({ card, report }: { card: Card; report: AnalyticsReport }) {
+/** `explained`: the card carries its own "How we decide" (a flagged verdict); the folded list explains each kind once. */
+function VerdictCard({ card, report, explained }: { card: Card; report: AnalyticsReport; explained: boolean }) {
   const { verdict } = card;
   const badge = VERDICT_BADGE[verdict.verdict];
   const flagged = verdict.verdict.startsWith("likely_");
@@ -47,7 +50,7 @@ function VerdictCard({ card, report }: { card: Card; report: AnalyticsReport }) 
         {verdict.rateRatio ? ` · ${ratio(verdict.rateRatio.estimate)}× the usual rate` : ""}
       </p>
       {card.casesHref && verdict.verdict === "likely_service_fault" ? <OpenActionLink casesHref={card.casesHref} subject={card.subject} /> : null}
-      <HowWeDecide kind={card.kind} t={report.thresholds} />
+      {explained ? <HowWeDecide kind={card.kind} t={report.thresholds} /> : null}
     </article>
   );
 }
@@ -91,7 +94,7 @@ export function VerdictsSection({ report, viewerRole }: { report: AnalyticsRepor
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {flagged.map((c) => (
-            <VerdictCard key={c.key} card={c} report={report} />
+            <VerdictCard key={c.key} card={c} report={report} explained />
           ))}
         </div>
       )}
@@ -100,9 +103,18 @@ export function VerdictsSection({ report, viewerRole }: { report: AnalyticsRepor
           <summary className="cursor-pointer text-sm font-medium text-brand-700">
             {noPattern.length} checked with no pattern: show their evidence
           </summary>
+          {/* Once per kind, not on each of what can be a hundred cards: the page stays light. */}
+          <div className="mt-4 space-y-2">
+            {KINDS.filter((kind) => noPattern.some((c) => c.kind === kind)).map((kind) => (
+              <div key={kind} className="rounded-md bg-slate-50 px-3 py-2">
+                <p className="text-sm font-medium text-slate-900">{KIND_PLURAL[kind]}</p>
+                <HowWeDecide kind={kind} t={report.thresholds} />
+              </div>
+            ))}
+          </div>
           <div className="mt-4 grid gap-4 lg:grid-cols-2">
             {noPattern.map((c) => (
-              <VerdictCard key={c.key} card={c} report={report} />
+              <VerdictCard key={c.key} card={c} report={report} explained={false} />
             ))}
           </div>
         </details>
