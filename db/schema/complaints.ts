@@ -62,6 +62,12 @@ export const complaints = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    // The earliest deadline still pending on the case: its first response while unanswered, an
+    // unkept promise until the case closes, an open follow-up while it is resolved. Kept by
+    // triggers in the database (migration 0019) whenever the case, its promises or its follow-ups
+    // change; the app reads it and never writes it. The queue's Overdue tab and "Due soonest"
+    // read this one column instead of three tables for each of the cases not yet closed.
+    nextDueAt: timestamp("next_due_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +150,11 @@ export const complaints = pgTable(
     index("complaints_open_work_idx")
       .on(t.status, t.assigneeId, t.escalatedAt, t.firstResponseAt, t.firstResponseDueAt, t.id)
       .where(sql`${t.status} <> 'closed'`),
+    // Cases with a deadline pending, by that deadline: the Overdue count is a range of it, and
+    // "Due soonest" reads it in order (keyset pages; the status lets the count skip the table).
+    index("complaints_next_due_idx")
+      .on(t.nextDueAt.desc(), t.id.desc(), t.status)
+      .where(sql`${t.nextDueAt} is not null`),
     // Analytics reads a date range and only these columns: with all of them in one index the
     // aggregates are index-only scans over a narrow, date-ordered structure instead of visiting
     // every heap page that holds a complaint from the range (at a million complaints, 90 days

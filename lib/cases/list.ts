@@ -55,7 +55,7 @@ type Row = Awaited<ReturnType<typeof selectRows>>[number];
 type ReadOptions = { forward: boolean; limit: number; useSortIndex: boolean };
 
 function selectRows(db: Db, segment: Segment, where: SQL | undefined, { forward, limit, useSortIndex }: ReadOptions) {
-  const query = db
+  return db
     .select({
       id: complaints.id,
       reference: complaints.reference,
@@ -73,9 +73,6 @@ function selectRows(db: Db, segment: Segment, where: SQL | undefined, { forward,
       sortKey: sql<string>`(${segment.key})::text`,
     })
     .from(complaints)
-    .$dynamic();
-  const joined = segment.join ? query.innerJoin(segment.join.table, segment.join.on) : query;
-  return joined
     .where(where)
     .orderBy(...orderSql(segment, forward, useSortIndex))
     .limit(limit);
@@ -86,7 +83,7 @@ function selectRows(db: Db, segment: Segment, where: SQL | undefined, { forward,
  * segments, or backward into earlier ones. One row more than a page tells whether more lie beyond.
  */
 async function readPage(db: Db, sort: QueueSort, base: SQL | undefined, cursorText: string | undefined, useSortIndex: boolean) {
-  const segments = segmentsFor(sort, base);
+  const segments = segmentsFor(sort);
   const cursor = decodeCursor(cursorText, sort);
   const forward = cursor?.move !== "prev";
   const collected: Array<{ row: Row; segment: number }> = [];

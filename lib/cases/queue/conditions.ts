@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { complaints, customers, followUps, promises } from "@/db/schema";
+import { complaints, customers, followUps } from "@/db/schema";
 import { normalizeReference } from "@/lib/complaints/reference";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { CASE_STATUSES, isOpen, type CaseStatus } from "../state-machine";
@@ -23,66 +23,20 @@ const OPEN_STATUSES = CASE_STATUSES.filter(isOpen);
  * small share of a large table.
  */
 export const isOpenSql = statusIn(OPEN_STATUSES);
-/** Follow-ups belong to resolved cases: done, but not yet confirmed with the customer. */
-const RESOLVED: CaseStatus[] = ["resolved", "follow_up_due"];
-const isResolvedSql = statusIn(RESOLVED);
 /** Every status but closed: where any work can still be pending. */
 const NOT_CLOSED = CASE_STATUSES.filter((s) => s !== "closed");
 export const notClosedSql = statusIn(NOT_CLOSED);
-/** Promises outlive resolution (a refund promised still has to arrive); only closing ends them. */
-const promisesCountSql = notClosedSql;
 
 export const nowParam = (now: Date) => sql`${now.toISOString()}::timestamptz`;
 
 /**
- * Every pending deadline as (case id, due): the first response while unanswered, each unkept
- * promise (until the case is closed), each open follow-up (while resolved). Each branch reads a
- * small, indexed set, so the due-date sort never touches the million cases with nothing due.
- *
- * `scope` is the list's own condition (view, filters, search), repeated inside every branch: the
- * planner cannot carry a join's condition into a grouped subquery, so without it the deadlines of
- * every open case in the business are gathered and grouped on each page view (the promises branch
- * alone walks all open and resolved cases), only to keep the few hundred in one agent's view.
- * Each branch reads `complaints` unaliased so the scope's column references mean its rows; the
- * result is the same, since a case outside the scope is never shown anyway.
+ * A promise not kept by its time, a follow-up past its time, or a first response that is late:
+ * the case's earliest pending deadline has passed. The database keeps that deadline in
+ * complaints.next_due_at (migration 0019), so this reads one indexed column, not three tables for
+ * each case not yet closed.
  */
-function pendingDuesSql(scope: SQL | undefined): SQL {
-  const inScope = scope ? sql` and ${scope}` : sql``;
-  return sql`
-  select ${complaints.id}, ${complaints.firstResponseDueAt} as due from ${complaints}
-   where ${isOpenSql} and ${complaints.firstResponseAt} is null and ${complaints.firstResponseDueAt} is not null${inScope}
-  union all
-  select p.complaint_id, p.due_at from ${promises} as p join ${complaints} on ${complaints.id} = p.complaint_id
-   where p.kept_at is null and ${notClosedSql}${inScope}
-  union all
-  select f.complaint_id, f.due_at from ${followUps} as f join ${complaints} on ${complaints.id} = f.complaint_id
-   where f.completed_at is null and ${isResolvedSql}${inScope}`;
-}
-
-/** The earliest pending deadline per case in `scope`, to join as `pending_due (id, due)`. */
-export function pendingDueJoin(scope: SQL | undefined) {
-  return {
-    table: sql`(select dues.id, min(dues.due) as due from (${pendingDuesSql(scope)}) as dues group by dues.id) as pending_due`,
-    on: sql`pending_due.id = ${complaints.id}`,
-    due: sql`pending_due.due`,
-  };
-}
-
-/** Cases in `scope` with no pending deadline at all (a hashed subplan: the pending set is built once). */
-export function nothingPendingSql(scope: SQL | undefined): SQL {
-  return sql`${complaints.id} not in (select dues.id from (${pendingDuesSql(scope)}) as dues)`;
-}
-
-/** A promise not kept by its time, a follow-up past its time, or a first response that is late. */
 export function overdueSql(now: Date): SQL {
-  const at = nowParam(now);
-  return sql`(
-    (${isOpenSql} and ${complaints.firstResponseAt} is null and ${complaints.firstResponseDueAt} < ${at})
-    or (${promisesCountSql} and ${complaints.id} in (
-      select ${promises.complaintId} from ${promises} where ${promises.keptAt} is null and ${promises.dueAt} < ${at}))
-    or (${isResolvedSql} and ${complaints.id} in (
-      select ${followUps.complaintId} from ${followUps} where ${followUps.completedAt} is null and ${followUps.dueAt} < ${at}))
-  )`;
+  return sql`${complaints.nextDueAt} < ${nowParam(now)}`;
 }
 
 /** A resolved case whose follow-up call has come due (by status, or by its date passing). */

@@ -2,7 +2,6 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { complaints } from "@/db/schema";
-import { nothingPendingSql, pendingDueJoin } from "./conditions";
 import { QUEUE_SORTS, type QueueSort } from "./params";
 
 /**
@@ -10,14 +9,13 @@ import { QUEUE_SORTS, type QueueSort } from "./params";
  * of the row at its edge, so pages stay fast at any depth and never skip or repeat a row.
  *
  * A sort is a list of segments read one after another. Most sorts have one. "Due soonest" has
- * two: cases with something pending, earliest deadline first (a small set gathered from indexed
- * tables, see pendingDueJoin), then every other case newest first (read along the received_at
- * index). The deadline is computed once per pending case, never for the million with none.
+ * two: cases with something pending, earliest deadline first (complaints.next_due_at, kept by
+ * the database, read along its partial index), then every other case newest first (read along
+ * the received_at index).
  */
-export type Segment = { key: SQL; direction: "asc" | "desc"; where?: SQL; join?: { table: SQL; on: SQL } };
+export type Segment = { key: SQL; direction: "asc" | "desc"; where?: SQL };
 
-/** `scope` is the list's condition, which the due sort also applies to the deadlines it gathers. */
-export function segmentsFor(sort: QueueSort, scope?: SQL): Segment[] {
+export function segmentsFor(sort: QueueSort): Segment[] {
   switch (sort) {
     case "newest":
       return [{ key: sql`${complaints.receivedAt}`, direction: "desc" }];
@@ -25,13 +23,11 @@ export function segmentsFor(sort: QueueSort, scope?: SQL): Segment[] {
       return [{ key: sql`${complaints.receivedAt}`, direction: "asc" }];
     case "activity":
       return [{ key: sql`${complaints.lastActivityAt}`, direction: "desc" }];
-    case "due": {
-      const pending = pendingDueJoin(scope);
+    case "due":
       return [
-        { key: pending.due, direction: "asc", join: pending },
-        { key: sql`${complaints.receivedAt}`, direction: "desc", where: nothingPendingSql(scope) },
+        { key: sql`${complaints.nextDueAt}`, direction: "asc", where: sql`${complaints.nextDueAt} is not null` },
+        { key: sql`${complaints.receivedAt}`, direction: "desc", where: sql`${complaints.nextDueAt} is null` },
       ];
-    }
   }
 }
 
