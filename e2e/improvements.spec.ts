@@ -72,8 +72,11 @@ test("an owner opens an action from the Pareto, links complaints, marks it done 
   await expect(page.getByText(/^Marked done\./)).toBeVisible();
 
   const effect = page.getByRole("region", { name: "Did it work?" });
-  await expect(effect.getByTestId("fix-verdict")).toHaveText(/^(It worked|No clear change yet|Complaints rose after the change): \d+ complaints? in the 45 days before, \d+ complaints? in the 45 days after/);
+  // Windows of equal length either side: 45 days, or 46 late in the UTC day when London's clock
+  // was ahead of UTC on the date picked (the date is UTC's; the change takes effect at London's midnight).
+  await expect(effect.getByTestId("fix-verdict")).toHaveText(/^(It worked|No clear change yet|Complaints rose after the change): \d+ complaints? in the (45|46) days before, \d+ complaints? in the \2 days after/);
   const verdictText = (await effect.getByTestId("fix-verdict").textContent()) ?? "";
+  const [before, windowDays, after] = verdictText.match(/(\d+) complaints? in the (\d+) days before, (\d+) complaints? in the \2 days after/)!.slice(1).map(Number) as [number, number, number];
   await expect(effect.getByText("Rate after ÷ before")).toBeVisible();
   await expect(effect.getByText(/^\d[\d.]* \(95% range \d[\d.]*–\d[\d.]*\)$/)).toBeVisible();
   await expect(effect.getByText(/^Chance alone (would|could)/)).toBeVisible();
@@ -91,7 +94,6 @@ test("an owner opens an action from the Pareto, links complaints, marks it done 
   await expect(row).toContainText("Olivia Owner");
   await expect(row).toContainText(String(offered));
   // Recurrences: every complaint about the cause since the change, at least those in the after window.
-  const after = Number(verdictText.match(/(\d+) complaints? in the 45 days after/)![1]);
   expect(Number(await row.getByRole("cell").last().textContent())).toBeGreaterThanOrEqual(after);
   await expectAccessible(page, "the list of actions");
   await screenshots(page, "improvements-list");
@@ -103,9 +105,8 @@ test("an owner opens an action from the Pareto, links complaints, marks it done 
   await page.goto("/analytics");
   const fixes = page.getByRole("region", { name: "Did the fixes work?" });
   const fixRow = fixes.getByRole("row").filter({ has: page.getByRole("link", { name: `Fix “${cause}” at the source` }) });
-  const before = Number(verdictText.match(/(\d+) complaints? in the 45 days before/)![1]);
   const badge = verdictText.startsWith("It worked") ? "It worked" : verdictText.startsWith("No clear change") ? "No clear change" : "Complaints rose";
-  await expect(fixRow).toContainText(`${before} → ${after} (45 days each side)`);
+  await expect(fixRow).toContainText(`${before} → ${after} (${windowDays} days each side)`);
   await expect(fixRow).toContainText(badge);
   await expect(fixRow).toContainText(/\d[\d.]* \(95% range \d[\d.]*–\d[\d.]*\)/);
   await page.getByRole("navigation", { name: "Analytics sections" }).getByRole("link", { name: "Did the fixes work?" }).click();
