@@ -1,10 +1,11 @@
 ALTER TABLE "complaints" ADD COLUMN "next_due_at" timestamp with time zone;--> statement-breakpoint
--- The earliest deadline still pending on one case (complaints.next_due_at, db/schema/complaints.ts),
--- exactly as the queue defines pending deadlines (pendingDuesSql in lib/cases/queue/conditions.ts):
+-- The earliest deadline still pending on one case (complaints.next_due_at, db/schema/complaints.ts):
 -- the first response while the case is open and unanswered, every unkept promise until it is
--- closed, every open follow-up while it is resolved. least() skips the NULLs. The statuses are
--- compared as text: a fresh database runs every migration in one transaction, and PostgreSQL
--- refuses enum values added earlier in the same transaction (carrying_out) in a function body.
+-- closed, every open follow-up while it is resolved. least() skips the NULLs.
+-- lib/cases/queue/next-due.test.ts holds it to that definition, computed from the base tables with
+-- the state machine's statuses. The statuses are compared as text: a fresh database runs every
+-- migration in one transaction, and PostgreSQL refuses enum values added earlier in the same
+-- transaction (carrying_out) in a function body.
 CREATE FUNCTION complaint_next_due(for_case uuid, for_status case_status, answered_at timestamptz, answer_due_at timestamptz)
 RETURNS timestamptz AS $$
   SELECT least(

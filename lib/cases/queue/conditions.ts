@@ -35,7 +35,7 @@ export const nowParam = (now: Date) => sql`${now.toISOString()}::timestamptz`;
  * complaints.next_due_at (migration 0019), so this reads one indexed column, not three tables for
  * each case not yet closed.
  */
-export function overdueSql(now: Date): SQL {
+function overdueSql(now: Date): SQL {
   return sql`${complaints.nextDueAt} < ${nowParam(now)}`;
 }
 
