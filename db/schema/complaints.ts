@@ -150,6 +150,9 @@ export const complaints = pgTable(
     index("complaints_open_work_idx")
       .on(t.status, t.assigneeId, t.escalatedAt, t.firstResponseAt, t.firstResponseDueAt, t.id)
       .where(sql`${t.status} <> 'closed'`),
+    // One staff member's cases not yet closed (or the unassigned ones), as a short range: the
+    // What's due badge joins their promises and follow-ups to it (lib/reminders/due.ts).
+    index("complaints_open_assignee_idx").on(t.assigneeId, t.id).where(sql`${t.status} <> 'closed'`),
     // Cases with a deadline pending, by that deadline: the Overdue count is a range of it, and
     // "Due soonest" reads it in order (keyset pages; the status lets the count skip the table).
     index("complaints_next_due_idx")

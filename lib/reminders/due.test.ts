@@ -103,6 +103,32 @@ describeEachDatabase("what's due for a staff member", ({ db }) => {
     }
   });
 
+  it("counts a supervisor's own and the unassigned promises and follow-ups once each, and never a closed case's", async () => {
+    const own = await complaint("SOWN", { assigneeId: supervisor.id, status: "investigating" });
+    const loose = await complaint("SNOB", { status: "investigating" });
+    const looseResolved = await complaint("SRES", { status: "resolved" });
+    const closed = await complaint("SCLO", { status: "closed" });
+    await db().insert(promises).values([
+      { complaintId: own, text: "Ring the depot", dueAt: at("2026-03-08T14:00:00Z") }, // an hour ago: overdue
+      { complaintId: loose, text: "Send the label", dueAt: at("2026-03-08T20:00:00Z") }, // later today
+      { complaintId: closed, text: "Never counted", dueAt: at("2026-03-08T14:00:00Z") },
+    ]);
+    await db().insert(followUps).values([
+      { complaintId: looseResolved, dueAt: at("2026-03-07T14:00:00Z") }, // yesterday's: overdue
+      { complaintId: closed, dueAt: at("2026-03-08T14:00:00Z") },
+    ]);
+    try {
+      const list = await getDueForStaff(db(), supervisor, NOW);
+      expect(list.items.map((i) => `${i.kind}:${i.reference}:${i.overdue ? "overdue" : "due"}`).sort()).toEqual(
+        ["first_response:CR-NOBO:overdue", "follow_up:CR-SRES:overdue", "promise:CR-SNOB:due", "promise:CR-SOWN:overdue"].sort(),
+      );
+      // The badge counts in SQL what the list shows: the agent's cases stay out of it.
+      expect(await countDueForStaff(db(), supervisor, NOW)).toEqual({ total: 4, overdue: 3, today: 1, waiting: 0 });
+    } finally {
+      await db().delete(complaints).where(sql`${complaints.id} in (${own}, ${loose}, ${looseResolved}, ${closed})`);
+    }
+  });
+
   it("lists only the most urgent of each group, and counts them all", async () => {
     const due = await getDueForStaff(db(), agent, NOW, 1);
     expect(due).toMatchObject({ total: 6, overdue: 2, today: 2, waiting: 2, perGroup: 1 });
