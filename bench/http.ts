@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { Sql } from "postgres";
@@ -11,7 +11,7 @@ import { BENCH_AGENT_EMAIL, BENCH_OWNER } from "./generate";
  * owner, then autocannon against each route for a fixed time at a fixed concurrency. Traffic
  * goes to 127.0.0.1 only, and every run is bounded by its duration.
  */
-export type HttpOptions = { distDir: string; baseEnv: NodeJS.ProcessEnv; databaseUrl: string; port: number; connections: number; seconds: number; sql: Sql; log: (m: string) => void };
+export type HttpOptions = { distDir: string; baseEnv: NodeJS.ProcessEnv; databaseUrl: string; authSecret: string; port: number; connections: number; seconds: number; sql: Sql; log: (m: string) => void };
 
 type Target = { name: string; path: string; method?: "GET" | "POST"; body?: string; auth?: boolean; contentType?: string };
 export type HttpResult = { name: string; requests: number; perSecond: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; references: string[] };
@@ -90,6 +90,63 @@ async function waitForAnalyticsCopy(base: string, cookie: string, log: (m: strin
   }
 }
 
+/** The app's `next start` on `port`, against the bench database; extra settings in `env`, and `nice` to run it at a lower CPU priority. */
+function startServer(options: HttpOptions, port: number, { env = {}, nice = false }: { env?: Record<string, string>; nice?: boolean } = {}): ChildProcess {
+  const command = ["npx", "next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const [file, ...args] = nice ? ["nice", "-n", "10", ...command] : command;
+  return spawn(file!, args, {
+    env: { ...options.baseEnv, ...env, NEXT_DIST_DIR: options.distDir, DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, AUTH_TRUST_HOST: "true", OUTBOX_WORKER: "off", SMTP_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
+      // Every request comes from 127.0.0.1: at the real limits intake would answer 429 after 60
+      // complaints. The limiter still runs (its PostgreSQL write is part of each request's cost);
+      // it only stops refusing. Refusals themselves are tested in e2e/abuse.spec.ts.
+      RATE_LIMIT_MULTIPLIER: "10000" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+function stopServer(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+/**
+ * nginx on `port` routing as README's "Reports on their own instance" says: the analytics pages
+ * (and their exports) to the reports instance, everything else to the interactive one.
+ */
+async function startRoutingProxy(port: number, interactivePort: number, reportsPort: number): Promise<{ stop: () => void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseroot-bench-nginx-"));
+  const upstream = (to: number) => `proxy_pass http://127.0.0.1:${to}; proxy_set_header Host $http_host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`;
+  fs.writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `daemon off; master_process off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location /analytics { ${upstream(reportsPort)} }
+    location / { ${upstream(interactivePort)} }
+  }
+}
+`,
+  );
+  const nginx = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], { stdio: ["ignore", "ignore", "inherit"] });
+  const stop = () => {
+    nginx.kill("SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, nginx);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { stop };
+}
+
+const NGINX = "/usr/sbin/nginx";
+
 /** The one generated case the case page is measured on, renamed from its generated "BN-…" reference. */
 export const BENCH_CASE_REFERENCE = "CR-BNCH-CASE";
 
@@ -139,15 +196,7 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> 
   const { log, sql } = options;
   ensureBuild(options.distDir, options.baseEnv, log);
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...options.baseEnv, NEXT_DIST_DIR: options.distDir, DATABASE_URL: options.databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), AUTH_TRUST_HOST: "true", OUTBOX_WORKER: "off", SMTP_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-      // Every request comes from 127.0.0.1: at the real limits intake would answer 429 after 60
-      // complaints. The limiter still runs (its PostgreSQL write is part of each request's cost);
-      // it only stops refusing. Refusals themselves are tested in e2e/abuse.spec.ts.
-      RATE_LIMIT_MULTIPLIER: "10000" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = startServer(options, options.port);
   try {
     await waitForHealth(base, server);
     const cookie = await signIn(base);
@@ -205,7 +254,45 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> 
     );
     return results;
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopServer(server);
+  }
+}
+
+/**
+ * The same mixed load with the reports on their own instance (README, "Reports on their own
+ * instance"): an interactive instance that holds no analytics copy, a reports instance at a lower
+ * CPU priority, and nginx in front routing /analytics to the latter. The agent's queue and the
+ * ten owners' analytics pages go through nginx, as they would in that deployment.
+ */
+export async function runReportsInstanceBench(options: HttpOptions): Promise<HttpResult[]> {
+  const { log } = options;
+  if (!fs.existsSync(NGINX)) {
+    log(`  ${NGINX} not found (apt-get install nginx-light): the run with reports on their own instance is skipped.`);
+    return [];
+  }
+  const [proxyPort, interactivePort, reportsPort] = [options.port + 1, options.port + 2, options.port + 3];
+  const interactive = startServer(options, interactivePort, { env: { ANALYTICS_ENGINE: "postgres" } });
+  const reports = startServer(options, reportsPort, { nice: true });
+  let proxy: { stop: () => void } | null = null;
+  try {
+    await Promise.all([waitForHealth(`http://127.0.0.1:${interactivePort}`, interactive), waitForHealth(`http://127.0.0.1:${reportsPort}`, reports)]);
+    proxy = await startRoutingProxy(proxyPort, interactivePort, reportsPort);
+    const base = `http://127.0.0.1:${proxyPort}`;
+    const cookie = await signIn(base);
+    const agentCookie = await signIn(base, BENCH_AGENT_EMAIL);
+    await waitForAnalyticsCopy(base, cookie, log);
+    const queue: Target = { name: "queue, reports apart: alone", path: "/cases", auth: true };
+    log(`  reports on their own instance: an agent's queue on 2 connections alone, then while analytics runs on ${options.connections}, for ${options.seconds} s each…`);
+    const alone = await load(base, queue, { ...options, connections: 2 }, agentCookie);
+    const [underReports, reportsBeside] = await Promise.all([
+      load(base, { ...queue, name: "queue, reports apart: with analytics" }, { ...options, connections: 2 }, agentCookie),
+      load(base, { name: "analytics, on the reports instance", path: "/analytics", auth: true }, options, cookie),
+    ]);
+    return [alone, underReports, reportsBeside];
+  } finally {
+    proxy?.stop();
+    stopServer(interactive);
+    stopServer(reports);
   }
 }
 

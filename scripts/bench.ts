@@ -2,6 +2,7 @@
 // database of synthetic complaints, times the analytics and queue queries beside plain SQL, and
 // with --http puts the running app under load on loopback. Not part of the tests.
 //   npm run bench -- [--n 1000000] [--reuse] [--runs 20] [--http] [--skip-queries] [--connections 10] [--seconds 15] [--port 3190] [--dist-dir .next-bench]
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
@@ -11,7 +12,7 @@ import { localDate } from "@/lib/time/zone";
 import type { Viewer } from "@/lib/analytics/report";
 import { hashPassword } from "@/lib/auth/password";
 import { BENCH_OWNER, generateBenchData } from "@/bench/generate";
-import { BENCH_CASE_REFERENCE, runHttpBench } from "@/bench/http";
+import { BENCH_CASE_REFERENCE, runHttpBench, runReportsInstanceBench } from "@/bench/http";
 import { loadCopy, measureFreshness, reportDifferences, type CopyLoad } from "@/bench/copy";
 import { formatMs, measure, textTable, timingTable, type Timing } from "@/bench/measure";
 import { benchCases, queueCases, type BenchContext } from "@/bench/queries";
@@ -180,12 +181,13 @@ async function main() {
 
     if (opts.http) {
       log(`\nHTTP load on 127.0.0.1:${opts.port}, ${opts.connections} connections, ${opts.seconds} s per route:`);
-      const results = await runHttpBench({ distDir: opts.distDir, baseEnv: process.env, databaseUrl: url, port: opts.port, connections: opts.connections, seconds: opts.seconds, sql, log });
+      const httpOptions = { distDir: opts.distDir, baseEnv: process.env, databaseUrl: url, authSecret: randomBytes(24).toString("hex"), port: opts.port, connections: opts.connections, seconds: opts.seconds, sql, log };
+      const results = [...(await runHttpBench(httpOptions)), ...(await runReportsInstanceBench(httpOptions))];
       const floor = results[0]!.perSecond;
       log("");
-      log(["route".padEnd(34), "req/s".padStart(8), "p50".padStart(7), "p95".padStart(7), "p99".padStart(7), "non-2xx".padStart(8), "errors".padStart(7), "vs floor".padStart(9)].join(" "));
+      log(["route".padEnd(38), "req/s".padStart(8), "p50".padStart(7), "p95".padStart(7), "p99".padStart(7), "non-2xx".padStart(8), "errors".padStart(7), "vs floor".padStart(9)].join(" "));
       for (const r of results) {
-        log([r.name.padEnd(34), r.perSecond.toFixed(0).padStart(8), r.p50.toFixed(0).padStart(7), r.p95.toFixed(0).padStart(7), r.p99.toFixed(0).padStart(7), String(r.non2xx).padStart(8), String(r.errors).padStart(7), `${((r.perSecond / floor) * 100).toFixed(0)}%`.padStart(9)].join(" "));
+        log([r.name.padEnd(38), r.perSecond.toFixed(0).padStart(8), r.p50.toFixed(0).padStart(7), r.p95.toFixed(0).padStart(7), r.p99.toFixed(0).padStart(7), String(r.non2xx).padStart(8), String(r.errors).padStart(7), `${((r.perSecond / floor) * 100).toFixed(0)}%`.padStart(9)].join(" "));
       }
       const failed = results.reduce((s, r) => s + r.non2xx + r.errors, 0);
       log(failed === 0 ? "No request failed." : `${failed} requests failed (non-2xx or errors).`);
