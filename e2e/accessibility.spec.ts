@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { accessibilityViolations } from "./helpers/accessibility";
 import { DEMO_ACCOUNTS, signIn } from "./helpers/auth";
 import { fileComplaint } from "./helpers/complaints";
+import { screenshot } from "./helpers/screenshots";
 
 // axe-core is injected into each page; the app's Content-Security-Policy would refuse it.
 test.use({ bypassCSP: true });
@@ -66,4 +67,26 @@ test("the workspace passes WCAG 2.1 AA checks, for an owner and an agent", async
   await page.getByRole("button", { name: "Save complaint" }).click();
   await expect(page.getByRole("heading", { name: /Nothing was saved/ })).toBeVisible();
   expect(await accessibilityViolations(page), "WCAG 2.1 AA violations on the refused New complaint form").toEqual([]);
+});
+
+test("the queue is one table that becomes cards on a phone, and stays a table to assistive technology", async ({ page }) => {
+  const { reference } = await fileComplaint(page.request, { name: "Phone Queue" });
+  await signIn(page, DEMO_ACCOUNTS.owner);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectAccessible(page, "/cases");
+  // Each case once (no second, hidden copy of the queue for phones), read as a row of cells.
+  const row = page.getByRole("table").getByRole("row").filter({ hasText: reference });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("cell").first()).toBeVisible();
+  await expect(row.getByRole("link", { name: reference })).toBeVisible();
+  // The card says what the table's headings say on a wide screen.
+  await expect(row.getByText(/^Received /)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Reference" })).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(page, "cases-queue-375");
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("columnheader", { name: "Reference" })).toBeVisible();
+  await expect(row.getByText(/^Received /)).toBeHidden();
+  await screenshot(page, "cases-queue-desktop");
 });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, Table, Td, Th } from "@/components/ui";
+import { Badge, cx } from "@/components/ui";
 import type { QueueItem } from "@/lib/cases/list";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
 import { formatAge, formatAgo, formatDateTime } from "@/lib/format/dates";
@@ -25,84 +25,92 @@ function Ago({ at, timeZone, now, age }: { at: Date; timeZone: string; now: Date
   );
 }
 
-function CaseLink({ item }: { item: QueueItem }) {
+/** Words a card needs that the table's column headings say on wide screens. */
+function PhoneOnly({ children }: { children: React.ReactNode }) {
+  return <span className="md:hidden">{children}</span>;
+}
+
+const HEADINGS = ["Reference", "Next step", "Customer", "Status", "Process", "Assignee", "Age", "Activity"];
+
+/*
+ * Each cell's place: a table cell from md up; below it, a slot in the row's card grid (two
+ * columns: what identifies the case on the left, when on the right).
+ */
+const CELL = "block md:table-cell md:px-3 md:py-2 md:align-top";
+const PLACE = {
+  reference: "col-start-1 row-start-1 md:whitespace-nowrap",
+  next: "col-span-2 row-start-2 md:min-w-48",
+  customer: "col-span-2 row-start-3 font-medium text-slate-900 md:max-w-48 md:truncate md:font-normal md:text-slate-800",
+  status: "col-start-1 row-start-5",
+  process: "col-start-1 row-start-4 text-slate-600 md:whitespace-nowrap md:text-slate-800",
+  assignee: "col-start-2 row-start-4 justify-self-end text-slate-600 md:whitespace-nowrap md:text-slate-800",
+  age: "col-start-2 row-start-1 justify-self-end self-center text-xs text-slate-600 md:text-sm md:whitespace-nowrap md:tabular-nums md:text-slate-800",
+  activity: "col-start-2 row-start-5 justify-self-end self-center text-xs text-slate-600 md:text-sm md:whitespace-nowrap md:tabular-nums md:text-slate-700",
+} as const;
+
+function Cell({ place, children }: { place: keyof typeof PLACE; children: React.ReactNode }) {
   return (
-    <Link href={`/cases/${item.reference}`} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
-      {item.reference}
-    </Link>
+    <td role="cell" className={cx(CELL, PLACE[place])}>
+      {children}
+    </td>
   );
 }
 
 /**
- * The queue: a table on wide screens; on phones one card per case, with what needs doing next
- * right under the reference so it is the first thing read.
+ * The queue, rendered once: a table on wide screens; on phones the same rows become one card per
+ * case, with what needs doing next right under the reference so it is the first thing read. One
+ * markup keeps the page small (each case was rendered twice before, once per layout, one hidden).
+ * The table roles are explicit because browsers drop a table's semantics once CSS stops
+ * displaying it as a table.
  */
 export function CaseTable({ cases, timeZone, now, caption }: Props) {
   return (
-    <>
-      <ul className="space-y-3 md:hidden" aria-label={caption}>
-        {cases.map((c) => (
-          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <CaseLink item={c} />
-              <span className="text-xs text-slate-600">
-                Received <Ago at={c.receivedAt} timeZone={timeZone} now={now} />
-              </span>
-            </div>
-            <div className="mt-2">
-              <NextStepLabel step={c.next} overduePromises={c.overduePromises} />
-            </div>
-            <p className="mt-2 font-medium text-slate-900">{c.customerName}</p>
-            <p className="text-slate-600">
-              {c.processName ?? "Process not set"} · {c.assigneeName ?? "Unassigned"}
-            </p>
-            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-              <Badges item={c} />
-              <span className="text-xs text-slate-600">
-                Active <Ago at={c.lastActivityAt} timeZone={timeZone} now={now} />
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Table caption={caption} className="hidden md:block">
-        <thead>
-          <tr>
-            <Th>Reference</Th>
-            <Th>Next step</Th>
-            <Th>Customer</Th>
-            <Th>Status</Th>
-            <Th>Process</Th>
-            <Th>Assignee</Th>
-            <Th>Age</Th>
-            <Th>Activity</Th>
+    <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+      <table role="table" className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="hidden md:table-header-group" role="rowgroup">
+          <tr role="row">
+            {HEADINGS.map((h) => (
+              <th key={h} role="columnheader" scope="col" className="whitespace-nowrap bg-slate-50 px-3 py-2 text-left font-semibold text-slate-700">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200">
+        <tbody role="rowgroup" className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-200">
           {cases.map((c) => (
-            <tr key={c.id} className="hover:bg-slate-50">
-              <Td className="whitespace-nowrap">
-                <CaseLink item={c} />
-              </Td>
-              <Td className="min-w-48">
+            <tr
+              key={c.id}
+              role="row"
+              className="grid grid-cols-[1fr_auto] gap-x-2 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 md:table-row md:rounded-none md:border-0 md:p-0 md:hover:bg-slate-50"
+            >
+              <Cell place="reference">
+                <Link href={`/cases/${c.reference}`} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.reference}
+                </Link>
+              </Cell>
+              <Cell place="next">
                 <NextStepLabel step={c.next} overduePromises={c.overduePromises} />
-              </Td>
-              <Td className="max-w-48 truncate">{c.customerName}</Td>
-              <Td>
+              </Cell>
+              <Cell place="customer">{c.customerName}</Cell>
+              <Cell place="status">
                 <Badges item={c} />
-              </Td>
-              <Td className="whitespace-nowrap">{c.processName ?? <span className="text-slate-600">Not set</span>}</Td>
-              <Td className="whitespace-nowrap">{c.assigneeName ?? <span className="text-slate-600">Unassigned</span>}</Td>
-              <Td className="whitespace-nowrap tabular-nums">
+              </Cell>
+              <Cell place="process">{c.processName ?? <span className="text-slate-600">Process not set</span>}</Cell>
+              <Cell place="assignee">{c.assigneeName ?? <span className="text-slate-600">Unassigned</span>}</Cell>
+              <Cell place="age">
+                <PhoneOnly>Received </PhoneOnly>
                 <Ago at={c.receivedAt} timeZone={timeZone} now={now} age />
-              </Td>
-              <Td className="whitespace-nowrap tabular-nums text-slate-700">
+                {formatAge(c.receivedAt, now) === "just now" ? null : <PhoneOnly> ago</PhoneOnly>}
+              </Cell>
+              <Cell place="activity">
+                <PhoneOnly>Active </PhoneOnly>
                 <Ago at={c.lastActivityAt} timeZone={timeZone} now={now} />
-              </Td>
+              </Cell>
             </tr>
           ))}
         </tbody>
-      </Table>
-    </>
+      </table>
+    </div>
   );
 }
