@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
-import { type complaints, followUps, processes, promises, rootCauses, type Complaint } from "@/db/schema";
+import { complaints, followUps, processes, promises, rootCauses, type Complaint } from "@/db/schema";
 import { generateReference } from "@/lib/complaints/reference";
 import { describeEachDatabase } from "@/test/databases";
 import { createComplaint, createCustomer, createStaff, type TestStaff } from "./actions/test-fixture";
 import { listQueue, type QueueViewer } from "./list";
-import { parseQueueParams, type QueueFilters, type QueueQuery, type QueueView } from "./queue/params";
+import { parseQueueParams, tabCountLabel, TAB_COUNT_CAP, type QueueFilters, type QueueQuery, type QueueView } from "./queue/params";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const TZ = "Europe/London";
@@ -156,5 +156,24 @@ describeEachDatabase("case queue: views, filters, search, next steps", ({ db }) 
     expect(parseQueueParams({ from: "2026-03-02", to: "2026-03-01" }, "agent").notices[0]).toMatch(/before the start date/);
     expect(parseQueueParams({}, "agent")).toMatchObject({ view: "all", sort: "newest", notices: [] });
     expect(parseQueueParams({ view: "mine" }, "agent").sort).toBe("due");
+  });
+  // Last: it adds a thousand cases the other tests would count.
+  it("stops counting a tab past the cap and says so, instead of walking every case on each page view", async () => {
+    const dan = await createStaff(db(), { name: "Dan Busy" });
+    const customer = await createCustomer(db(), { name: "Many Cases" });
+    await db()
+      .insert(complaints)
+      .values(
+        Array.from({ length: TAB_COUNT_CAP + 5 }, (_, i) => ({
+          reference: `TCAP${i}`, trackingTokenHash: `cap-${i}`, customerId: customer.id, assigneeId: dan.id, status: "investigating" as const,
+          description: "One of many.", desiredOutcome: "An answer.", receivedAt: at("2026-03-01T09:00:00Z"), firstResponseAt: at("2026-03-01T10:00:00Z"),
+        })),
+      );
+    const page = await list({ id: dan.id, role: "agent" }, "mine");
+    expect(page.counts).toMatchObject({ mine: TAB_COUNT_CAP + 1, all: TAB_COUNT_CAP + 1, unassigned: 1 });
+    expect(page.items).toHaveLength(25);
+    expect(tabCountLabel(page.counts.mine!)).toBe("1,000+");
+    expect(tabCountLabel(TAB_COUNT_CAP)).toBe("1,000");
+    expect(tabCountLabel(7)).toBe("7");
   });
 });

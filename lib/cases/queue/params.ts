@@ -14,8 +14,18 @@ export type QueueView = (typeof QUEUE_VIEWS)[number];
 export const QUEUE_SORTS = ["newest", "oldest", "due", "activity"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
-/** Past this many, the All tab says "10,000+": counting a million closed cases is a full scan per page view. */
-export const ALL_COUNT_CAP = 10_000;
+/**
+ * Past this many, a tab says "1,000+". A count walks every case it counts, on every page view of
+ * every staff member: at a million complaints an agent with thousands of open cases paid about
+ * 10 ms of the database's time per page for four exact figures nobody reads past "a lot". The
+ * exact figures are on the analytics page; a tab only has to say how much work is waiting.
+ */
+export const TAB_COUNT_CAP = 1_000;
+
+/** A tab's count as shown: exact up to the cap, then "1,000+". */
+export function tabCountLabel(count: number): string {
+  return count > TAB_COUNT_CAP ? `${TAB_COUNT_CAP.toLocaleString("en-GB")}+` : count.toLocaleString("en-GB");
+}
 
 export const VIEW_LABELS: Record<QueueView, string> = {
   mine: "My cases",

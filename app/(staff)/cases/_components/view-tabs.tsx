@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cx } from "@/components/ui";
 import type { ViewCounts } from "@/lib/cases/queue/counts";
-import { ALL_COUNT_CAP, VIEW_LABELS, queueHref, type QueueQuery, type QueueView } from "@/lib/cases/queue/params";
+import { VIEW_LABELS, queueHref, tabCountLabel, type QueueQuery, type QueueView } from "@/lib/cases/queue/params";
 
 type Props = { query: QueueQuery; views: QueueView[]; counts: ViewCounts };
 
@@ -35,7 +35,7 @@ export function ViewTabs({ query, views, counts }: Props) {
                   )}
                 >
                   <span className="sr-only">(</span>
-                  {count > ALL_COUNT_CAP ? `${ALL_COUNT_CAP.toLocaleString("en-GB")}+` : count.toLocaleString("en-GB")}
+                  {tabCountLabel(count)}
                   <span className="sr-only"> cases)</span>
                 </span>
               </Link>
