@@ -15,9 +15,17 @@ test("the owner reads the analytics, narrows the range, opens a cause's cases an
   await expect(verdictCard(page, "Process", "Installation")).toContainText("Likely at fault");
   await expect(verdictCard(page, "Staff member", "Tom Whitfield")).toContainText("Likely conduct issue");
   await screenshots(page, "analytics-owner");
-  // Patterns that were checked but not found are folded away, with their evidence.
-  await page.getByText(/checked with no pattern/).click();
-  await expect(verdictCard(page, "Customer", "Victor Crane")).toContainText("complaints in 90 days about 4 processes");
+  // Patterns that were checked but not found are summed up in one line; their evidence is a link away.
+  const noPattern = page.locator("#no-pattern");
+  await expect(noPattern).toContainText(/^\d+ checked with no pattern \(\d+ process(es)?, \d+ staff members?\)/);
+  await expect(noPattern.getByRole("article")).toHaveCount(0);
+  await noPattern.getByRole("link", { name: "Show their evidence" }).click();
+  await expect(page).toHaveURL(/evidence=all/);
+  await expect(noPattern.getByRole("article").first()).toBeVisible();
+  await expect(noPattern.getByRole("article", { name: /^Process: / }).first()).toContainText(/complaints from \d+ distinct customers/);
+  await noPattern.getByRole("link", { name: "Hide their evidence" }).click();
+  await expect(page).not.toHaveURL(/evidence=all/);
+  await expect(noPattern.getByRole("article")).toHaveCount(0);
 
   // A shorter range: the URL carries it, so the view can be shared.
   await page.getByLabel("Date range").selectOption("30d");
@@ -133,5 +141,13 @@ test("the Pareto chart keeps every cause name whole at 375 px, and its parts are
   const part = pareto.locator('[data-fault="service"]').first();
   await part.click();
   await expect(page).toHaveURL(/rootCause=[0-9a-f-]{36}&fault=service$/);
+
+  // The evidence behind "no pattern" is a plain link too, landing on the verdicts, filters kept.
+  await page.goto("/analytics?range=12m");
+  await page.locator("#no-pattern").getByRole("link", { name: "Show their evidence" }).click();
+  await expect(page).toHaveURL(/\/analytics\?range=12m&evidence=all#verdicts$/);
+  await expect(page.locator("#no-pattern").getByRole("article").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(page.locator("#verdicts"), "analytics-verdicts-evidence-375");
   await context.close();
 });

@@ -36,7 +36,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const timeZone = await getWorkspaceTimeZone(db);
   const earliest = await loadEarliestComplaintDate(db, timeZone);
   const today = localDate(new Date(), timeZone);
-  const { filters: requested, notices, rangeRefused, typed } = parseAnalyticsFilters(await searchParams, today, earliest);
+  const params = await searchParams;
+  const { filters: requested, notices, rangeRefused, typed } = parseAnalyticsFilters(params, today, earliest);
   const seesTeam = hasRole(user.role, "supervisor");
   // The report runs on the reports' own pool, so owners' analytics never take the connections
   // agents' pages need (db/client.ts, getReportsDb). Corrective actions are for supervisors and
@@ -115,7 +116,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         </ul>
       </nav>
 
-      {seesTeam ? <VerdictsSection report={report} viewerRole={user.role} /> : null}
+      {seesTeam ? <VerdictsSection report={report} viewerRole={user.role} showAllEvidence={params.evidence === "all"} /> : null}
       <OverviewSection report={report} />
       <CausesSection report={report} />
       <ProcessesSection report={report} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui";
 import { hasRole } from "@/lib/auth/roles";
-import { casesHref } from "@/lib/analytics/filters";
+import { casesHref, filtersQuery } from "@/lib/analytics/filters";
 import type { AnalyticsReport } from "@/lib/analytics/report";
 import type { Verdict, VerdictResult } from "@/lib/analytics/verdicts";
 import { range, ratio } from "@/lib/format/numbers";
@@ -57,8 +57,26 @@ function VerdictCard({ card, report, explained }: { card: Card; report: Analytic
 
 const ORDER: Verdict[] = ["likely_service_fault", "likely_difficult_customer", "likely_staff_conduct", "no_pattern", "not_enough_data"];
 
-/** Flagged patterns as cards up front; the ones checked without a pattern folded away, evidence kept. */
-export function VerdictsSection({ report, viewerRole }: { report: AnalyticsReport; viewerRole: "agent" | "supervisor" | "owner" }) {
+/** The page's link with or without the folded evidence, keeping the filters; it lands on this section. */
+function evidenceHref(report: AnalyticsReport, show: boolean): string {
+  const q = filtersQuery(report.filters, { evidence: show ? "all" : null });
+  return `/analytics${q ? `?${q}` : ""}#verdicts`;
+}
+
+function countsByKind(cards: Card[]): string {
+  return KINDS.map((kind) => [kind, cards.filter((c) => c.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${n === 1 ? KIND_LABEL[kind].toLowerCase() : KIND_PLURAL[kind].toLowerCase()}`)
+    .join(", ");
+}
+
+/**
+ * Flagged patterns as cards up front. The ones checked without a pattern are summed up in one
+ * line, their evidence a link away (`showAllEvidence`, the page's `evidence=all`): with a hundred
+ * repeat complainers, processes and staff that is a hundred cards nobody reads first, and
+ * rendering them made the page twice as heavy for everyone who opened it.
+ */
+export function VerdictsSection({ report, viewerRole, showAllEvidence }: { report: AnalyticsReport; viewerRole: "agent" | "supervisor" | "owner"; showAllEvidence: boolean }) {
   if (report.limitedToSelf) return null;
   const all: Card[] = [
     ...(report.processVerdicts ?? []).map((p) => ({
@@ -99,25 +117,34 @@ export function VerdictsSection({ report, viewerRole }: { report: AnalyticsRepor
         </div>
       )}
       {noPattern.length > 0 ? (
-        <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">
-            {noPattern.length} checked with no pattern: show their evidence
-          </summary>
-          {/* Once per kind, not on each of what can be a hundred cards: the page stays light. */}
-          <div className="mt-4 space-y-2">
-            {KINDS.filter((kind) => noPattern.some((c) => c.kind === kind)).map((kind) => (
-              <div key={kind} className="rounded-md bg-slate-50 px-3 py-2">
-                <p className="text-sm font-medium text-slate-900">{KIND_PLURAL[kind]}</p>
-                <HowWeDecide kind={kind} t={report.thresholds} />
+        <div id="no-pattern" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <p className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
+            <span className="text-slate-800">
+              <span className="font-medium text-slate-900">{noPattern.length} checked with no pattern</span> ({countsByKind(noPattern)})
+            </span>
+            <Link href={evidenceHref(report, !showAllEvidence)} scroll={false} className="font-medium text-brand-700 underline">
+              {showAllEvidence ? "Hide their evidence" : "Show their evidence"}
+            </Link>
+          </p>
+          {showAllEvidence ? (
+            <>
+              {/* Once per kind, not on each of what can be a hundred cards. */}
+              <div className="mt-4 space-y-2">
+                {KINDS.filter((kind) => noPattern.some((c) => c.kind === kind)).map((kind) => (
+                  <div key={kind} className="rounded-md bg-slate-50 px-3 py-2">
+                    <p className="text-sm font-medium text-slate-900">{KIND_PLURAL[kind]}</p>
+                    <HowWeDecide kind={kind} t={report.thresholds} />
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
-          <div className="mt-4 grid gap-4 lg:grid-cols-2">
-            {noPattern.map((c) => (
-              <VerdictCard key={c.key} card={c} report={report} explained={false} />
-            ))}
-          </div>
-        </details>
+              <div className="mt-4 grid gap-4 lg:grid-cols-2">
+                {noPattern.map((c) => (
+                  <VerdictCard key={c.key} card={c} report={report} explained={false} />
+                ))}
+              </div>
+            </>
+          ) : null}
+        </div>
       ) : null}
       <p className="text-sm text-slate-600">
         {tooFew.length > 0 ? `${tooFew.length} more customers, processes or staff members have too little data for a verdict. ` : ""}
