@@ -151,8 +151,10 @@ export const complaints = pgTable(
       .on(t.status, t.assigneeId, t.escalatedAt, t.firstResponseAt, t.firstResponseDueAt, t.id)
       .where(sql`${t.status} <> 'closed'`),
     // One staff member's cases not yet closed (or the unassigned ones), as a short range: the
-    // What's due badge joins their promises and follow-ups to it (lib/reminders/due.ts).
-    index("complaints_open_assignee_idx").on(t.assigneeId, t.id).where(sql`${t.status} <> 'closed'`),
+    // What's due badge joins their promises and follow-ups to it (lib/reminders/due.ts). By
+    // deadline within it, so the promises due by tonight start from just the cases whose
+    // earliest deadline is before then, not from every case the person holds.
+    index("complaints_open_assignee_idx").on(t.assigneeId, t.nextDueAt, t.id).where(sql`${t.status} <> 'closed'`),
     // Cases with a deadline pending, by that deadline: the Overdue count is a range of it, and
     // "Due soonest" reads it in order (keyset pages; the status lets the count skip the table).
     index("complaints_next_due_idx")

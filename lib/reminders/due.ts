@@ -61,7 +61,16 @@ const filedEvent = alias(complaintEvents, "filed_event");
  */
 function dueConditions(viewer: DueViewer, { now, start, end }: Day) {
   const scope = scopeFor(viewer);
-  const promiseDue = and(isNull(promises.keptAt), lt(promises.dueAt, end), ne(complaints.status, "closed"));
+  const promiseDue = and(
+    isNull(promises.keptAt),
+    lt(promises.dueAt, end),
+    ne(complaints.status, "closed"),
+    // Implied by the three above: a case's stored deadline (next_due_at, migration 0019) is at or
+    // before each of its unkept promises while it is not closed. Said outright, it lets the
+    // badge find a person's cases due by tonight in complaints_open_assignee_idx and look up only
+    // their promises, instead of joining every open promise with every case the person holds.
+    lt(complaints.nextDueAt, end),
+  );
   const followUpDue = and(isNull(followUps.completedAt), lt(followUps.dueAt, end), ne(complaints.status, "closed"));
   return {
     scope,

@@ -1,0 +1,2 @@
+DROP INDEX "complaints_open_assignee_idx";--> statement-breakpoint
+CREATE INDEX "complaints_open_assignee_idx" ON "complaints" USING btree ("assignee_id","next_due_at","id") WHERE "complaints"."status" <> 'closed';
