@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, cx } from "@/components/ui";
+import { Badge, cx, Th } from "@/components/ui";
 import type { QueueItem } from "@/lib/cases/list";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
 import { formatAge, formatAgo, formatDateTime } from "@/lib/format/dates";
@@ -17,17 +17,20 @@ function Badges({ item }: { item: QueueItem }) {
   );
 }
 
-function Ago({ at, timeZone, now, age }: { at: Date; timeZone: string; now: Date; age?: boolean }) {
+/**
+ * When something happened: in the table as its column says (`age`: "3 d"; otherwise "3 d ago"),
+ * on a phone's card with the word the missing heading would have said ("Received 3 d ago").
+ */
+function When({ at, timeZone, now, label, age = false }: { at: Date; timeZone: string; now: Date; label: string; age?: boolean }) {
+  const ago = formatAgo(at, now);
   return (
     <time dateTime={at.toISOString()} title={formatDateTime(at, timeZone)}>
-      {age ? formatAge(at, now) : formatAgo(at, now)}
+      <span className="md:hidden">
+        {label} {ago}
+      </span>
+      <span className="hidden md:inline">{age ? formatAge(at, now) : ago}</span>
     </time>
   );
-}
-
-/** Words a card needs that the table's column headings say on wide screens. */
-function PhoneOnly({ children }: { children: React.ReactNode }) {
-  return <span className="md:hidden">{children}</span>;
 }
 
 const HEADINGS = ["Reference", "Next step", "Customer", "Status", "Process", "Assignee", "Age", "Activity"];
@@ -68,12 +71,11 @@ export function CaseTable({ cases, timeZone, now, caption }: Props) {
     <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
       <table role="table" className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200">
         <caption className="sr-only">{caption}</caption>
-        <thead className="hidden md:table-header-group" role="rowgroup">
-          <tr role="row">
+        {/* Hidden on a phone, where each card says what its cells are. */}
+        <thead className="hidden md:table-header-group">
+          <tr>
             {HEADINGS.map((h) => (
-              <th key={h} role="columnheader" scope="col" className="whitespace-nowrap bg-slate-50 px-3 py-2 text-left font-semibold text-slate-700">
-                {h}
-              </th>
+              <Th key={h}>{h}</Th>
             ))}
           </tr>
         </thead>
@@ -99,13 +101,10 @@ export function CaseTable({ cases, timeZone, now, caption }: Props) {
               <Cell place="process">{c.processName ?? <span className="text-slate-600">Process not set</span>}</Cell>
               <Cell place="assignee">{c.assigneeName ?? <span className="text-slate-600">Unassigned</span>}</Cell>
               <Cell place="age">
-                <PhoneOnly>Received </PhoneOnly>
-                <Ago at={c.receivedAt} timeZone={timeZone} now={now} age />
-                {formatAge(c.receivedAt, now) === "just now" ? null : <PhoneOnly> ago</PhoneOnly>}
+                <When at={c.receivedAt} timeZone={timeZone} now={now} label="Received" age />
               </Cell>
               <Cell place="activity">
-                <PhoneOnly>Active </PhoneOnly>
-                <Ago at={c.lastActivityAt} timeZone={timeZone} now={now} />
+                <When at={c.lastActivityAt} timeZone={timeZone} now={now} label="Active" />
               </Cell>
             </tr>
           ))}
