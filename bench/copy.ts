@@ -18,26 +18,24 @@ export type CopyLoad = { copy: AnalyticsCopy; seconds: number; duckBytes: number
 
 export async function loadCopy(db: Db, complaints: number, log: (m: string) => void): Promise<CopyLoad> {
   const quiet = (o: object, msg: string) => process.stderr.write(`    ${msg} ${JSON.stringify(o)}\n`);
-  const rssBefore = process.memoryUsage().rss;
   const copy = await AnalyticsCopy.create({ log: { info: () => {}, warn: quiet, error: quiet } });
-  // What an instance gains: the server's own growth plus the whole of the engine's process
-  // (Node's runtime in it included), the highest sampled every 50 ms during the load.
-  const extra = async () => process.memoryUsage().rss - rssBefore + (await copy.engineRss());
-  let rssPeakGrowthBytes = await extra();
-  const sampler = setInterval(() => void extra().then((bytes) => (rssPeakGrowthBytes = Math.max(rssPeakGrowthBytes, bytes))), 50);
+  const rssBefore = process.memoryUsage().rss;
+  // The highest the process reaches during the load, sampled every 50 ms.
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
   const started = performance.now();
   await copy.reload(db).finally(() => clearInterval(sampler));
   const seconds = (performance.now() - started) / 1000;
-  rssPeakGrowthBytes = Math.max(rssPeakGrowthBytes, await extra());
+  const rssPeakGrowthBytes = Math.max(rssPeak, process.memoryUsage().rss) - rssBefore;
   // The load's batches are garbage once appended; what stays is the copy.
   globalThis.gc?.();
-  const rssGrowthBytes = await extra();
+  const rssGrowthBytes = process.memoryUsage().rss - rssBefore;
   const duckBytes = await copy.memoryBytes();
   const per100k = (bytes: number) => (mb(bytes) / complaints) * 100_000;
   log(
-    `Analytics copy (DuckDB, in its own process): loaded ${copy.status().loaded.toLocaleString("en")} complaints in ${seconds.toFixed(1)} s; ` +
+    `Analytics copy (DuckDB, in process): loaded ${copy.status().loaded.toLocaleString("en")} complaints in ${seconds.toFixed(1)} s; ` +
       `DuckDB memory ${mb(duckBytes).toFixed(0)} MB (${per100k(duckBytes).toFixed(1)} MB per 100,000 complaints), ` +
-      `server and engine RSS growth ${mb(rssGrowthBytes).toFixed(0)} MB (${per100k(rssGrowthBytes).toFixed(1)} MB per 100,000), ` +
+      `process RSS growth ${mb(rssGrowthBytes).toFixed(0)} MB (${per100k(rssGrowthBytes).toFixed(1)} MB per 100,000), ` +
       `at most ${mb(rssPeakGrowthBytes).toFixed(0)} MB during the load.`,
   );
   return { copy, seconds, duckBytes, rssGrowthBytes, rssPeakGrowthBytes, complaints };

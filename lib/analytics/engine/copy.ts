@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { bulkRead, sqlLiteral } from "@/db/bulk-read";
 import { queryRows, type Db } from "@/db/client";
 import { Semaphore } from "@/lib/resilience/semaphore";
-import { DuckDBProcess, type EngineConnection } from "./duckdb-process";
 import {
   DIMENSIONS,
   duckEnumTypesSql,
@@ -20,8 +20,7 @@ import {
 } from "./facts";
 
 /**
- * A columnar copy of what analytics reads (DuckDB, in memory, in a child process at a lower CPU
- * priority: duckdb-process.ts), kept current from the
+ * An in-process columnar copy of what analytics reads (DuckDB, in memory), kept current from the
  * change log PostgreSQL fills in the same transaction as every write (migration 0018). Decision
  * record 0013 explains the design; in short:
  *
@@ -68,7 +67,7 @@ type Dimensions = { name: string; columns: string; rows: Row[] }[];
 export class AnalyticsCopy {
   readonly instanceId = randomUUID();
   private status_: CopyStatus = { state: "empty", loaded: 0, total: 0, timeZone: null, horizon: null, refreshedAt: null, error: null };
-  private writer: Promise<EngineConnection>;
+  private writer: Promise<DuckDBConnection>;
   /** Serialises refreshes and the final step of a load: both write the tables and the horizon. */
   private lock: Promise<unknown> = Promise.resolve();
   private inflight: Promise<void> | null = null;
@@ -83,40 +82,30 @@ export class AnalyticsCopy {
   private files = 0;
 
   private constructor(
-    private readonly engine: DuckDBProcess,
+    private readonly instance: DuckDBInstance,
     private readonly log: Logger,
     concurrentQueries: number,
     /** Where the CSV files of loads and refreshes pass through; removed on close. */
     private readonly scratch: string,
   ) {
-    this.writer = engine.connect();
+    this.writer = instance.connect();
     this.queries = new Semaphore(concurrentQueries);
   }
 
   /**
    * An empty copy. `memoryLimit` caps DuckDB's memory (it refuses queries beyond it rather than
    * grow). `concurrentQueries` (1 unless told) is how many queries run at once; the others wait
-   * their turn. Each query already uses DuckDB's `threads` (2), on a 2-core machine all of it:
-   * more at once only made every page wait longer (decision record 0013, "One query at a time").
-   * `onEngineExit` hears of the engine's process ending on its own (a crash): the copy is then
-   * failed for good, and the caller starts another.
+   * their turn. Each query already uses DuckDB's `threads` (2), and it runs on Node's libuv pool
+   * (4 threads), which the rest of the server needs too (response compression, files): ten owners'
+   * pages at once took every pool thread and agents' pages waited seconds behind them.
    */
-  static async create(options: { log: Logger; memoryLimit?: string; threads?: number; concurrentQueries?: number; onEngineExit?: (error: Error) => void }): Promise<AnalyticsCopy> {
-    let copy: AnalyticsCopy | null = null;
-    const engine = await DuckDBProcess.start({
-      memoryLimit: options.memoryLimit ?? "1GB",
-      threads: options.threads ?? 2,
-      onExit: (error) => {
-        copy?.fail(error);
-        options.onEngineExit?.(error);
-      },
-    });
-    const setup = await engine.connect();
+  static async create(options: { log: Logger; memoryLimit?: string; threads?: number; concurrentQueries?: number }): Promise<AnalyticsCopy> {
+    const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2) });
+    const setup = await instance.connect();
     await setup.run(duckEnumTypesSql());
-    await setup.close();
+    setup.closeSync();
     const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), "caseroot-analytics-"));
-    copy = new AnalyticsCopy(engine, options.log, options.concurrentQueries ?? 1, scratch);
-    return copy;
+    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1, scratch);
   }
 
   status(): CopyStatus {
@@ -131,23 +120,15 @@ export class AnalyticsCopy {
   /** Runs a query on the copy (written with drizzle's `sql`, $n parameters) and returns plain rows. */
   async query<T extends Row>(query: SQL): Promise<T[]> {
     const { sql: text, params } = dialect.sqlToQuery(query);
-    return this.queries.run(() => this.engine.read<T>(text, params));
-  }
-
-  /** The engine's process id (the tests end it to show what a crash does). */
-  get enginePid(): number | undefined {
-    return this.engine.pid;
-  }
-
-  /** The engine process's resident memory, in bytes (the bench adds it to the server's). */
-  engineRss(): Promise<number> {
-    return this.engine.rss();
-  }
-
-  /** The engine's process ended: no figure can come from this copy any more. */
-  private fail(error: Error): void {
-    this.log.error({ err: error }, "analytics copy: the engine's process ended; figures come from PostgreSQL until a new copy is loaded");
-    this.status_ = { ...this.status_, state: "failed", horizon: null, error: error.message };
+    return this.queries.run(async () => {
+      const connection = await this.instance.connect();
+      try {
+        const reader = await connection.runAndReadAll(text, params as never);
+        return reader.getRowObjectsJS() as T[];
+      } finally {
+        connection.closeSync();
+      }
+    });
   }
 
   /** Memory DuckDB holds for the copy, in bytes. */
@@ -224,7 +205,8 @@ export class AnalyticsCopy {
   }
 
   async close(): Promise<void> {
-    this.engine.close();
+    (await this.writer).closeSync();
+    this.instance.closeSync();
     await fs.promises.rm(this.scratch, { recursive: true, force: true });
   }
 
@@ -309,15 +291,15 @@ export class AnalyticsCopy {
     this.pinnedHorizon = String(pin!.horizon);
     await this.checkIn(db, true);
     // Its own connection: refreshes of the live tables go on meanwhile on the writer's.
-    const writer = await this.engine.connect();
+    const writer = await this.instance.connect();
     try {
       return await this.readSnapshot(db, writer, suffix);
     } finally {
-      await writer.close();
+      writer.closeSync();
     }
   }
 
-  private readSnapshot(db: Db, writer: EngineConnection, suffix: "next"): Promise<{ horizon: string; timeZone: string }> {
+  private readSnapshot(db: Db, writer: DuckDBConnection, suffix: "next"): Promise<{ horizon: string; timeZone: string }> {
     return this.withFiles(2, async ([facts, hard]) => {
       // PostgreSQL writes the files in one snapshot; DuckDB reads them once that transaction has ended.
       const read = await bulkRead(db, { snapshot: true }, async (reader) => {
@@ -355,7 +337,7 @@ export class AnalyticsCopy {
   }
 
   /** The small tables, replaced whole in one transaction. */
-  private async writeDimensions(tables: Dimensions, connection?: EngineConnection): Promise<void> {
+  private async writeDimensions(tables: Dimensions, connection?: DuckDBConnection): Promise<void> {
     const statements: string[] = [];
     for (const t of tables) {
       statements.push(`delete from ${t.name}`);
@@ -416,7 +398,7 @@ async function readDimensions(rows: (query: SQL) => Promise<Row[]>): Promise<Dim
   return Promise.all(Object.entries(DIMENSIONS).map(async ([name, d]) => ({ name, columns: d.columns, rows: await rows(d.select) })));
 }
 
-async function transaction(connection: EngineConnection, statements: string[]): Promise<void> {
+async function transaction(connection: DuckDBConnection, statements: string[]): Promise<void> {
   await connection.run("begin transaction");
   try {
     for (const statement of statements) await connection.run(statement);

@@ -46,18 +46,4 @@ describeEachDatabase("analytics page: which engine answers", ({ db }) => {
   it("answers from PostgreSQL for another time zone than the copy was loaded in", async () => {
     expect((await sourceFor(copy, db(), "Asia/Tokyo")).figures.engine).toBe("postgres");
   });
-
-  it("answers from PostgreSQL, with the right figures, once the copy's engine process has crashed", async () => {
-    const crashes: Error[] = [];
-    const doomed = await AnalyticsCopy.create({ log: silentLog, onEngineExit: (error) => crashes.push(error) });
-    await doomed.reload(db());
-    expect((await sourceFor(doomed, db(), "Europe/London")).figures.engine).toBe("copy");
-    process.kill(doomed.enginePid!, "SIGKILL");
-    await expect.poll(() => doomed.status().state).toBe("failed");
-    const source = await sourceFor(doomed, db(), "Europe/London");
-    expect(source.figures.engine).toBe("postgres");
-    expect((await source.figures.summary(scope)).complaints).toBe(2);
-    expect(crashes).toHaveLength(1);
-    await doomed.close();
-  });
 });

@@ -21,14 +21,8 @@ const globalForCopy = globalThis as unknown as { caserootAnalyticsCopy?: Runtime
 export function startAnalyticsCopy(): Runtime | null {
   if (env.ANALYTICS_ENGINE !== "copy") return null;
   if (globalForCopy.caserootAnalyticsCopy) return globalForCopy.caserootAnalyticsCopy;
-  // If the engine's process ever ends on its own, forget this copy: pages answer from PostgreSQL
-  // meanwhile, and the next page starts a new one.
-  const forget = () => {
-    for (const t of timers) clearInterval(t);
-    if (globalForCopy.caserootAnalyticsCopy === runtime) delete globalForCopy.caserootAnalyticsCopy;
-  };
   // Without its native engine (a platform DuckDB ships no binary for), the page answers from PostgreSQL.
-  const copy = AnalyticsCopy.create({ log, onEngineExit: forget }).catch((error: unknown) => {
+  const copy = AnalyticsCopy.create({ log }).catch((error: unknown) => {
     log.error({ err: error }, "analytics copy: DuckDB could not start; figures come from PostgreSQL");
     return null;
   });
@@ -50,10 +44,9 @@ export function startAnalyticsCopy(): Runtime | null {
   };
   const timers = [setInterval(refresh, REFRESH_EVERY_MS), setInterval(reconcile, RECONCILE_EVERY_MS)];
   for (const t of timers) t.unref();
-  const runtime: Runtime = { copy, timers };
-  globalForCopy.caserootAnalyticsCopy = runtime;
+  globalForCopy.caserootAnalyticsCopy = { copy, timers };
   refresh();
-  return runtime;
+  return globalForCopy.caserootAnalyticsCopy;
 }
 
 export type AnalyticsSource = {
