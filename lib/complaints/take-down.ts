@@ -6,7 +6,7 @@ import { checkAttachments, type UploadLike } from "@/lib/attachments/validate";
 import { Refusal } from "@/lib/forms/refusal";
 import { contactByPhoneOnly } from "@/lib/outbox/contact";
 import { recordAudit } from "@/lib/privacy/audit";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate, localDateTimeToInstant } from "@/lib/time/zone";
 import {
   checkReceivedAt,
@@ -142,7 +142,7 @@ async function receivedAtOf(db: Db, form: TakeDownForm, now: Date): Promise<{ at
   const time = form.receivedTime.trim();
   if (!date && !time) return { errors: {} };
   if (date && !time) return { errors: { receivedTime: "Enter the time it was received too (an estimate is fine)" } };
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const local = localDateTimeToInstant(date || localDate(now, timeZone), time, timeZone);
   if (!local.ok) return { errors: { [/time/i.test(local.message) && !/date/i.test(local.message) ? "receivedTime" : "receivedDate"]: local.message } };
   const problem = checkReceivedAt(local.instant, now, form.backdateReason);

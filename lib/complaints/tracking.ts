@@ -8,6 +8,7 @@ import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/a
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks, type CustomerAsks } from "./customer-asks";
+import { businessTimeZoneOf, DEFAULT_TIME_ZONE } from "@/lib/time/zone";
 import { stripControlCharacters } from "./intake-schema";
 import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
 
@@ -22,14 +23,14 @@ type CaseStatus = (typeof CASE_STATUSES)[number];
 export type PublicBusinessInfo = { name: string; firstResponseHours: number; timeZone: string };
 
 /** What customers see before the owner has saved the business settings (or while the database is unreachable). */
-export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = { name: "Our business", firstResponseHours: 24, timeZone: "Europe/London" };
+export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = { name: "Our business", firstResponseHours: 24, timeZone: DEFAULT_TIME_ZONE };
 
 export async function getPublicBusinessInfo(db: Db): Promise<PublicBusinessInfo> {
   const [row] = await db
     .select({ name: businessSettings.businessName, firstResponseHours: businessSettings.firstResponseHours, timeZone: businessSettings.timeZone })
     .from(businessSettings)
     .limit(1);
-  return row ?? DEFAULT_PUBLIC_BUSINESS;
+  return row ? { ...row, timeZone: businessTimeZoneOf(row.timeZone) } : DEFAULT_PUBLIC_BUSINESS;
 }
 
 /**

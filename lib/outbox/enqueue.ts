@@ -7,6 +7,7 @@ import type { OutboxKind } from "@/db/schema/outbox";
 import { generateTrackingToken, hashTrackingToken } from "@/lib/complaints/reference";
 import { env } from "@/lib/env";
 import { formatWeekdayDateTime } from "@/lib/format/dates";
+import { businessTimeZoneOf } from "@/lib/time/zone";
 import { newReplyToken, replyAddress } from "@/lib/mail/reply-address";
 import { contactByPhoneOnly } from "./contact";
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateText } from "./templates";
@@ -181,7 +182,7 @@ async function mintTrackingUrl(tx: Tx, complaintId: string, baseUrl: string | un
 
 async function businessOf(tx: Tx): Promise<{ name: string; timeZone: string }> {
   const [row] = await tx.select({ name: businessSettings.businessName, timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  return row ?? { name: "Our business", timeZone: "Europe/London" };
+  return { name: row?.name ?? "Our business", timeZone: businessTimeZoneOf(row?.timeZone) };
 }
 
 export async function templateFor(tx: Pick<Tx, "select">, kind: OutboxKind): Promise<TemplateText> {

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { businessSettings, outboxMessages, staffUsers } from "@/db/schema";
+import { outboxMessages, staffUsers } from "@/db/schema";
 import { enqueueStaffEmail, emailBaseUrl } from "@/lib/outbox/enqueue";
 import { describeDueAction, dueActionsForOwner } from "@/lib/improvements/due";
 import { describeDueItem } from "./describe";
 import { getDueForStaff } from "./due";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate, localHour } from "@/lib/time/zone";
 
 /** Digests go out from this local hour on, so they wait in the inbox at the start of the day. */
@@ -20,8 +21,7 @@ const DIGEST_ITEMS = 30;
  */
 export async function enqueueDailyDigests(db: Db, options: { now?: Date; mailConfigured?: boolean; baseUrl?: string } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  const timeZone = settings?.timeZone ?? "Europe/London";
+  const timeZone = await getBusinessTimeZone(db);
   if (localHour(now, timeZone) < DIGEST_HOUR) return 0;
   const day = localDate(now, timeZone);
 

@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
-import { businessSettings, complaintEvents, complaints, customers, followUps, outboxMessages, promises } from "@/db/schema";
+import { complaintEvents, complaints, customers, followUps, outboxMessages, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
 import { countDueActionsForOwner } from "@/lib/improvements/due";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate, localDayRange } from "@/lib/time/zone";
 import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from "./attention";
 
@@ -123,8 +124,7 @@ const callToConfirmJoin = {
 };
 
 async function businessDay(db: Db, now: Date): Promise<Day & { timeZone: string }> {
-  const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  const timeZone = settings?.timeZone ?? "Europe/London";
+  const timeZone = await getBusinessTimeZone(db);
   return { now, timeZone, ...localDayRange(now, timeZone) };
 }
 

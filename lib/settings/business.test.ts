@@ -2,7 +2,10 @@ import { expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/cases/errors";
 import { describeEachDatabase } from "@/test/databases";
 import { SettingsRuleError } from "./access";
-import { getBusinessSettings, getSeverityTargets, updateBusinessSettings, updateSeverityTargets } from "./business";
+import { businessSettings } from "@/db/schema";
+import { getPublicBusinessInfo } from "@/lib/complaints/tracking";
+import { enqueueDailyDigests } from "@/lib/reminders/digest";
+import { getBusinessSettings, getBusinessTimeZone, getSeverityTargets, updateBusinessSettings, updateSeverityTargets } from "./business";
 import { agent, owner, supervisor } from "./test-helpers";
 
 const valid = { businessName: "Hartley Appliances", timeZone: "America/New_York", firstResponseHours: "12", followUpDelayDays: "5" };
@@ -75,5 +78,22 @@ describeEachDatabase("business settings", ({ db }) => {
       "high.resolutionDays": "The resolution time must be a number",
     });
     expect(await getSeverityTargets(db())).toEqual(targets);
+  });
+
+  it("reckons every day in one zone: the one saved, or the default when the row names a zone this runtime does not know, or is gone", async () => {
+    await updateBusinessSettings(db(), owner, { ...valid, timeZone: "Asia/Tokyo" });
+    expect(await getBusinessTimeZone(db())).toBe("Asia/Tokyo");
+    expect((await getPublicBusinessInfo(db())).timeZone).toBe("Asia/Tokyo");
+
+    // A zone the settings form would refuse, written behind its back (or dropped by newer zone data).
+    await db().update(businessSettings).set({ timeZone: "Mars/Olympus_Mons" });
+    expect(await getBusinessTimeZone(db())).toBe("Europe/London");
+    expect((await getPublicBusinessInfo(db())).timeZone).toBe("Europe/London");
+    // The daily digest reckons its local hour in that zone: it answers instead of throwing.
+    await expect(enqueueDailyDigests(db(), { now: new Date("2026-03-09T12:00:00Z") })).resolves.toBeGreaterThanOrEqual(0);
+
+    await db().delete(businessSettings);
+    expect(await getBusinessTimeZone(db())).toBe("Europe/London");
+    await updateBusinessSettings(db(), owner, valid);
   });
 });

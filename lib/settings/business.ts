@@ -1,8 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { businessSettings, severityTargets } from "@/db/schema";
 import { SEVERITIES } from "@/db/schema/enums";
+import { businessTimeZoneOf, DEFAULT_TIME_ZONE } from "@/lib/time/zone";
 import { assertOwner, SettingsRuleError, type SettingsActor } from "./access";
 import {
   businessSettingsSchema,
@@ -17,7 +18,7 @@ export type BusinessSettings = { businessName: string; timeZone: string; firstRe
 export type SeverityTargets = Record<Severity, { firstResponseHours: number; resolutionDays: number }>;
 
 // The migrations insert both; these only cover a database someone emptied by hand.
-const DEFAULT_SETTINGS: BusinessSettings = { businessName: "Our business", timeZone: "Europe/London", firstResponseHours: 24, followUpDelayDays: 7 };
+const DEFAULT_SETTINGS: BusinessSettings = { businessName: "Our business", timeZone: DEFAULT_TIME_ZONE, firstResponseHours: 24, followUpDelayDays: 7 };
 const DEFAULT_TARGETS: SeverityTargets = {
   low: { firstResponseHours: 48, resolutionDays: 20 },
   medium: { firstResponseHours: 24, resolutionDays: 10 },
@@ -36,6 +37,12 @@ const settingsColumns = {
 export async function getBusinessSettings(db: Db): Promise<BusinessSettings> {
   const [row] = await db.select(settingsColumns).from(businessSettings).where(eq(businessSettings.id, 1));
   return row ?? DEFAULT_SETTINGS;
+}
+
+/** The business's time zone, for reckoning its days and showing dates as its staff read them (not the server's). */
+export async function getBusinessTimeZone(db: Db | Tx): Promise<string> {
+  const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
+  return businessTimeZoneOf(settings?.timeZone);
 }
 
 /** Response targets for every severity; a missing row falls back to the shipped default. */

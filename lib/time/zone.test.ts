@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, calendarDaysBetween, daysBetween, instantToLocal, isoWeekday, isTimeZone, localDateTimeToInstant, localDayRange, localHour, startOfLocalDate, utcOffsetMinutes } from "./zone";
+import { addDays, addMonths, businessTimeZoneOf, calendarDaysBetween, DEFAULT_TIME_ZONE, daysBetween, instantToLocal, isoWeekday, isTimeZone, localDateTimeToInstant, localDayRange, localHour, startOfLocalDate, utcOffsetMinutes } from "./zone";
+
+describe("the business's time zone", () => {
+  it("is the zone stored, or the default for none or one the runtime does not know", () => {
+    expect(businessTimeZoneOf("America/New_York")).toBe("America/New_York");
+    expect(businessTimeZoneOf("UTC")).toBe("UTC");
+    expect(DEFAULT_TIME_ZONE).toBe("Europe/London");
+    for (const missing of [null, undefined, "", "Mars/Olympus_Mons"]) expect(businessTimeZoneOf(missing)).toBe(DEFAULT_TIME_ZONE);
+  });
+});
 
 describe("local days in the business's time zone", () => {
   it("finds midnight on ordinary days in several zones", () => {

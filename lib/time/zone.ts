@@ -22,6 +22,19 @@ export function isTimeZone(timeZone: string): boolean {
   return !Number.isNaN(tzOffset(timeZone, new Date(0)));
 }
 
+/** The business's time zone until its owner sets one (the settings column's default, migration 0000). */
+export const DEFAULT_TIME_ZONE = "Europe/London";
+
+/**
+ * The zone to reckon the business's days in, from what its settings hold: the stored zone, or
+ * the default when there is no settings row or it names a zone this runtime does not know (the
+ * settings form refuses unknown zones, but a row edited by hand or a runtime with older zone
+ * data must not stop every page). Every reader of the business's zone goes through this.
+ */
+export function businessTimeZoneOf(stored: string | null | undefined): string {
+  return stored && isTimeZone(stored) ? stored : DEFAULT_TIME_ZONE;
+}
+
 /** Minutes the zone is ahead of UTC at `instant` (60 for London in summer, -300 for New York in winter). */
 export function utcOffsetMinutes(instant: Date, timeZone: string): number {
   const offset = tzOffset(timeZone, instant);

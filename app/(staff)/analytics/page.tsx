@@ -12,7 +12,7 @@ import { loadFixResults } from "@/lib/improvements/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { waitForHeavyPageTurn } from "@/lib/resilience/heavy-pages";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { CausesSection } from "./_components/causes-section";
 import { CustomersSection } from "./_components/customers-section";
 import { FilterBar } from "./_components/filter-bar";
@@ -33,7 +33,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   // One analytics page at a time on this instance, so owners' reports never crowd out agents' pages.
   await waitForHeavyPageTurn();
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const earliest = await loadEarliestComplaintDate(db, timeZone);
   const today = localDate(new Date(), timeZone);
   const params = await searchParams;

@@ -8,7 +8,7 @@ import { loadFilterOptions } from "@/lib/cases/queue/options";
 import { SORT_LABELS, VIEW_LABELS, hasFilters, parseQueueParams, queueHref, type QueueView } from "@/lib/cases/queue/params";
 import { hasRole } from "@/lib/auth/roles";
 import { openActionHref } from "@/lib/improvements/links";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { CaseFiltersForm } from "./_components/case-filters";
 import { CaseTable } from "./_components/case-table";
 import { Pager } from "./_components/pager";
@@ -30,7 +30,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const viewer = await requireStaff("agent");
   const parsed = parseQueueParams(await searchParams, viewer.role);
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const now = new Date();
   const [page, options] = await Promise.all([
     listQueue(db, viewer, parsed, { now, timeZone }),

@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { ACTION_DUE_SOON_DAYS, dueActionsForOwner, type DueAction } from "@/lib/improvements/due";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "What's due" };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "What's due" };
 export default async function DuePage() {
   const user = await requireStaff("agent");
   const db = await getDb();
-  const actions = await dueActionsForOwner(db, user.id, localDate(new Date(), await getWorkspaceTimeZone(db)));
+  const actions = await dueActionsForOwner(db, user.id, localDate(new Date(), await getBusinessTimeZone(db)));
   return (
     <div className="max-w-4xl space-y-5">
       <div>

@@ -18,7 +18,7 @@ import {
   unlinkComplaints,
 } from "@/lib/improvements/actions";
 import { linkComplaintsByReference } from "@/lib/improvements/prefill";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { startOfLocalDate } from "@/lib/time/zone";
 
 // Each action checks the role itself: a server action is a public endpoint, whatever page shows it.
@@ -76,7 +76,7 @@ export async function editActionAction(_previous: ActionState, formData: FormDat
 async function doneAtFrom(db: Db, value: string): Promise<Date | string | undefined> {
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return startOfLocalDate(value, await getWorkspaceTimeZone(db));
+  return startOfLocalDate(value, await getBusinessTimeZone(db));
 }
 
 export async function markDoneAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatCalendarDate, formatDate } from "@/lib/format/dates";
 import { count } from "@/lib/format/numbers";
 import { listCorrectiveActions, type ActionGroup, type ActionSummary } from "@/lib/improvements/queries";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate } from "@/lib/time/zone";
 import { GROUP_BADGE, targetLabel } from "./_components/labels";
 
@@ -23,7 +23,7 @@ const GROUPS: { group: ActionGroup; title: string; empty: string }[] = [
 export default async function ImprovementsPage() {
   await requireStaff("supervisor");
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const actions = await listCorrectiveActions(db, localDate(new Date(), timeZone));
 
   return (

@@ -7,7 +7,7 @@ import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor, type CaseEventInput } from "../update-case";
 import { minutesSpent, parseInput } from "./input";
-import { addDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
+import { addDays, businessTimeZoneOf, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
  * Follow-ups: days after a case is resolved, someone checks the customer is happy with what was
@@ -32,7 +32,7 @@ export async function followUpOnResolve(tx: Tx, current: Pick<Complaint, "id">, 
   const [open] = await tx.select({ id: followUps.id }).from(followUps).where(and(eq(followUps.complaintId, current.id), isNull(followUps.completedAt))).limit(1);
   if (open) return [];
   const [settings] = await tx.select({ timeZone: businessSettings.timeZone, delayDays: businessSettings.followUpDelayDays }).from(businessSettings).limit(1);
-  const timeZone = settings?.timeZone ?? "Europe/London";
+  const timeZone = businessTimeZoneOf(settings?.timeZone);
   const local = instantToLocal(now, timeZone);
   const target = localDateTimeToInstant(addDays(local.date, settings?.delayDays ?? 7), local.time, timeZone);
   // A time skipped by a clock change cannot be named; an hour later always exists.

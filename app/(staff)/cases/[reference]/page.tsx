@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/detail";
 import { recurrenceWarnings } from "@/lib/improvements/queries";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { SeverityBadge, StatusBadge } from "../../_components/case-badges";
 import { formatDate } from "@/lib/format/dates";
 import { formatBytes } from "@/lib/format/numbers";
@@ -30,7 +30,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const viewer = await requireStaff("agent");
   const { reference } = await params;
   const db = await getDb();
-  const [detail, timeZone] = await Promise.all([getCaseDetail(db, decodeURIComponent(reference)), getWorkspaceTimeZone(db)]);
+  const [detail, timeZone] = await Promise.all([getCaseDetail(db, decodeURIComponent(reference)), getBusinessTimeZone(db)]);
   if (!detail) notFound();
   const { complaint, customer, attachments, timeline } = detail;
   const addressedBy = await recurrenceWarnings(db, complaint);

@@ -11,7 +11,7 @@ import { searchCustomers } from "@/lib/customers/search";
 import { idleState } from "@/lib/forms/action-state";
 import { formatDateTime } from "@/lib/format/dates";
 import { CHANNEL_LABELS, TAKEN_DOWN_WORDS } from "@/lib/labels";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate } from "@/lib/time/zone";
 import { CustomerSearch } from "./_components/customer-search";
 import { TakeDownForm } from "./_components/take-down-form";
@@ -36,7 +36,7 @@ export default async function NewComplaintPage({ searchParams }: { searchParams:
   if (summary) return <Saved summary={summary} />;
 
   const query = one(params.q).slice(0, 200);
-  const [processes, matches, timeZone] = await Promise.all([listIntakeProcesses(db), searchCustomers(db, query), getWorkspaceTimeZone(db)]);
+  const [processes, matches, timeZone] = await Promise.all([listIntakeProcesses(db), searchCustomers(db, query), getBusinessTimeZone(db)]);
   const now = new Date();
   // A fresh key per visit: a double press of Save files one complaint.
   const initialState = { ...idleState, values: { idempotencyKey: randomUUID(), channel: "phone" } };

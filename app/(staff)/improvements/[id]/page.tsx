@@ -10,7 +10,7 @@ import { count, num, ratio } from "@/lib/format/numbers";
 import { MIN_COMPLAINTS, MIN_DAYS_AFTER } from "@/lib/improvements/fix-effect";
 import { loadCorrectiveAction, type ActionDetail } from "@/lib/improvements/queries";
 import { STATUS_LABELS } from "@/lib/labels";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate } from "@/lib/time/zone";
 import { ActionForm } from "../_components/action-form";
 import { FixChart } from "../_components/fix-chart";
@@ -25,7 +25,7 @@ export default async function ImprovementPage({ params }: { params: Params }) {
   await requireStaff("supervisor");
   const { id } = await params;
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const today = localDate(new Date(), timeZone);
   const action = await loadCorrectiveAction(db, id, today);
   if (!action) notFound();

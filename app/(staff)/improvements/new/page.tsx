@@ -8,7 +8,7 @@ import { hasFilters, parseQueueParams, queueHref } from "@/lib/cases/queue/param
 import { formatDate } from "@/lib/format/dates";
 import { count, num } from "@/lib/format/numbers";
 import { complaintsForFilters } from "@/lib/improvements/prefill";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { addDays, localDate } from "@/lib/time/zone";
 import { ActionForm } from "../_components/action-form";
 
@@ -29,7 +29,7 @@ export default async function NewImprovementPage({ searchParams }: { searchParam
   const parsed = parseQueueParams(await searchParams, viewer.role);
   const { filters } = parsed;
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const filtered = hasFilters(filters);
   const [options, prefilled] = await Promise.all([
     loadFilterOptions(db, filters),

@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { INBOUND_OUTCOME_LABELS } from "@/lib/labels";
 import { listFailingEmails, MAX_INGEST_ATTEMPTS, type FailingEmailRow } from "@/lib/mail/attempts";
 import { listInboundEmails } from "@/lib/mail/inbound";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { retryEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mailbox" };
@@ -20,7 +20,7 @@ const TONES: Record<InboundEmailOutcome, BadgeTone> = { complaint: "success", me
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("owner");
   const [db, query] = await Promise.all([getDb(), searchParams]);
-  const [emails, failing, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), listFailingEmails(db), getWorkspaceTimeZone(db)]);
+  const [emails, failing, timeZone] = await Promise.all([listInboundEmails(db, { limit: 100 }), listFailingEmails(db), getBusinessTimeZone(db)]);
   return (
     <div className="space-y-5">
       <div>

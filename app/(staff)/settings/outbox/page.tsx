@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { listOutbox, outboxCounts, outboxFiltersSchema } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { formatDateTime } from "@/lib/format/dates";
 import { OUTBOX_STATUS_LABELS, STATUS_TONES } from "./_labels";
 
@@ -22,7 +22,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const filters = outboxFiltersSchema.parse({ status: first(params.status) || undefined, kind: first(params.kind) || undefined, before: first(params.before) });
   const db = await getDb();
-  const [page, counts, timeZone] = await Promise.all([listOutbox(db, user, filters), outboxCounts(db, user), getWorkspaceTimeZone(db)]);
+  const [page, counts, timeZone] = await Promise.all([listOutbox(db, user, filters), outboxCounts(db, user), getBusinessTimeZone(db)]);
   const nextHref = page.next
     ? `/settings/outbox?${new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(filters.kind ? { kind: filters.kind } : {}), before: page.next })}`
     : null;

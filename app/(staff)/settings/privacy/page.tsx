@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { AUDIT_ACTIONS, auditPageSchema, listAuditLog, type AuditRow } from "@/lib/privacy/audit";
 import { getRetentionMonths, RETENTION_MAX_MONTHS } from "@/lib/privacy/settings";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { formatDateTime } from "@/lib/format/dates";
 import { RetentionForm } from "./_components/retention-form";
 
@@ -19,7 +19,7 @@ export default async function PrivacySettingsPage({ searchParams }: { searchPara
   await requireStaff("owner");
   const { before } = auditPageSchema.parse({ before: first((await searchParams).before) });
   const db = await getDb();
-  const [months, page, timeZone] = await Promise.all([getRetentionMonths(db), listAuditLog(db, { before }), getWorkspaceTimeZone(db)]);
+  const [months, page, timeZone] = await Promise.all([getRetentionMonths(db), listAuditLog(db, { before }), getBusinessTimeZone(db)]);
 
   return (
     <div className="space-y-5">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { listStaff } from "@/lib/staff/users";
 import { CreateStaffForm } from "./_components/create-staff-form";
 import { StaffList } from "./_components/staff-list";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Staff" };
 export default async function StaffSettingsPage() {
   const me = await requireStaff("owner");
   const db = await getDb();
-  const [staff, timeZone] = await Promise.all([listStaff(db), getWorkspaceTimeZone(db)]);
+  const [staff, timeZone] = await Promise.all([listStaff(db), getBusinessTimeZone(db)]);
 
   return (
     <div className="space-y-5">

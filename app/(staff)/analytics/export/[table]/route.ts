@@ -8,7 +8,7 @@ import { localDate } from "@/lib/time/zone";
 import { analyticsSource } from "@/lib/analytics/engine/runtime";
 import { loadAnalyticsReport } from "@/lib/analytics/report";
 import { getStaffForRoute } from "@/lib/auth/session";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 
 /** CSV of one analytics table, with the same filters and role limits as the page. */
 export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }) {
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) return new Response("No such table.", { status: 404 });
 
   const db = await getDb();
-  const timeZone = await getWorkspaceTimeZone(db);
+  const timeZone = await getBusinessTimeZone(db);
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { filters, rangeRefused } = parseAnalyticsFilters(search, localDate(new Date(), timeZone), await loadEarliestComplaintDate(db, timeZone));
   // A file is read away from the page's notice: never hand over another range than the one asked for.

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { requireStaff } from "@/lib/auth/session";
 import { getOutboxMessage } from "@/lib/outbox/admin";
 import { KIND_LABELS } from "@/lib/outbox/templates";
-import { getWorkspaceTimeZone } from "@/lib/staff/workspace";
+import { getBusinessTimeZone } from "@/lib/settings/business";
 import { formatDateTime } from "@/lib/format/dates";
 import { OUTBOX_STATUS_LABELS, STATUS_TONES } from "../_labels";
 import { retryAction } from "./actions";
@@ -23,7 +23,7 @@ export default async function OutboxMessagePage({ params, searchParams }: Props)
   const user = await requireStaff("owner");
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
-  const [row, timeZone] = await Promise.all([getOutboxMessage(db, user, id), getWorkspaceTimeZone(db)]);
+  const [row, timeZone] = await Promise.all([getOutboxMessage(db, user, id), getBusinessTimeZone(db)]);
   if (!row) notFound();
   const m = row.message;
   const facts: Array<[string, React.ReactNode]> = [
