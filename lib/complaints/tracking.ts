@@ -2,13 +2,14 @@ import "server-only";
 import { asc, eq, and, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { businessSettings, complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
+import { complaintEvents, complaints, processes, promises, trackingLinks, type CASE_STATUSES } from "@/db/schema";
 import { listAttachments, saveAttachments, type AttachmentSummary } from "@/lib/attachments/store";
 import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/attachments/validate";
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks, type CustomerAsks } from "./customer-asks";
-import { businessTimeZoneOf, DEFAULT_TIME_ZONE } from "@/lib/time/zone";
+import { getBusinessSettings } from "@/lib/settings/business";
+import { DEFAULT_TIME_ZONE } from "@/lib/time/zone";
 import { stripControlCharacters } from "./intake-schema";
 import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
 
@@ -26,11 +27,8 @@ export type PublicBusinessInfo = { name: string; firstResponseHours: number; tim
 export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = { name: "Our business", firstResponseHours: 24, timeZone: DEFAULT_TIME_ZONE };
 
 export async function getPublicBusinessInfo(db: Db): Promise<PublicBusinessInfo> {
-  const [row] = await db
-    .select({ name: businessSettings.businessName, firstResponseHours: businessSettings.firstResponseHours, timeZone: businessSettings.timeZone })
-    .from(businessSettings)
-    .limit(1);
-  return row ? { ...row, timeZone: businessTimeZoneOf(row.timeZone) } : DEFAULT_PUBLIC_BUSINESS;
+  const { businessName, firstResponseHours, timeZone } = await getBusinessSettings(db);
+  return { name: businessName, firstResponseHours, timeZone };
 }
 
 /**

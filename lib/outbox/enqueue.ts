@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { businessSettings, complaints, customers, emailTemplates, outboxMessages, staffUsers, trackingLinks } from "@/db/schema";
+import { complaints, customers, emailTemplates, outboxMessages, staffUsers, trackingLinks } from "@/db/schema";
 import type { OutboxKind } from "@/db/schema/outbox";
 import { generateTrackingToken, hashTrackingToken } from "@/lib/complaints/reference";
 import { env } from "@/lib/env";
 import { formatWeekdayDateTime } from "@/lib/format/dates";
-import { businessTimeZoneOf } from "@/lib/time/zone";
+import { getBusinessSettings } from "@/lib/settings/business";
 import { newReplyToken, replyAddress } from "@/lib/mail/reply-address";
 import { contactByPhoneOnly } from "./contact";
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateText } from "./templates";
@@ -181,8 +181,8 @@ async function mintTrackingUrl(tx: Tx, complaintId: string, baseUrl: string | un
 }
 
 async function businessOf(tx: Tx): Promise<{ name: string; timeZone: string }> {
-  const [row] = await tx.select({ name: businessSettings.businessName, timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  return { name: row?.name ?? "Our business", timeZone: businessTimeZoneOf(row?.timeZone) };
+  const { businessName, timeZone } = await getBusinessSettings(tx);
+  return { name: businessName, timeZone };
 }
 
 export async function templateFor(tx: Pick<Tx, "select">, kind: OutboxKind): Promise<TemplateText> {

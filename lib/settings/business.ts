@@ -33,16 +33,18 @@ const settingsColumns = {
   followUpDelayDays: businessSettings.followUpDelayDays,
 };
 
-/** The business's settings (the singleton row). For any module: reading them needs no role. */
-export async function getBusinessSettings(db: Db): Promise<BusinessSettings> {
+/**
+ * The business's settings (the singleton row). For any module: reading them needs no role. Its
+ * time zone is always one the runtime knows (businessTimeZoneOf), so every reader reckons days alike.
+ */
+export async function getBusinessSettings(db: Db | Tx): Promise<BusinessSettings> {
   const [row] = await db.select(settingsColumns).from(businessSettings).where(eq(businessSettings.id, 1));
-  return row ?? DEFAULT_SETTINGS;
+  return row ? { ...row, timeZone: businessTimeZoneOf(row.timeZone) } : DEFAULT_SETTINGS;
 }
 
 /** The business's time zone, for reckoning its days and showing dates as its staff read them (not the server's). */
 export async function getBusinessTimeZone(db: Db | Tx): Promise<string> {
-  const [settings] = await db.select({ timeZone: businessSettings.timeZone }).from(businessSettings).limit(1);
-  return businessTimeZoneOf(settings?.timeZone);
+  return (await getBusinessSettings(db)).timeZone;
 }
 
 /** Response targets for every severity; a missing row falls back to the shipped default. */

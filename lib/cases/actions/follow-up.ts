@@ -2,12 +2,12 @@ import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { businessSettings, followUps, type Complaint, type FollowUp } from "@/db/schema";
+import { followUps, type Complaint, type FollowUp } from "@/db/schema";
 import { getBusinessSettings } from "@/lib/settings/business";
 import { CaseRuleError } from "../errors";
 import { updateCase, type Actor, type CaseEventInput } from "../update-case";
 import { minutesSpent, parseInput } from "./input";
-import { addDays, businessTimeZoneOf, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
+import { addDays, END_OF_DAY, instantToLocal, localDateTimeToInstant } from "@/lib/time/zone";
 
 /**
  * Follow-ups: days after a case is resolved, someone checks the customer is happy with what was
@@ -31,12 +31,11 @@ import { addDays, businessTimeZoneOf, END_OF_DAY, instantToLocal, localDateTimeT
 export async function followUpOnResolve(tx: Tx, current: Pick<Complaint, "id">, actorId: string | null, now: Date = new Date()): Promise<CaseEventInput[]> {
   const [open] = await tx.select({ id: followUps.id }).from(followUps).where(and(eq(followUps.complaintId, current.id), isNull(followUps.completedAt))).limit(1);
   if (open) return [];
-  const [settings] = await tx.select({ timeZone: businessSettings.timeZone, delayDays: businessSettings.followUpDelayDays }).from(businessSettings).limit(1);
-  const timeZone = businessTimeZoneOf(settings?.timeZone);
+  const { timeZone, followUpDelayDays: delayDays } = await getBusinessSettings(tx);
   const local = instantToLocal(now, timeZone);
-  const target = localDateTimeToInstant(addDays(local.date, settings?.delayDays ?? 7), local.time, timeZone);
+  const target = localDateTimeToInstant(addDays(local.date, delayDays), local.time, timeZone);
   // A time skipped by a clock change cannot be named; an hour later always exists.
-  const dueAt = target.ok ? target.instant : new Date(now.getTime() + (settings?.delayDays ?? 7) * 86_400_000);
+  const dueAt = target.ok ? target.instant : new Date(now.getTime() + delayDays * 86_400_000);
   const [row] = await tx.insert(followUps).values({ complaintId: current.id, dueAt, createdById: actorId }).returning({ id: followUps.id });
   return [{ type: "follow_up_scheduled", visibility: "internal", body: null, data: { followUpId: row!.id, dueAt: dueAt.toISOString(), automatic: true }, minutesSpent: 0 }];
 }
