@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { correctiveActions } from "@/db/schema";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -28,13 +28,16 @@ export async function dueActionsForOwner(db: Db, ownerId: string, today: string)
   return rows.map((r) => ({ id: r.id, title: r.title, dueOn: r.dueOn!, overdue: r.dueOn! < today }));
 }
 
-/** How many of an owner's open actions are due within the week or overdue, for the What's due badge: counted in SQL. */
-export async function countDueActionsForOwner(db: Db, ownerId: string, today: string): Promise<{ total: number; overdue: number }> {
-  const [row] = await db
-    .select({ total: count(), overdue: sql<number>`count(*) filter (where ${correctiveActions.dueOn} < ${today}::date)`.mapWith(Number) })
+/**
+ * How many of an owner's open actions are due within the week or overdue, for the What's due
+ * badge: a one-row query (`total`, `overdue`) that the due counts (lib/reminders/due.ts) run
+ * inside their one statement.
+ */
+export function dueActionsCountQuery(db: Db, ownerId: string, today: string) {
+  return db
+    .select({ total: sql<number>`count(*)::int`.as("total"), overdue: sql<number>`(count(*) filter (where ${correctiveActions.dueOn} < ${today}::date))::int`.as("overdue") })
     .from(correctiveActions)
     .where(dueActionConditions(ownerId, today));
-  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
 /** One line of the digest and the What's due page: "Overdue since 2 Dec 2026: corrective action “Add a second van”". */

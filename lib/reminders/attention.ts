@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaintEvents, complaints, customers } from "@/db/schema";
 
@@ -88,8 +88,11 @@ export async function customerWaitingQuery(db: Db, scope: SQL, limit: number) {
   return rows.map((r) => ({ ...r, ...toAttention(r.type, r.since) }));
 }
 
-/** How many cases in a scope have a customer waiting: the same groups, counted in SQL. */
-export async function countCustomersWaiting(db: Db, scope: SQL): Promise<number> {
+/**
+ * How many cases in a scope have a customer waiting: the same groups, counted in SQL, as a
+ * one-row query (column `n`) that the due counts (due.ts) run inside their one statement.
+ */
+export function customersWaitingCountQuery(db: Db, scope: SQL) {
   const waitingCases = db
     .select({ complaintId: complaints.id })
     .from(complaintEvents)
@@ -98,6 +101,5 @@ export async function countCustomersWaiting(db: Db, scope: SQL): Promise<number>
     .groupBy(complaints.id)
     .having(waiting)
     .as("waiting_cases");
-  const [row] = await db.select({ n: count() }).from(waitingCases);
-  return row?.n ?? 0;
+  return db.select({ n: sql<number>`count(*)::int`.as("n") }).from(waitingCases);
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
 import { complaintEvents, complaints, customers, followUps, outboxMessages, promises } from "@/db/schema";
 import { hasRole, type StaffRole } from "@/lib/auth/roles";
-import { countDueActionsForOwner } from "@/lib/improvements/due";
+import { dueActionsCountQuery } from "@/lib/improvements/due";
 import { getBusinessTimeZone } from "@/lib/settings/business";
 import { localDate, localDayRange } from "@/lib/time/zone";
-import { countCustomersWaiting, customerWaitingQuery, type AttentionKind } from "./attention";
+import { customersWaitingCountQuery, customerWaitingQuery, type AttentionKind } from "./attention";
 
 /**
  * What is due for one staff member: promises due today or overdue, follow-ups due, first
@@ -130,43 +130,63 @@ async function businessDay(db: Db, now: Date): Promise<Day & { timeZone: string 
 
 /**
  * How many items are due, by group, for the navigation badge on every workspace page: counted
- * in SQL (four counts side by side), never by loading the items.
+ * in SQL, never by loading the items. The viewer's own corrective actions due within the week or
+ * overdue count too (the page lists them).
  */
 export async function countDueForStaff(db: Db, viewer: DueViewer, now = new Date()): Promise<DueCount> {
   const day = await businessDay(db, now);
-  // The viewer's own corrective actions due within the week or overdue count too (the page lists them).
-  const [cases, actions] = await Promise.all([countDue(db, dueConditions(viewer, day)), countDueActionsForOwner(db, viewer.id, localDate(now, day.timeZone))]);
-  return { ...cases, total: cases.total + actions.total, overdue: cases.overdue + actions.overdue };
+  return countDue(db, dueConditions(viewer, day), { ownerId: viewer.id, today: localDate(now, day.timeZone) });
 }
 
-async function countDue(db: Db, where: ReturnType<typeof dueConditions>): Promise<DueCount> {
-  const overdueCount = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-  const [p, f, [r], [c], waiting] = await Promise.all([
-    countByScopePart(db, where.scopeParts, (part) =>
+type CountRow = Record<
+  "promises" | "promises_overdue" | "follow_ups" | "follow_ups_overdue" | "first_responses" | "calls" | "calls_overdue" | "waiting" | "actions" | "actions_overdue",
+  number | string
+>;
+
+/**
+ * Every group's count in one statement: each group is a one-row subquery with its own plan, and
+ * the page pays one round trip to the database instead of one per group (the badge is on every
+ * workspace page). With `actions`, the owner's corrective actions due soon are counted too.
+ */
+async function countDue(db: Db, where: ReturnType<typeof dueConditions>, actions?: { ownerId: string; today: string }): Promise<DueCount> {
+  const promisesDue = dueByScopePart(
+    where.scopeParts,
+    (part) =>
       db
         .select({ overdue: sql<boolean>`${where.promiseOverdue}`.as("overdue") })
         .from(promises)
         .innerJoin(complaints, eq(complaints.id, promises.complaintId))
         .where(and(where.promiseDue, part)),
-    ),
-    countByScopePart(db, where.scopeParts, (part) =>
+  );
+  const followUpsDue = dueByScopePart(
+    where.scopeParts,
+    (part) =>
       db
         .select({ overdue: sql<boolean>`${where.followUpOverdue}`.as("overdue") })
         .from(followUps)
         .innerJoin(complaints, eq(complaints.id, followUps.complaintId))
         .where(and(where.followUpDue, part)),
-    ),
-    db.select({ total: count() }).from(complaints).where(where.firstResponse),
-    db
-      .select({ total: count(), overdue: overdueCount(where.callToConfirmOverdue) })
-      .from(outboxMessages)
-      .innerJoin(complaints, callToConfirmJoin.complaint)
-      .innerJoin(filedEvent, callToConfirmJoin.filed)
-      .where(where.callToConfirm),
-    countCustomersWaiting(db, where.scope),
-  ]);
-  const overdue = p.overdue + f.overdue + (r?.total ?? 0) + (c?.overdue ?? 0);
-  const today = p.total - p.overdue + f.total - f.overdue + (c?.total ?? 0) - (c?.overdue ?? 0);
+  );
+  const firstResponses = db.select({ n: sql<number>`count(*)::int`.as("n") }).from(complaints).where(where.firstResponse);
+  const calls = db
+    .select({ total: sql<number>`count(*)::int`.as("total"), overdue: sql<number>`(count(*) filter (where ${where.callToConfirmOverdue}))::int`.as("overdue") })
+    .from(outboxMessages)
+    .innerJoin(complaints, callToConfirmJoin.complaint)
+    .innerJoin(filedEvent, callToConfirmJoin.filed)
+    .where(where.callToConfirm);
+  const waitingCases = customersWaitingCountQuery(db, where.scope);
+  const ownActions = actions ? sql`(${dueActionsCountQuery(db, actions.ownerId, actions.today).getSQL()})` : sql`(select 0 as total, 0 as overdue)`;
+  const [row] = await queryRows<CountRow>(
+    db,
+    sql`select p.total as promises, p.overdue as promises_overdue, f.total as follow_ups, f.overdue as follow_ups_overdue,
+        r.n as first_responses, c.total as calls, c.overdue as calls_overdue, w.n as waiting, a.total as actions, a.overdue as actions_overdue
+      from (${promisesDue}) p cross join (${followUpsDue}) f cross join (${firstResponses.getSQL()}) r
+        cross join (${calls.getSQL()}) c cross join (${waitingCases.getSQL()}) w cross join ${ownActions} a`,
+  );
+  const n = (key: keyof CountRow) => Number(row?.[key] ?? 0);
+  const overdue = n("promises_overdue") + n("follow_ups_overdue") + n("first_responses") + n("calls_overdue") + n("actions_overdue");
+  const today = n("promises") - n("promises_overdue") + n("follow_ups") - n("follow_ups_overdue") + n("calls") - n("calls_overdue") + n("actions") - n("actions_overdue");
+  const waiting = n("waiting");
   return { total: overdue + today + waiting, overdue, today, waiting };
 }
 
@@ -296,20 +316,17 @@ function scopePartsFor(viewer: DueViewer): SQL[] {
 }
 
 /**
- * Counts the rows of one query per scope part, and those among them flagged `overdue`, in one
- * statement (UNION ALL; the parts are disjoint). Promises and follow-ups are joined to their case:
- * with "mine OR unassigned" in one condition the planner walked every case not yet closed (about
- * 100 ms at a million complaints, on every page of a supervisor, for the badge), while each part
- * on its own is a short range of complaints_open_assignee_idx (a few milliseconds).
+ * Counts the rows of one query per scope part, and those among them flagged `overdue`, as a
+ * one-row subquery (`total`, `overdue`; UNION ALL, the parts are disjoint). Promises and
+ * follow-ups are joined to their case: with "mine OR unassigned" in one condition the planner
+ * walked every case not yet closed (about 100 ms at a million complaints, on every page of a
+ * supervisor, for the badge), while each part on its own is a short range of
+ * complaints_open_assignee_idx (a few milliseconds).
  */
-async function countByScopePart(db: Db, parts: SQL[], rowsOf: (part: SQL) => { getSQL(): SQL }): Promise<{ total: number; overdue: number }> {
+function dueByScopePart(parts: SQL[], rowsOf: (part: SQL) => { getSQL(): SQL }): SQL {
   const union = sql.join(
     parts.map((part) => sql`(${rowsOf(part).getSQL()})`),
     sql` union all `,
   );
-  const [row] = await queryRows<{ total: number; overdue: number }>(
-    db,
-    sql`select count(*)::int as total, (count(*) filter (where overdue))::int as overdue from (${union}) as due`,
-  );
-  return { total: Number(row?.total ?? 0), overdue: Number(row?.overdue ?? 0) };
+  return sql`select count(*)::int as total, (count(*) filter (where overdue))::int as overdue from (${union}) as due`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db, Tx } from "@/db/client";
 import { businessSettings, severityTargets } from "@/db/schema";
 import { SEVERITIES } from "@/db/schema/enums";
@@ -36,11 +37,15 @@ const settingsColumns = {
 /**
  * The business's settings (the singleton row). For any module: reading them needs no role. Its
  * time zone is always one the runtime knows (businessTimeZoneOf), so every reader reckons days alike.
+ *
+ * Read once per page render: a workspace page, its layout's badge and its sections all need the
+ * zone, and React's `cache` hands them the same read. Outside a render (server actions, route
+ * handlers, workers, a transaction's own handle) every call reads the row.
  */
-export async function getBusinessSettings(db: Db | Tx): Promise<BusinessSettings> {
+export const getBusinessSettings = cache(async (db: Db | Tx): Promise<BusinessSettings> => {
   const [row] = await db.select(settingsColumns).from(businessSettings).where(eq(businessSettings.id, 1));
   return row ? { ...row, timeZone: businessTimeZoneOf(row.timeZone) } : DEFAULT_SETTINGS;
-}
+});
 
 /** The business's time zone, for reckoning its days and showing dates as its staff read them (not the server's). */
 export async function getBusinessTimeZone(db: Db | Tx): Promise<string> {
