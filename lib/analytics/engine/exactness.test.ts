@@ -79,3 +79,40 @@ describeEachDatabase("analytics copy: the same figures as PostgreSQL", ({ db }) 
     );
   });
 });
+
+/*
+ * The repeat customers' reach counts sets of processes as rows of 63-bit words in the copy. A
+ * business with more processes than one word holds puts some of them in the second word (which
+ * ones depends on their ids): customers whose processes fall in either word, or in both, must
+ * reach exactly the customers and complaints PostgreSQL counts.
+ */
+describeEachDatabase("analytics copy: repeat customers with more processes than one word of bits", ({ db }) => {
+  it("every figure, with 70 processes", async () => {
+    const names = Array.from({ length: 70 }, (_, i) => `Process ${String(i).padStart(2, "0")}`);
+    const f = await buildFixture(db(), { staff: { Owner: "owner" }, customers: ["Every", "Even", "Last ten", "Two", "None"], processes: names, rootCauses: { Weather: "external" } });
+    const day = (i: number) => `2026-11-${String(1 + (i % 20)).padStart(2, "0")}T12:00:00Z`;
+    for (const [i, process] of names.entries()) {
+      await f.complaint({ customer: "Every", received: day(i), process });
+      if (i % 2 === 0) await f.complaint({ customer: "Even", received: day(i), process, fault: "service" });
+      if (i >= 60) await f.complaint({ customer: "Last ten", received: day(i), process, fault: "customer" });
+    }
+    await f.complaint({ customer: "Two", received: day(1), process: names[69] });
+    await f.complaint({ customer: "Two", received: day(2), process: names[3] });
+    await f.complaint({ customer: "None", received: day(3) });
+    await f.complaint({ customer: "None", received: day(4) });
+    const copy = await AnalyticsCopy.create({ log: silentLog });
+    try {
+      await copy.catchUp(db());
+      const owner: Viewer = { id: f.staff.Owner!, role: "owner" };
+      const { filters } = parseAnalyticsFilters({ range: "30d" }, "2026-11-23", "2025-11-01");
+      const fromCopy = await loadAnalyticsReport(db(), owner, filters, TZ, NOW, copyFigures(copy, db()));
+      const fromPostgres = await loadAnalyticsReport(db(), owner, filters, TZ, NOW, postgresFigures(db()));
+      // Each customer's own processes and the others on them, as the test built them.
+      const reach = Object.fromEntries(fromPostgres.customers.rows.map((r) => [r.name, [r.complaints, r.processesComplainedAbout, r.otherComplainingCustomers]]));
+      expect(reach).toEqual({ Every: [70, 70, 3], Even: [35, 35, 2], "Last ten": [10, 10, 3], Two: [2, 2, 2], None: [2, 0, 0] });
+      expectSameFigures(fromCopy, fromPostgres);
+    } finally {
+      await copy.close();
+    }
+  }, 120_000);
+});

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { sqlLiteral } from "@/db/bulk-read";
 import { FAULT_ATTRIBUTIONS, INTAKE_CHANNELS, REQUEST_JUDGEMENTS, SEVERITIES } from "@/db/schema/enums";
 
@@ -20,6 +20,16 @@ export const ENUM_TYPES: Record<string, readonly string[]> = {
   fault_attribution: FAULT_ATTRIBUTIONS,
   request_judgement: REQUEST_JUDGEMENTS,
 };
+
+/**
+ * A label of one of the copy's enums as a typed literal, for comparing with its column:
+ * `c.fault = ${enumLabel("fault_attribution", "service")}` compares one-byte codes, where a text
+ * literal makes DuckDB turn the column into text on every row first.
+ */
+export function enumLabel(type: keyof typeof ENUM_TYPES, label: string): SQL {
+  if (!ENUM_TYPES[type]?.includes(label)) throw new RangeError(`${label} is not a label of ${type}`);
+  return sql.raw(`${sqlLiteral(label)}::${type}`);
+}
 
 type Kind = "uuid" | "date" | "enum" | "double" | "integer" | "boolean";
 type Column = { name: string; kind: Kind; from: string; enumType?: keyof typeof ENUM_TYPES };

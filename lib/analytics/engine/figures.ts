@@ -9,6 +9,7 @@ import { loadStaff, toStaffTable, type StaffTable } from "../queries/staff";
 import { countOpenBrokenPromises, loadResponseTargets, loadSummary, toSummary, type Summary } from "../queries/summary";
 import { foldTimeSeries, loadTimeSeries, type Bucket, type TimePoint, type TimeSeriesRow } from "../queries/time-series";
 import type { AnalyticsCopy } from "./copy";
+import { enumLabel } from "./facts";
 
 /**
  * Where the analytics page's figures come from. Both engines return the same figures (tested by
@@ -46,6 +47,9 @@ export function postgresFigures(db: Db): FigureSource {
 
 type Row = Record<string, unknown>;
 
+const fault = (label: string) => enumLabel("fault_attribution", label);
+const judgement = (label: string) => enumLabel("request_judgement", label);
+
 /** The copy's WHERE for a scope: local days, so no time-zone work per row. */
 function where(scope: AnalyticsScope, options: { ignoreProcess?: boolean; ignoreAssignee?: boolean; periodsBefore?: number } = {}): SQL {
   const from = options.periodsBefore
@@ -53,7 +57,7 @@ function where(scope: AnalyticsScope, options: { ignoreProcess?: boolean; ignore
     : sql`${scope.from}::date`;
   const parts: SQL[] = [sql`c.received_day between ${from} and ${scope.to}::date`];
   if (scope.processId && !options.ignoreProcess) parts.push(sql`c.process_id = ${scope.processId}::uuid`);
-  if (scope.channel) parts.push(sql`c.channel = ${scope.channel}`);
+  if (scope.channel) parts.push(sql`c.channel = ${scope.channel}::intake_channel`);
   if (scope.assigneeId && !options.ignoreAssignee) parts.push(sql`c.assignee_id = ${scope.assigneeId}::uuid`);
   return sql.join(parts, sql` and `);
 }
@@ -93,7 +97,7 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
       const [rows, targets] = await Promise.all([
         copy.query<Row>(
           sql`select count(*)::int as complaints, count(c.fault)::int as attributed,
-            count(*) filter (where c.fault = 'service')::int as service,
+            count(*) filter (where c.fault = ${fault("service")})::int as service,
             quantile_cont(c.first_response_hours, [0.5, 0.9]) as fr_percentiles,
             count(c.first_response_hours)::int as fr_measured,
             count(*) filter (where c.fr_with_target)::int as fr_with_target,
@@ -155,10 +159,10 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
           sql`with agg as (
               select c.process_id, count(*)::int as complaints, count(distinct c.customer_id)::int as customers,
                 count(c.fault)::int as attributed,
-                count(*) filter (where c.fault = 'service')::int as service,
-                count(*) filter (where c.fault = 'customer')::int as customer,
-                count(*) filter (where c.fault = 'external')::int as external,
-                count(*) filter (where c.fault = 'undetermined')::int as undetermined,
+                count(*) filter (where c.fault = ${fault("service")})::int as service,
+                count(*) filter (where c.fault = ${fault("customer")})::int as customer,
+                count(*) filter (where c.fault = ${fault("external")})::int as external,
+                count(*) filter (where c.fault = ${fault("undetermined")})::int as undetermined,
                 quantile_cont(c.resolution_hours, 0.5) as median_resolution,
                 avg(c.satisfaction)::double as satisfaction, count(c.satisfaction)::int as ratings,
                 sum(c.promises_kept)::int as kept
@@ -234,51 +238,62 @@ export function copyFigures(copy: AnalyticsCopy, db: Db): FigureSource {
     },
 
     async repeatCustomers(scope) {
-      // The bit strings' length must be a constant: the processes there are, with room for any
-      // added between the two queries (each query reads one state of the copy).
+      // Each customer's set of processes is a row of 63-bit words (one bit per process). Their
+      // number must be a constant of the query: the processes there are, with room for 64 more
+      // added between the two queries (each query reads one state of the copy; a bit beyond
+      // the words stops the query rather than be dropped).
       const [counted] = await copy.query<Row>(sql`select count(*)::int as n from processes`);
-      const lastBit = sql.raw(String(int(counted?.n) + 63));
+      const words = Array.from({ length: Math.ceil((int(counted?.n) + 64) / 63) }, (_, k) => sql.raw(`w${k}`));
+      const setOf = sql.join(
+        words.map((w, k) => sql`coalesce(bit_or(case when bit // 63 = ${sql.raw(String(k))} then 1::bigint << (bit % 63) end), 0) as ${w}`),
+        sql`, `,
+      );
+      const setColumns = sql.join(words, sql`, `);
+      const overlaps = (a: string, b: string) => sql`(${sql.join(words.map((w) => sql`(${sql.raw(a)}.${w} & ${sql.raw(b)}.${w}) <> 0`), sql` or `)})`;
+      const size = (a: string) => sql.join(words.map((w) => sql`bit_count(${sql.raw(a)}.${w})`), sql` + `);
       const [rows, onRecord] = await Promise.all([
         copy.query<Row>(
-          // Each customer's set of processes as a bit string (one bit per process), then how
-          // many customers share each set: the top customers' reach ("other customers on my
+          // How many customers share each set: the top customers' reach ("other customers on my
           // processes") is a sum over the few distinct sets, not a join of each top customer's
-          // processes with every customer of them.
+          // processes with every customer of them. Integer words, not DuckDB's bit strings:
+          // the same sets, and the page's heaviest query about a sixth faster.
           sql`with bits as (
               select id, (row_number() over (order by id) - 1)::int as bit from processes
             ), ranged as (
-              select c.*, b.bit from facts c left join bits b on b.id = c.process_id where ${where(scope)}
+              select c.customer_id, c.customer_imported, c.process_id, c.request_judgement, c.fault, c.minutes_spent,
+                case when b.bit >= ${sql.raw(String(words.length * 63))} then error('more processes than the query made room for') else b.bit end as bit
+              from facts c left join bits b on b.id = c.process_id where ${where(scope)}
             ), per_customer as (
-              select customer_id, count(*)::int as complaints, count(process_id)::int as with_process, bitstring_agg(bit, 0, ${lastBit}) as processes
+              select customer_id, count(*)::int as complaints, count(process_id)::int as with_process, ${setOf}
               from ranged group by customer_id
             ), per_set as (
-              select processes, count(*)::int as customers from per_customer where with_process > 0 group by processes
+              select ${setColumns}, count(*)::int as customers from per_customer where with_process > 0 group by all
             ), process_complaints as (
-              select bitstring_agg(bit, 0, ${lastBit}) as processes, count(*)::int as n from ranged where process_id is not null group by process_id
+              select ${setOf}, count(*)::int as n from ranged where process_id is not null group by process_id
             ), top as (
               select * from per_customer where complaints >= 2 order by complaints desc, customer_id limit ${sql.raw(String(REPEAT_CUSTOMERS_LIMIT))}
             ), totals as (
               select (select count(*) from per_customer where complaints >= 2)::int as total_repeaters,
                 (select count(distinct customer_id) from ranged where customer_imported)::int as imported_in_range
             ), reach as (
-              select t.customer_id, case when t.with_process = 0 then 0 else bit_count(t.processes) end::int as processes,
+              select t.customer_id, case when t.with_process = 0 then 0 else ${size("t")} end::int as processes,
                 case when t.with_process = 0 then 0
-                  else (select sum(s.customers) from per_set s where bit_count(s.processes & t.processes) > 0) - 1 end::int as other_customers,
+                  else (select sum(s.customers) from per_set s where ${overlaps("s", "t")}) - 1 end::int as other_customers,
                 case when t.with_process = 0 then 0
-                  else (select sum(p.n) from process_complaints p where bit_count(p.processes & t.processes) > 0) - t.with_process end::int as other_complaints
+                  else (select sum(p.n) from process_complaints p where ${overlaps("p", "t")}) - t.with_process end::int as other_complaints
               from top t
             )
             select t.customer_id::varchar as customer_id, t.complaints, any_value(h.processes) as processes,
               any_value(h.other_customers) as other_customers, any_value(h.other_complaints) as other_complaints,
               count(r.request_judgement)::int as judged,
-              count(*) filter (where r.request_judgement = 'reasonable')::int as reasonable,
-              count(*) filter (where r.request_judgement = 'partly')::int as partly,
-              count(*) filter (where r.request_judgement = 'unreasonable')::int as unreasonable,
+              count(*) filter (where r.request_judgement = ${judgement("reasonable")})::int as reasonable,
+              count(*) filter (where r.request_judgement = ${judgement("partly")})::int as partly,
+              count(*) filter (where r.request_judgement = ${judgement("unreasonable")})::int as unreasonable,
               count(r.fault)::int as attributed,
-              count(*) filter (where r.fault = 'customer')::int as to_customer,
-              count(*) filter (where r.fault = 'service')::int as to_service,
-              count(*) filter (where r.fault = 'external')::int as to_external,
-              count(*) filter (where r.fault = 'undetermined')::int as undetermined,
+              count(*) filter (where r.fault = ${fault("customer")})::int as to_customer,
+              count(*) filter (where r.fault = ${fault("service")})::int as to_service,
+              count(*) filter (where r.fault = ${fault("external")})::int as to_external,
+              count(*) filter (where r.fault = ${fault("undetermined")})::int as undetermined,
               coalesce(sum(r.minutes_spent), 0)::int as minutes, any_value(x.total_repeaters) as total_repeaters,
               any_value(x.imported_in_range) as imported_in_range
             from top t join ranged r on r.customer_id = t.customer_id cross join totals x join reach h on h.customer_id = t.customer_id
