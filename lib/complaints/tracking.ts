@@ -8,8 +8,7 @@ import { checkAttachments, type UploadLike, type ValidAttachment } from "@/lib/a
 import { CUSTOMER_STATUS_LABELS } from "@/lib/labels";
 import { alertAssignee } from "./alert-assignee";
 import { customerAsks, type CustomerAsks } from "./customer-asks";
-import { getBusinessSettings } from "@/lib/settings/business";
-import { DEFAULT_TIME_ZONE } from "@/lib/time/zone";
+import { DEFAULT_SETTINGS, getBusinessSettings, type BusinessSettings } from "@/lib/settings/business";
 import { stripControlCharacters } from "./intake-schema";
 import { hashTrackingToken, isWellFormedTrackingToken } from "./reference";
 
@@ -23,12 +22,16 @@ type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export type PublicBusinessInfo = { name: string; firstResponseHours: number; timeZone: string };
 
+/** What customers see of the business's settings. */
+function publicBusinessOf({ businessName, firstResponseHours, timeZone }: BusinessSettings): PublicBusinessInfo {
+  return { name: businessName, firstResponseHours, timeZone };
+}
+
 /** What customers see before the owner has saved the business settings (or while the database is unreachable). */
-export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = { name: "Our business", firstResponseHours: 24, timeZone: DEFAULT_TIME_ZONE };
+export const DEFAULT_PUBLIC_BUSINESS: PublicBusinessInfo = publicBusinessOf(DEFAULT_SETTINGS);
 
 export async function getPublicBusinessInfo(db: Db): Promise<PublicBusinessInfo> {
-  const { businessName, firstResponseHours, timeZone } = await getBusinessSettings(db);
-  return { name: businessName, firstResponseHours, timeZone };
+  return publicBusinessOf(await getBusinessSettings(db));
 }
 
 /**

@@ -18,8 +18,9 @@ export type Severity = (typeof SEVERITIES)[number];
 export type BusinessSettings = { businessName: string; timeZone: string; firstResponseHours: number; followUpDelayDays: number };
 export type SeverityTargets = Record<Severity, { firstResponseHours: number; resolutionDays: number }>;
 
-// The migrations insert both; these only cover a database someone emptied by hand.
-const DEFAULT_SETTINGS: BusinessSettings = { businessName: "Our business", timeZone: DEFAULT_TIME_ZONE, firstResponseHours: 24, followUpDelayDays: 7 };
+// The migrations insert both; these only cover a database someone emptied by hand (and, for the
+// public pages, a database that cannot be reached: lib/complaints/tracking.ts).
+export const DEFAULT_SETTINGS: BusinessSettings = { businessName: "Our business", timeZone: DEFAULT_TIME_ZONE, firstResponseHours: 24, followUpDelayDays: 7 };
 const DEFAULT_TARGETS: SeverityTargets = {
   low: { firstResponseHours: 48, resolutionDays: 20 },
   medium: { firstResponseHours: 24, resolutionDays: 10 },
