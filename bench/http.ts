@@ -234,6 +234,7 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpResult[]> 
     // analytics page is loaded on all the others, at the same time.
     const queue = targets.find((t) => t.path === "/cases")!;
     const analytics = targets.find((t) => t.path === "/analytics")!;
+    await drainHeavyPages(base, cookie, log);
     log(`  an agent's queue on 2 connections alone, then while analytics runs on ${options.connections}, for ${options.seconds} s each…`);
     results.push(await load(base, { ...queue, name: "agent's queue alone" }, { ...options, connections: 2 }, agentCookie));
     const [queueUnderReports, reportsBeside] = await Promise.all([
@@ -294,6 +295,19 @@ export async function runReportsInstanceBench(options: HttpOptions): Promise<Htt
     stopServer(interactive);
     stopServer(reports);
   }
+}
+
+/**
+ * When a load stops, the server still holds the analytics pages that were waiting for their turn
+ * (heavy pages take turns, lib/resilience/heavy-pages.ts): a run timed right after would share
+ * the machine with them for seconds. Turns are first come, first served, so one more analytics
+ * page answers only once every page queued before it has been served: then the server is idle.
+ */
+async function drainHeavyPages(base: string, cookie: string, log: (m: string) => void): Promise<void> {
+  const started = performance.now();
+  const response = await fetch(`${base}/analytics`, { headers: { cookie } });
+  await response.text();
+  log(`  the analytics pages still queued on the server were served in ${(performance.now() - started).toFixed(0)} ms.`);
 }
 
 function intake(id: string) {
