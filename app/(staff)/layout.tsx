@@ -1,4 +1,9 @@
+import { headers } from "next/headers";
+import { after } from "next/server";
 import { requirePageRole } from "@/lib/auth/session";
+import { PAGE_PATH_HEADER } from "@/lib/http/request-headers";
+import { startCaseWork } from "@/lib/resilience/case-work";
+import { isHeavyPage } from "@/lib/resilience/heavy-pages";
 import { StaffHeader } from "./_components/staff-header";
 
 /**
@@ -7,7 +12,17 @@ import { StaffHeader } from "./_components/staff-header";
  * action and route below still checks the role it needs itself, next to the data.
  */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageRole();
+  // Agents first: while a page other than a report is in flight, reports wait for a quiet moment
+  // (lib/resilience/case-work.ts). Counted until its response has been sent; `after` is called
+  // only once the request's headers have been read, as Next requires.
+  const path = (await headers()).get(PAGE_PATH_HEADER) ?? "";
+  const caseWorkDone = isHeavyPage(path) ? null : startCaseWork();
+  let user;
+  try {
+    user = await requirePageRole();
+  } finally {
+    if (caseWorkDone) after(caseWorkDone);
+  }
   return (
     <div className="flex min-h-screen flex-col">
       <StaffHeader user={user} />

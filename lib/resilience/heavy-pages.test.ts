@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 const sent: (() => void)[] = [];
 vi.mock("server-only", () => ({}));
 vi.mock("next/server", () => ({ after: (callback: () => void) => sent.push(callback) }));
-const { waitForHeavyPageTurn } = await import("./heavy-pages");
+const { waitForHeavyPageTurn, isHeavyPage } = await import("./heavy-pages");
+const { startCaseWork } = await import("./case-work");
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -41,5 +42,38 @@ describe("heavy pages take turns", () => {
     await settled();
     expect(next).toBe(true);
     lost(); // late: releasing twice releases once
+  });
+
+  it("starts, once its turn has come, only when no agent's page is in flight (or after a second)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const agentsPage = startCaseWork();
+    let started = false;
+    void waitForHeavyPageTurn().then(() => (started = true));
+    await settled();
+    expect(started).toBe(false);
+    agentsPage();
+    await settled();
+    expect(started).toBe(true);
+
+    const busy = startCaseWork();
+    let next = false;
+    sent.shift()!();
+    void waitForHeavyPageTurn().then(() => (next = true));
+    await settled();
+    vi.advanceTimersByTime(999);
+    await settled();
+    expect(next).toBe(false);
+    vi.advanceTimersByTime(1);
+    await settled();
+    expect(next).toBe(true);
+    busy();
+  });
+
+  it("counts every workspace page as case work but the analytics pages", () => {
+    expect(isHeavyPage("/analytics")).toBe(true);
+    expect(isHeavyPage("/analytics?range=12m")).toBe(true);
+    expect(isHeavyPage("/cases")).toBe(false);
+    expect(isHeavyPage("/analytics-notes")).toBe(false);
+    expect(isHeavyPage("/analytics/export/staff")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { after } from "next/server";
+import { quietMoment } from "./case-work";
 import { Semaphore } from "./semaphore";
 
 /**
@@ -21,6 +22,8 @@ import { Semaphore } from "./semaphore";
  */
 const turns = new Semaphore(1);
 const LEASE_MS = 30_000;
+// Once its turn comes, a heavy page waits at most this long for agents' pages in flight to finish (case-work.ts).
+const YIELDS_MS = 1_000;
 
 export async function waitForHeavyPageTurn(): Promise<void> {
   const release = await turns.acquire();
@@ -30,4 +33,10 @@ export async function waitForHeavyPageTurn(): Promise<void> {
     clearTimeout(lease);
     release();
   });
+  await quietMoment(YIELDS_MS);
+}
+
+/** The pages that take turns: they do not count as case work, or they would wait for each other. */
+export function isHeavyPage(pathname: string): boolean {
+  return pathname === "/analytics" || pathname.startsWith("/analytics?") || pathname.startsWith("/analytics/");
 }

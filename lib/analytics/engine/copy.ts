@@ -87,6 +87,11 @@ export class AnalyticsCopy {
     concurrentQueries: number,
     /** Where the CSV files of loads and refreshes pass through; removed on close. */
     private readonly scratch: string,
+    /** Awaited before each query starts (the server's: let agents' pages go first, lib/resilience/case-work.ts). */
+    private readonly beforeQuery: () => Promise<void>,
+    /** How many threads the next query may use (the server's: one while agents' pages are being served). */
+    private readonly threadsFor: () => number,
+    private threads: number,
   ) {
     this.writer = instance.connect();
     this.queries = new Semaphore(concurrentQueries);
@@ -99,13 +104,21 @@ export class AnalyticsCopy {
    * (4 threads), which the rest of the server needs too (response compression, files): ten owners'
    * pages at once took every pool thread and agents' pages waited seconds behind them.
    */
-  static async create(options: { log: Logger; memoryLimit?: string; threads?: number; concurrentQueries?: number }): Promise<AnalyticsCopy> {
+  static async create(options: {
+    log: Logger;
+    memoryLimit?: string;
+    threads?: number;
+    concurrentQueries?: number;
+    beforeQuery?: () => Promise<void>;
+    threadsFor?: () => number;
+  }): Promise<AnalyticsCopy> {
     const instance = await DuckDBInstance.create(":memory:", { memory_limit: options.memoryLimit ?? "1GB", threads: String(options.threads ?? 2) });
     const setup = await instance.connect();
     await setup.run(duckEnumTypesSql());
     setup.closeSync();
     const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), "caseroot-analytics-"));
-    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1, scratch);
+    const threads = options.threads ?? 2;
+    return new AnalyticsCopy(instance, options.log, options.concurrentQueries ?? 1, scratch, options.beforeQuery ?? (async () => {}), options.threadsFor ?? (() => threads), threads);
   }
 
   status(): CopyStatus {
@@ -121,8 +134,14 @@ export class AnalyticsCopy {
   async query<T extends Row>(query: SQL): Promise<T[]> {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return this.queries.run(async () => {
+      await this.beforeQuery();
       const connection = await this.instance.connect();
       try {
+        const threads = this.threadsFor();
+        if (threads !== this.threads) {
+          await connection.run(`set threads = ${threads}`);
+          this.threads = threads;
+        }
         const reader = await connection.runAndReadAll(text, params as never);
         return reader.getRowObjectsJS() as T[];
       } finally {

@@ -2,6 +2,7 @@ import "server-only";
 import { getReportsDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/observability/log";
+import { caseWorkActive, quietMoment } from "@/lib/resilience/case-work";
 import { AnalyticsCopy, type CopyStatus } from "./copy";
 import { copyFigures, postgresFigures, type FigureSource } from "./figures";
 
@@ -13,6 +14,10 @@ import { copyFigures, postgresFigures, type FigureSource } from "./figures";
 const REFRESH_EVERY_MS = 1_000;
 // A full load costs about 6 s at a million complaints (4 of them PostgreSQL copying rows out): hourly is enough to catch what a refresh could miss.
 const RECONCILE_EVERY_MS = 60 * 60_000;
+// Each of a page's queries waits at most this long for agents' pages in flight to finish (case-work.ts).
+const QUERY_YIELDS_MS = 250;
+// While agents are at work (a page in flight, or one within this long), a query uses one of the two cores, leaving them the other.
+const AGENTS_AT_WORK_MS = 1_000;
 
 type Runtime = { copy: Promise<AnalyticsCopy | null>; timers: NodeJS.Timeout[] };
 const globalForCopy = globalThis as unknown as { caserootAnalyticsCopy?: Runtime };
@@ -22,7 +27,11 @@ export function startAnalyticsCopy(): Runtime | null {
   if (env.ANALYTICS_ENGINE !== "copy") return null;
   if (globalForCopy.caserootAnalyticsCopy) return globalForCopy.caserootAnalyticsCopy;
   // Without its native engine (a platform DuckDB ships no binary for), the page answers from PostgreSQL.
-  const copy = AnalyticsCopy.create({ log }).catch((error: unknown) => {
+  const copy = AnalyticsCopy.create({
+    log,
+    beforeQuery: () => quietMoment(QUERY_YIELDS_MS),
+    threadsFor: () => (caseWorkActive(AGENTS_AT_WORK_MS) ? 1 : 2),
+  }).catch((error: unknown) => {
     log.error({ err: error }, "analytics copy: DuckDB could not start; figures come from PostgreSQL");
     return null;
   });
