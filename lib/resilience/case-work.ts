@@ -56,7 +56,7 @@ export function caseWorkActive(withinMs: number): boolean {
   return state.inFlight > 0 || performance.now() - state.lastDoneAt < withinMs;
 }
 
-/** Case work in flight now (for tests and health). */
+/** Case work in flight now (what the tests read). */
 export function caseWorkInFlight(): number {
   return state.inFlight;
 }

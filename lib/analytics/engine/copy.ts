@@ -100,7 +100,8 @@ export class AnalyticsCopy {
   /**
    * An empty copy. `memoryLimit` caps DuckDB's memory (it refuses queries beyond it rather than
    * grow). `concurrentQueries` (1 unless told) is how many queries run at once; the others wait
-   * their turn. Each query already uses DuckDB's `threads` (2), and it runs on Node's libuv pool
+   * their turn. Each query already uses DuckDB's `threads` (2, or what `threadsFor` says when it
+   * starts; `beforeQuery` is awaited first: the server's let agents go first), and it runs on Node's libuv pool
    * (4 threads), which the rest of the server needs too (response compression, files): ten owners'
    * pages at once took every pool thread and agents' pages waited seconds behind them.
    */
